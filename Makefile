@@ -1,0 +1,101 @@
+# The two commands: `make run` and `make test`. Everything else serves them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+BI := node_modules/bootstrap-italia/dist
+VENDOR := static/vendor/bootstrap-italia
+LOCAL_ENV := DJANGO_DEBUG=true
+
+.PHONY: run test lint format check-deploy setup install assets messages makemessages \
+	collectstatic migrate demo chromium db-stop bench clean pytest
+
+run: setup migrate demo
+	$(LOCAL_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+test: setup migrate demo chromium
+	@status=0; \
+	$(MAKE) --no-print-directory lint && $(MAKE) --no-print-directory pytest || status=$$?; \
+	$(MAKE) --no-print-directory db-stop; \
+	exit $$status
+
+pytest:
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/djlint templates --lint
+	$(MANAGE) makemigrations --check --dry-run
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djlint templates --reformat
+
+setup: install assets messages collectstatic
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Only the parts of Bootstrap Italia the pages use: its CSS (with the map the
+# manifest storage follows), the woff2 fonts and the icon sprite. No JavaScript.
+assets: node_modules/.installed
+	mkdir -p $(VENDOR)/css $(VENDOR)/svg $(VENDOR)/fonts
+	cp $(BI)/css/bootstrap-italia.min.css $(BI)/css/bootstrap-italia.min.css.map $(VENDOR)/css/
+	cp $(BI)/svg/sprites.svg $(VENDOR)/svg/
+	for family in Titillium_Web Lora Roboto_Mono; do \
+		mkdir -p $(VENDOR)/fonts/$$family; \
+		cp $(BI)/fonts/$$family/*.woff2 $(BI)/fonts/$$family/*.txt $(VENDOR)/fonts/$$family/; \
+	done
+
+makemessages: install
+	$(MANAGE) makemessages --locale it --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*'
+
+messages: install
+	$(MANAGE) compilemessages --ignore '.venv' --ignore 'node_modules' -v 0
+
+collectstatic: install assets
+	$(MANAGE) collectstatic --noinput -v 0
+
+migrate: install
+	$(MANAGE) migrate --noinput -v 0
+
+demo: install
+	$(LOCAL_ENV) $(MANAGE) load_demo_data
+
+# Browser tests drive Debian's Chromium; Playwright's own download is not used.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian/Ubuntu) and try again."; exit 1; \
+		fi; }
+
+check-deploy: install
+	DJANGO_SECRET_KEY="$$(openssl rand -base64 48)" DJANGO_ALLOWED_HOSTS=creativecities.example \
+		$(MANAGE) check --deploy --fail-level WARNING
+
+# Stops the embedded PostgreSQL of this checkout, if it runs (no-op with DATABASE_URL).
+db-stop:
+	@if [ -z "$$DATABASE_URL" ] && [ -f .data/postgres/postmaster.pid ]; then \
+		$(PY) -c "import pgserver; pgserver.get_server('.data/postgres', cleanup_mode='stop').cleanup()" 2>/dev/null || true; \
+	fi
+
+bench: setup
+	$(PY) bench/run.py
+
+clean: db-stop
+	rm -rf $(VENV) node_modules staticfiles static/vendor .pytest_cache .mypy_cache .ruff_cache

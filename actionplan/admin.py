@@ -1,0 +1,1 @@
+"""Admin screens of this app arrive with its models."""

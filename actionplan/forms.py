@@ -1,0 +1,1 @@
+"""Forms of this app arrive with its first feature."""

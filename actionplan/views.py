@@ -1,0 +1,1 @@
+"""Views of this app arrive with its first feature."""

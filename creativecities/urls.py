@@ -1,0 +1,34 @@
+"""Root URLs: pages under a language prefix, machine endpoints outside it."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from creativecities.views import healthz
+
+admin.site.site_header = _("Creative Cities desk")
+admin.site.site_title = _("Creative Cities desk")
+admin.site.index_title = _("Contact point administration")
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(extra_context={"title": _("Log in")}),
+        name="login",
+    ),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("directory.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

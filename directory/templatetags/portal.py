@@ -1,0 +1,72 @@
+"""Template helpers shared by every page of the portal."""
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.forms import BoundField
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
+    """The current page in each language, for a switcher that needs no script.
+
+    `translate_url` keeps the path (and the query string is added back) so a
+    visitor who switches language stays where they are.
+    """
+    request = context.get("request")
+    path = request.get_full_path() if request is not None else "/"
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": translate_url(path, code),
+                "current": code == current,
+            }
+        )
+    return links
+
+
+CHECK_INPUTS = {"checkbox", "radio"}
+
+
+@register.filter
+def is_check(field: BoundField) -> bool:
+    return getattr(field.field.widget, "input_type", None) in CHECK_INPUTS and not getattr(
+        field.field.widget, "allow_multiple_selected", False
+    )
+
+
+@register.filter
+def widget(field: BoundField) -> str:
+    """Render a field's widget with the design system's classes and ARIA links.
+
+    Errors and help are tied to the input with `aria-describedby` so that a
+    screen reader announces them with the field.
+    """
+    attrs: dict[str, Any] = {}
+    css = ["form-check-input" if is_check(field) else "form-control"]
+    if getattr(field.field.widget, "input_type", None) == "select" or hasattr(
+        field.field.widget, "choices"
+    ):
+        if not is_check(field):
+            css = ["form-select"]
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        css.append("is-invalid")
+        attrs["aria-invalid"] = "true"
+        described.append(f"{field.auto_id}_error")
+    attrs["class"] = " ".join(css)
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)

@@ -1,0 +1,137 @@
+"""Browser tests: Playwright driving Debian's Chromium against the live server.
+
+Every page a test visits goes through `visit`, which also runs axe-core on it
+and fails on any serious or critical accessibility violation.
+"""
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.staticfiles import handlers as staticfiles_handlers
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests share the live server's database, so they commit for real."""
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.django_db(transaction=True))
+
+
+@pytest.fixture(scope="session")
+def _reference_data(django_db_setup: None, django_db_blocker: Any) -> str:
+    """The rows data migrations seed (sectors, pages, partners, groups), as JSON.
+
+    Each browser test ends with a flush of every table; the next one starts by
+    loading these rows back, so every test sees the database `migrate` makes.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def _restore_reference_data(_reference_data: str, transactional_db: None) -> None:
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    from directory.models import Sector
+
+    if not Sector.objects.exists():
+        # The flush's post_migrate made new content types and permissions;
+        # the snapshot brings back the original ones, with their ids.
+        Permission.objects.all().delete()
+        ContentType.objects.all().delete()
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(_reference_data)
+
+
+class PassThroughStaticHandler:
+    """Let whitenoise, as in production, serve the collected, hashed files."""
+
+    def __init__(self, application: Any) -> None:
+        self.application = application
+
+    def __call__(self, environ: Any, start_response: Any) -> Any:
+        return self.application(environ, start_response)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serve_static_with_whitenoise() -> Iterator[None]:
+    original = staticfiles_handlers.StaticFilesHandler
+    staticfiles_handlers.StaticFilesHandler = PassThroughStaticHandler  # type: ignore[misc,assignment]
+    yield
+    staticfiles_handlers.StaticFilesHandler = original  # type: ignore[misc]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("Chromium is missing: `make chromium` installs it (apt-get install chromium).")
+    return {
+        **browser_type_launch_args,
+        "executable_path": executable,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }
+
+
+def assert_accessible(page: Any) -> None:
+    """Run axe-core on the page as it is now, under the page's own CSP."""
+    page.evaluate(AXE_SOURCE.read_text())
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    problems = [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in result["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+    assert not problems, f"axe on {page.url}:\n{json.dumps(problems, indent=2)}"
+
+
+@pytest.fixture
+def visit(page: Any, live_server: Any) -> Callable[..., Any]:
+    """Open a path of the live server, check it loaded styled and accessible."""
+
+    def _visit(path: str, *, status: int = 200) -> Any:
+        response = page.goto(live_server.url + path)
+        assert response is not None and response.status == status, page.url
+        check(page)
+        return response
+
+    return _visit
+
+
+def check(page: Any) -> None:
+    """What every visited page must satisfy: styles loaded, axe clean."""
+    stylesheet_ok = page.evaluate(
+        "() => [...document.styleSheets].some(s => (s.href || '').includes('bootstrap-italia'))"
+        " && getComputedStyle(document.body).fontFamily.includes('Titillium')"
+    )
+    assert stylesheet_ok, f"Bootstrap Italia did not load on {page.url}"
+    assert_accessible(page)

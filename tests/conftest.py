@@ -1,0 +1,31 @@
+"""Fixtures shared by every test of the portal."""
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.conf import LazySettings
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings: LazySettings) -> Iterator[None]:
+    """Fast hashing, no HTTPS redirect on the test server, mail kept in memory."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    yield
+
+
+@pytest.fixture
+def staff_user(db: Any) -> Any:
+    from django.contrib.auth.models import Group
+
+    from tests.directory.factories import UserFactory
+
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name="Desk staff"))
+    return user

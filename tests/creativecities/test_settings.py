@@ -1,0 +1,46 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_check_deploy_is_clean_with_production_variables() -> None:
+    env = {
+        # Production is the environment with none of the test run's relaxations.
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_SECRET_KEY": "x" * 20 + "-production-like-key-0123456789-abcdefghijklmnop",
+        "DJANGO_ALLOWED_HOSTS": "creativecities.example",
+        "DJANGO_DEBUG": "false",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "WARNINGS" not in result.stderr
+
+
+def test_debug_is_off_unless_asked_for() -> None:
+    assert settings.DEBUG is False
+
+
+def test_every_page_carries_a_content_security_policy_without_inline_code(client) -> None:  # type: ignore[no-untyped-def]
+    policy = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+
+
+@pytest.mark.django_db
+def test_no_model_change_lacks_its_migration() -> None:
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

@@ -1,0 +1,71 @@
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import Client
+
+from directory.models import Sector, User
+from tests.directory.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_is_titled_for_the_desk(client: Client, staff_user: User) -> None:
+    client.force_login(staff_user)
+
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert "Creative Cities desk" in response.content.decode()
+
+
+def test_desk_staff_can_edit_sectors(client: Client, staff_user: User) -> None:
+    client.force_login(staff_user)
+    sector = Sector.objects.get(slug="design")
+
+    response = client.get(f"/admin/directory/sector/{sector.pk}/change/")
+
+    assert response.status_code == HTTPStatus.OK
+    assert "name_en" in response.content.decode()
+
+
+def test_partner_editors_cannot_edit_sectors(client: Client) -> None:
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Partner editors"))
+    client.force_login(editor)
+    sector = Sector.objects.get(slug="design")
+
+    response = client.post(
+        f"/admin/directory/sector/{sector.pk}/change/", {"name_it": "Altro", "name_en": "Other"}
+    )
+
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert Sector.objects.get(slug="design").name_it == "Design"
+
+
+def test_a_member_of_the_public_cannot_enter_the_admin(client: Client) -> None:
+    client.force_login(UserFactory(is_staff=False))
+
+    response = client.get("/admin/directory/sector/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert "/admin/login/" in response.url
+
+
+def test_demo_data_can_be_loaded_twice(settings, capsys) -> None:  # type: ignore[no-untyped-def]
+    settings.DEBUG = True
+    call_command("load_demo_data")
+    call_command("load_demo_data")
+
+    staff = User.objects.get(email="sportello@demo.creativecities.example")
+    assert staff.is_staff
+    assert staff.groups.filter(name="Desk staff").exists()
+    assert "Desk staff login: sportello@demo.creativecities.example" in capsys.readouterr().out
+
+
+def test_demo_data_refuses_a_production_database(settings) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("load_demo_data")
