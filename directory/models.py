@@ -1,11 +1,17 @@
-"""The core of the portal: people, sectors and the pages staff write."""
+"""The core of the portal: people, sectors, organisations and the pages staff write."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +100,13 @@ class Sector(models.Model):
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    ateco_codes = ArrayField(
+        models.CharField(max_length=10),
+        verbose_name=_("ATECO codes"),
+        default=list,
+        blank=True,
+        help_text=_("ISTAT ATECO 2025 codes this sector covers, e.g. 90.01 or 71.11."),
+    )
 
     class Meta:
         verbose_name = _("sector")
@@ -155,3 +168,294 @@ class Partner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.city})"
+
+
+class Municipality(models.Model):
+    """A place an organisation can be in: a municipio of Genoa or a comune of the
+    Città Metropolitana. Data, so that boundaries and names follow the law."""
+
+    class Kind(models.TextChoices):
+        GENOA_DISTRICT = "district", _("Municipio of Genoa")
+        METRO_MUNICIPALITY = "municipality", _("Municipality of the metropolitan city")
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ("order", "name")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def published(self) -> OrganisationQuerySet:
+        """Profiles the public sees: published and confirmed by a member recently.
+
+        A profile nobody has confirmed for 18 months may describe a business that
+        no longer exists, so it leaves the public listing until confirmed again.
+        """
+        return self.filter(
+            status=Organisation.Status.PUBLISHED,
+            confirmed_at__gte=timezone.now() - Organisation.LAPSE_AFTER,
+        )
+
+    def lapsed(self) -> OrganisationQuerySet:
+        return self.filter(
+            status=Organisation.Status.PUBLISHED,
+            confirmed_at__lt=timezone.now() - Organisation.LAPSE_AFTER,
+        )
+
+    def in_sector(self, sector: Sector) -> OrganisationQuerySet:
+        return self.filter(sectors=sector)
+
+    def for_member(self, user: Any) -> OrganisationQuerySet:
+        return self.filter(memberships__user=user)
+
+
+class Organisation(models.Model):
+    """A member of the cluster: a private or public organisation of a creative
+    sector, or an institution that promotes creativity."""
+
+    LAPSE_AFTER = datetime.timedelta(days=548)  # 18 months
+    REMIND_AFTER = datetime.timedelta(days=365)
+
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Company")
+        FREELANCER = "freelancer", _("Freelancer")
+        ASSOCIATION = "association", _("Association or non-profit")
+        PUBLIC_BODY = "public", _("Public body")
+        INSTITUTION = "institution", _("Institution promoting creativity")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PENDING = "pending", _("Pending approval")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+        ARCHIVED = "archived", _("Archived")
+
+    class Size(models.TextChoices):
+        SOLO = "1", _("1 person")
+        MICRO = "2-9", _("2 to 9 employees")
+        SMALL = "10-49", _("10 to 49 employees")
+        MEDIUM = "50-249", _("50 to 249 employees")
+        LARGE = "250+", _("250 employees or more")
+
+    class Language(models.TextChoices):
+        ITALIAN = "it", _("Italian")
+        ENGLISH = "en", _("English")
+        FRENCH = "fr", _("French")
+        GERMAN = "de", _("German")
+        SPANISH = "es", _("Spanish")
+        POLISH = "pl", _("Polish")
+        SLOVENIAN = "sl", _("Slovenian")
+        HUNGARIAN = "hu", _("Hungarian")
+        CHINESE = "zh", _("Chinese")
+        ARABIC = "ar", _("Arabic")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    primary_sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("main sector"),
+        on_delete=models.PROTECT,
+        related_name="primary_organisations",
+    )
+    sectors = models.ManyToManyField(
+        Sector,
+        verbose_name=_("sectors"),
+        related_name="organisations",
+        help_text=_("Every sector the organisation works in, the main one included."),
+    )
+    short_description = models.CharField(_("short description"), max_length=280)
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="logos/thumbs/", blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(
+        _("public email"), blank=True, help_text=_("Shown on the public profile.")
+    )
+    phone = models.CharField(_("public phone"), max_length=30, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=5, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="organisations",
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    size = models.CharField(_("size"), max_length=10, choices=Size.choices, blank=True)
+    year_founded = models.PositiveSmallIntegerField(
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1000), MaxValueValidator(2100)],
+    )
+    vat_number = models.CharField(_("VAT number (Partita IVA)"), max_length=11, blank=True)
+    ateco_code = models.CharField(_("ATECO code"), max_length=10, blank=True)
+    linkedin = models.URLField(_("LinkedIn"), blank=True)
+    instagram = models.URLField(_("Instagram"), blank=True)
+    facebook = models.URLField(_("Facebook"), blank=True)
+    open_to_international = models.BooleanField(
+        _("open to international cooperation"), default=False
+    )
+    languages = ArrayField(
+        models.CharField(max_length=2, choices=Language.choices),
+        verbose_name=_("languages spoken"),
+        default=list,
+        blank=True,
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    members = models.ManyToManyField(
+        User, through="Membership", related_name="organisations", verbose_name=_("members")
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(
+        _("last confirmed"),
+        default=timezone.now,
+        help_text=_("When a member last confirmed the profile is current."),
+    )
+    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    lapse_notified_at = models.DateTimeField(_("staff told of lapse"), null=True, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ("name",)
+        indexes = [
+            GinIndex(fields=["search_vector"], name="organisation_search"),
+            models.Index(fields=["status", "confirmed_at"], name="organisation_public"),
+            models.Index(fields=["status", "name", "id"], name="organisation_by_name"),
+            models.Index(fields=["status", "-created_at", "id"], name="organisation_newest"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="organisation_coordinates_both_or_neither",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(rejection_reason=""),
+                name="organisation_rejection_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.confirmed_at >= timezone.now() - self.LAPSE_AFTER
+        )
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class Membership(models.Model):
+    """A person's place in an organisation; the owner registered it."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        MEMBER = "member", _("Member")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(_("joined"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation}"
+
+
+class Invitation(models.Model):
+    """An email invitation to join an organisation, accepted by following a link."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email address"))
+    token = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "email"],
+                condition=Q(accepted_at__isnull=True),
+                name="invitation_one_open_per_email",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation}"
+
+
+class OrganisationVersion(models.Model):
+    """A snapshot of a profile after each change, so staff can read and revert."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="versions"
+    )
+    data = models.JSONField()
+    created_at = models.DateTimeField(_("saved"), default=timezone.now)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField(_("what changed"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("profile version")
+        verbose_name_plural = _("profile versions")
+        ordering = ("-created_at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} @ {self.created_at:%Y-%m-%d %H:%M}"

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from directory.models import Page, Partner, Sector
+from directory.models import Organisation, Page, Partner, Sector
 
 
 @register(Sector)
@@ -21,3 +21,9 @@ class PageTranslationOptions(TranslationOptions):
 class PartnerTranslationOptions(TranslationOptions):
     fields = ("city", "country", "role")
     required_languages = {"it": ("city", "country")}
+
+
+@register(Organisation)
+class OrganisationTranslationOptions(TranslationOptions):
+    fields = ("short_description", "description")
+    required_languages = {"it": ("short_description",)}

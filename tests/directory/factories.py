@@ -1,9 +1,12 @@
 """Factories for the directory's models."""
 
+from typing import Any
+
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from directory.models import Page, Partner, Sector, User
+from directory.models import Membership, Municipality, Organisation, Page, Partner, Sector, User
 
 
 class UserFactory(DjangoModelFactory[User]):
@@ -51,3 +54,44 @@ class PartnerFactory(DjangoModelFactory[Partner]):
     city_en = "Leipzig"
     country_it = "Germania"
     country_en = "Germany"
+
+
+class MunicipalityFactory(DjangoModelFactory[Municipality]):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Comune {n}")
+    slug = factory.Sequence(lambda n: f"comune-{n}")
+    kind = Municipality.Kind.METRO_MUNICIPALITY
+
+
+class OrganisationFactory(DjangoModelFactory[Organisation]):
+    """A published, recently confirmed organisation in an existing sector and place."""
+
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Studio Creativo {n}")
+    slug = factory.Sequence(lambda n: f"studio-creativo-{n}")
+    kind = Organisation.Kind.COMPANY
+    primary_sector = factory.LazyFunction(lambda: Sector.objects.order_by("order").first())
+    short_description_it = "Uno studio creativo genovese."
+    short_description_en = "A creative studio in Genoa."
+    municipality = factory.LazyFunction(lambda: Municipality.objects.order_by("order").first())
+    status = Organisation.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def sectors(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if not create:
+            return
+        self.sectors.add(self.primary_sector, *(extracted or []))
+
+    @factory.post_generation
+    def members(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if not create or not extracted:
+            return
+        for user in extracted:
+            Membership.objects.create(user=user, organisation=self)  # type: ignore[misc]
