@@ -1,0 +1,32 @@
+"""Emails of the directory, written in the recipient's language."""
+
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from directory.tasks import email_send
+
+
+def email_after_commit(
+    *, to: list[str], template: str, context: dict[str, Any], language: str | None = None
+) -> None:
+    """Render `templates/<template>_subject.txt` and `_body.txt` and send them
+    once the surrounding transaction commits.
+
+    `language` defaults to the active one; staff notices use Italian.
+    """
+    if not to:
+        return
+    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
+        context = {"site_url": settings.SITE_URL, **context}
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}_body.txt", context)
+    transaction.on_commit(partial(email_send.enqueue, to=to, subject=subject, body=body))
+
+
+def desk_recipients() -> list[str]:
+    return [settings.DESK_EMAIL] if settings.DESK_EMAIL else []
