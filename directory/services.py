@@ -107,13 +107,13 @@ def organisation_set_logo(
         organisation.full_clean()
         organisation.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
         organisation_record_version(
-            organisation=organisation, by=by, note=history_note(gettext_noop("Logo replaced"))
+            organisation=organisation, by=by, note=_history_note(gettext_noop("Logo replaced"))
         )
     except BaseException:
-        delete_files(storage, stored)
+        _delete_files(storage, stored)
         organisation.logo, organisation.logo_thumbnail = previous
         raise
-    transaction.on_commit(partial(delete_files, storage, previous), robust=True)
+    transaction.on_commit(partial(_delete_files, storage, previous), robust=True)
     return organisation
 
 
@@ -128,22 +128,22 @@ def organisation_remove_logo(*, organisation: Organisation, by: User | None) -> 
     try:
         organisation.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
         organisation_record_version(
-            organisation=organisation, by=by, note=history_note(gettext_noop("Logo removed"))
+            organisation=organisation, by=by, note=_history_note(gettext_noop("Logo removed"))
         )
     except BaseException:
         organisation.logo, organisation.logo_thumbnail = previous
         raise
-    transaction.on_commit(partial(delete_files, storage, previous), robust=True)
+    transaction.on_commit(partial(_delete_files, storage, previous), robust=True)
     return organisation
 
 
-def history_note(text: str) -> str:
+def _history_note(text: str) -> str:
     """Notes in the history are read by staff, so they are kept in the site's language."""
     with translation.override(settings.LANGUAGE_CODE):
         return gettext(text)
 
 
-def delete_files(storage: Storage, names: Iterable[str | None]) -> None:
+def _delete_files(storage: Storage, names: Iterable[str | None]) -> None:
     for name in names:
         if name:
             storage.delete(name)
