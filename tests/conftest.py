@@ -1,6 +1,7 @@
 """Fixtures shared by every test of the portal."""
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,13 @@ def _test_settings(settings: LazySettings) -> Iterator[None]:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     yield
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings: LazySettings, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Uploaded files of a test go to a directory of their own, never to `media/`."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    return Path(settings.MEDIA_ROOT)
 
 
 @pytest.fixture

@@ -1,19 +1,28 @@
 """Fill a development database with demo content, as many times as you like."""
 
+import datetime
 import secrets
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
 
-from directory.models import User
+from directory import demo
+from directory.images import process_logo
+from directory.models import Membership, Municipality, Organisation, Sector, User
+from directory.search import index_organisations
+from directory.services import organisation_record_version, organisation_set_logo
 
 DEMO_STAFF_EMAIL = "sportello@demo.creativecities.example"
+DEMO_MEMBER_EMAIL = "giulia.parodi@demo.creativecities.example"
 
 
 class Command(BaseCommand):
-    help = "Load demo data (idempotent) and print the demo staff login."
+    help = "Load demo data (idempotent) and print the demo logins."
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
@@ -25,28 +34,115 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG and not options["force"]:
             raise CommandError("Demo data is for development: set DJANGO_DEBUG=true or --force.")
-        password = self.staff_password()
-        staff, created = User.objects.get_or_create(
-            email=DEMO_STAFF_EMAIL,
-            defaults={"first_name": "Sportello", "last_name": "Demo", "is_staff": True},
-        )
-        if created or not staff.check_password(password):
-            staff.set_password(password)
-            staff.is_staff = True
-            staff.save()
-        staff.groups.add(Group.objects.get(name="Desk staff"))
+        staff_password = self.password("demo-staff-password")
+        member_password = self.password("demo-member-password")
+        with transaction.atomic():
+            staff = self.account(DEMO_STAFF_EMAIL, staff_password, "Sportello", "Demo", staff=True)
+            staff.groups.add(Group.objects.get(name="Desk staff"))
+            member = self.account(DEMO_MEMBER_EMAIL, member_password, "Giulia", "Parodi")
+            organisations = self.organisations()
+            for role, slug in zip(
+                (Membership.Role.OWNER, Membership.Role.MEMBER),
+                demo.MEMBER_ORGANISATIONS,
+                strict=True,
+            ):
+                Membership.objects.get_or_create(
+                    user=member, organisation=organisations[slug], defaults={"role": role}
+                )
+        public = Organisation.objects.published().filter(slug__in=organisations).count()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data loaded. Desk staff login: {DEMO_STAFF_EMAIL} / {password} "
-                f"at {settings.SITE_URL}/admin/"
+                f"Demo data loaded: {len(organisations)} organisations, {public} public.\n"
+                f"Desk staff login: {DEMO_STAFF_EMAIL} / {staff_password} "
+                f"at {settings.SITE_URL}/admin/\n"
+                f"Member login: {DEMO_MEMBER_EMAIL} / {member_password} "
+                f"(member of {' and '.join(demo.MEMBER_ORGANISATIONS)})"
             )
         )
 
-    def staff_password(self) -> str:
+    def account(
+        self, email: str, password: str, first_name: str, last_name: str, *, staff: bool = False
+    ) -> User:
+        user, created = User.objects.get_or_create(
+            email=email,
+            defaults={"first_name": first_name, "last_name": last_name, "is_staff": staff},
+        )
+        if created or not user.check_password(password) or user.is_staff != staff:
+            user.set_password(password)
+            user.is_staff = staff
+            user.save()
+        return user
+
+    def organisations(self) -> dict[str, Organisation]:
+        """Create the demo profiles, or bring them back to the demo content.
+
+        Content is rewritten only where it differs, so a second run writes
+        nothing. Status and dates are set when a profile is created and then
+        left alone: a profile approved by hand stays approved.
+        """
+        sectors = {sector.slug: sector for sector in Sector.objects.all()}
+        places = {place.slug: place for place in Municipality.objects.all()}
+        now = timezone.now()
+        loaded: dict[str, Organisation] = {}
+        for index, entry in enumerate(demo.ORGANISATIONS):
+            content = {
+                **entry.content(),
+                "primary_sector_id": sectors[entry.sectors[0]].pk,
+                "municipality_id": places[entry.municipality].pk,
+            }
+            organisation = Organisation.objects.filter(slug=entry.slug).first()
+            if organisation is None:
+                organisation = Organisation(slug=entry.slug, **content, **workflow(entry, now))
+                changed = True
+            else:
+                changed = False
+                for name, value in content.items():
+                    if getattr(organisation, name) != value:
+                        setattr(organisation, name, value)
+                        changed = True
+            if changed:
+                organisation.full_clean()
+                organisation.save()
+            wanted = {sectors[slug].pk for slug in entry.sectors}
+            if set(organisation.sectors.values_list("pk", flat=True)) != wanted:
+                organisation.sectors.set(wanted)
+                changed = True
+            if changed:
+                organisation_record_version(organisation=organisation, by=None, note="Demo data")
+            if not has_stored_logo(organisation):
+                logo = ContentFile(demo.demo_logo(entry, index), name="logo.png")
+                organisation_set_logo(organisation=organisation, logo=process_logo(logo), by=None)
+            loaded[entry.slug] = organisation
+        index_organisations(
+            Organisation.objects.filter(slug__in=loaded)
+            .select_related("municipality")
+            .prefetch_related("sectors")
+        )
+        return loaded
+
+    def password(self, name: str) -> str:
         """A random password made once per checkout and kept in `.data/`."""
-        path = settings.DATA_DIR / "demo-staff-password"
+        path = settings.DATA_DIR / name
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(secrets.token_urlsafe(12))
             path.chmod(0o600)
         return path.read_text().strip()
+
+
+def has_stored_logo(organisation: Organisation) -> bool:
+    """A logo is drawn again only when the profile has none, or its file is gone."""
+    name = organisation.logo.name
+    return name is not None and name != "" and organisation.logo.storage.exists(name)
+
+
+def workflow(entry: demo.DemoOrganisation, now: datetime.datetime) -> dict[str, Any]:
+    """Status and dates of a new demo profile, relative to the first load."""
+    created, published, confirmed = entry.days_ago()
+    return {
+        "status": entry.status,
+        "rejection_reason": entry.rejection_reason,
+        "created_at": now - datetime.timedelta(days=created),
+        "published_at": None if published is None else now - datetime.timedelta(days=published),
+        "confirmed_at": now - datetime.timedelta(days=confirmed),
+    }
