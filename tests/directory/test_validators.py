@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from directory.validators import (
     ateco_label,
@@ -19,14 +20,19 @@ def test_real_partite_iva_pass(value: str) -> None:
     "value", ["00488410011", "0048841001", "004884100100", "ABCDEFGHILM", "00000000000", ""]
 )
 def test_wrong_partite_iva_are_refused_with_a_clear_message(value: str) -> None:
-    with pytest.raises(ValidationError, match="eleven digits"):
+    with translation.override("en"), pytest.raises(ValidationError, match="eleven digits"):
         validate_vat_number(value)
+
+
+def test_vat_message_is_in_italian_on_italian_pages() -> None:
+    with translation.override("it"), pytest.raises(ValidationError, match="undici cifre"):
+        validate_vat_number("123")
 
 
 def test_ateco_codes_are_checked_against_the_2025_classification() -> None:
     validate_ateco_code("74.12")
     validate_ateco_code("62.10.00")
-    with pytest.raises(ValidationError, match="not an ATECO 2025 code"):
+    with translation.override("en"), pytest.raises(ValidationError, match="not an ATECO 2025"):
         validate_ateco_code("99.99.99")
 
 
