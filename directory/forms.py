@@ -133,7 +133,18 @@ class AccountForm(NewAccountForm):
 
     def clean_email(self) -> str:
         email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
-        if User.objects.filter(email__iexact=email).exists():
+        existing = User.objects.filter(email__iexact=email).first()
+        if existing is not None and not existing.is_active and existing.last_login is None:
+            raise forms.ValidationError(
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("You registered with this address but have not confirmed it yet."),
+                    reverse("directory:register_done"),
+                    _("Ask for a new confirmation link"),
+                ),
+                code="email_unconfirmed",
+            )
+        if existing is not None:
             raise forms.ValidationError(
                 format_html(
                     '{} <a href="{}">{}</a> · <a href="{}">{}</a>',

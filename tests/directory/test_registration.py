@@ -162,6 +162,19 @@ def test_a_registered_email_points_to_login_and_password_reset(client: Client) -
     assert Organisation.objects.count() == 0
 
 
+def test_an_unconfirmed_registration_points_to_a_new_link(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+
+    response = client.post("/en/register/", form_data())
+
+    content = response.content.decode()
+    assert "have not confirmed it yet" in content
+    assert 'href="/en/register/done/"' in content
+    assert Organisation.objects.count() == 1
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
