@@ -171,3 +171,19 @@ def test_confirm_current_service_refuses_non_members() -> None:
 
     with pytest.raises(PermissionDenied):
         services.organisation_confirm_current(organisation=OrganisationFactory(), by=UserFactory())
+
+
+@pytest.mark.urls("tests.directory.urls_with_detail")
+def test_account_links_to_public_profiles_only(client: Client, member: Any) -> None:
+    public = OrganisationFactory(members=[member])
+    pending = OrganisationFactory(status=Organisation.Status.PENDING, members=[member])
+    lapsed = OrganisationFactory(
+        members=[member], confirmed_at=timezone.now() - datetime.timedelta(days=600)
+    )
+    client.force_login(member)
+
+    content = client.get("/en/account/").content.decode()
+
+    assert f'href="/en/directory/{public.slug}/"' in content
+    assert f'href="/en/directory/{pending.slug}/"' not in content
+    assert f'href="/en/directory/{lapsed.slug}/"' not in content
