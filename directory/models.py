@@ -216,6 +216,16 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def for_member(self, user: Any) -> OrganisationQuerySet:
         return self.filter(memberships__user=user)
 
+    def for_account(self, user: Any) -> OrganisationQuerySet:
+        """A person's organisations for their account page, each with their `role`."""
+        role = Membership.objects.filter(organisation=models.OuterRef("pk"), user=user)
+        return (
+            self.for_member(user)
+            .annotate(role=models.Subquery(role.values("role")[:1]))
+            .select_related("primary_sector", "municipality")
+            .order_by("name", "pk")
+        )
+
 
 class Organisation(models.Model):
     """A member of the cluster: a private or public organisation of a creative
@@ -386,6 +396,11 @@ class Organisation(models.Model):
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
+    @property
+    def confirmation_due(self) -> bool:
+        """A year has passed since a member said the profile is current."""
+        return self.confirmed_at < timezone.now() - self.REMIND_AFTER
+
 
 class Membership(models.Model):
     """A person's place in an organisation; the owner registered it."""
@@ -415,6 +430,8 @@ class Membership(models.Model):
 class Invitation(models.Model):
     """An email invitation to join an organisation, accepted by following a link."""
 
+    VALID_FOR = datetime.timedelta(days=14)
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="invitations"
     )
@@ -437,6 +454,18 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organisation}"
+
+    @property
+    def expires_at(self) -> datetime.datetime:
+        return self.created_at + self.VALID_FOR
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and not self.is_expired
 
 
 class OrganisationVersion(models.Model):

@@ -6,21 +6,40 @@ instead of saving models themselves.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import Storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.forms.models import model_to_dict
-from django.utils import translation
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext as _
 
 from directory.images import ProcessedLogo
-from directory.models import Organisation, OrganisationVersion, User
+from directory.models import (
+    Invitation,
+    Membership,
+    Organisation,
+    OrganisationVersion,
+    Sector,
+    User,
+)
+from directory.notifications import desk_recipients, email_after_commit
 from directory.search import index_organisations
+from directory.tokens import (
+    CONFIRMATION_MAX_AGE,
+    ConfirmationLinkError,
+    confirmation_token,
+    confirmation_user,
+)
 
 # Fields a version records and a revert restores. Status and dates are the
 # workflow's, not the profile's, so a revert never publishes or hides anything.
@@ -147,3 +166,361 @@ def _delete_files(storage: Storage, names: Iterable[str | None]) -> None:
     for name in names:
         if name:
             storage.delete(name)
+
+
+# --- Members: registration, email confirmation, profile upkeep, invitations ---
+#
+# A creative business registers its account and organisation in one go; the
+# organisation waits as a draft until the email is confirmed, then goes to the
+# desk for review. Members keep the profile current and invite colleagues.
+
+# Slugs that name pages under /directory/ rather than an organisation.
+RESERVED_SLUGS = frozenset({"map", "export", "search", "new", "edit", "register"})
+
+# Fields a member never sets: the workflow's and the system's.
+WORKFLOW_FIELDS = frozenset(
+    {
+        "id",
+        "slug",
+        "status",
+        "rejection_reason",
+        "created_at",
+        "updated_at",
+        "published_at",
+        "confirmed_at",
+        "reminder_sent_at",
+        "lapse_notified_at",
+        "search_vector",
+        "members",
+    }
+)
+
+
+def _desk_note(message: str) -> str:
+    """A version note, stored in the desk's language (staff read the history)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(_(message))
+
+
+def organisation_unique_slug(name: str) -> str:
+    """A slug for a new organisation, free and not the name of a directory page."""
+    base = slugify(name)[:200].strip("-") or "organisation"
+    taken = set(Organisation.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken |= RESERVED_SLUGS
+    slug, number = base, 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def _apply_profile(organisation: Organisation, data: dict[str, Any]) -> set[Sector]:
+    """Copy a form's cleaned data onto the organisation; return its sectors, the
+    primary one always among them."""
+    data = dict(data)
+    sectors = set(data.pop("sectors", None) or [])
+    editable = {
+        field.name
+        for field in Organisation._meta.concrete_fields
+        if field.name not in WORKFLOW_FIELDS
+    }
+    unknown = set(data) - editable
+    if unknown:
+        raise ValueError(f"Not a field a member may set: {', '.join(sorted(unknown))}")
+    for name, value in data.items():
+        setattr(organisation, name, value)
+    sectors.add(organisation.primary_sector)
+    return sectors
+
+
+def desk_staff_recipients() -> list[str]:
+    """The desk's shared address and every active member of the desk staff."""
+    staff = User.objects.filter(is_active=True, groups__name="Desk staff").values_list(
+        "email", flat=True
+    )
+    addresses: list[str] = []
+    for address in [*desk_recipients(), *staff]:
+        if address.lower() not in addresses:
+            addresses.append(address.lower())
+    return addresses
+
+
+def admin_change_url(organisation: Organisation) -> str:
+    """The organisation's screen in the desk administration, as an absolute URL."""
+    try:
+        path = reverse("admin:directory_organisation_change", args=[organisation.pk])
+    except NoReverseMatch:
+        # The admin's URL pattern is fixed, whichever screen registers the model.
+        path = f"{reverse('admin:index')}directory/organisation/{organisation.pk}/change/"
+    return f"{settings.SITE_URL}{path}"
+
+
+def _send_confirmation(*, user: User, organisation: Organisation, language: str) -> None:
+    with translation.override(language):
+        path = reverse("directory:confirm_email", kwargs={"token": confirmation_token(user)})
+    email_after_commit(
+        to=[user.email],
+        template="directory/emails/confirm_email",
+        context={
+            "user": user,
+            "organisation": organisation,
+            "confirm_url": f"{settings.SITE_URL}{path}",
+            "valid_days": CONFIRMATION_MAX_AGE.days,
+        },
+        language=language,
+    )
+
+
+@transaction.atomic
+def organisation_register(
+    *,
+    email: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    organisation_data: dict[str, Any],
+    language: str,
+) -> Organisation:
+    """Create an inactive account, its organisation as a draft owned by it, the
+    profile's first version, and email a link that confirms the address.
+
+    Nothing reaches the desk until the link is followed (`user_confirm_email`).
+    """
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("An account with this email address already exists.")},
+            code="email_taken",
+        )
+    user = User(email=email, first_name=first_name, last_name=last_name, is_active=False)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+
+    organisation = _organisation_create_draft(owner=user, data=organisation_data)
+    _send_confirmation(user=user, organisation=organisation, language=language)
+    return organisation
+
+
+def _organisation_create_draft(*, owner: User, data: dict[str, Any]) -> Organisation:
+    organisation = Organisation(status=Organisation.Status.DRAFT)
+    sectors = _apply_profile(organisation, data)
+    organisation.slug = organisation_unique_slug(organisation.name)
+    organisation.full_clean()
+    organisation.save()
+    organisation.sectors.set(sectors)
+    membership = Membership(user=owner, organisation=organisation, role=Membership.Role.OWNER)
+    membership.full_clean()
+    membership.save()
+    organisation_record_version(
+        organisation=organisation, by=owner, note=_desk_note(gettext_noop("Registered"))
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_create(*, owner: User, organisation_data: dict[str, Any]) -> Organisation:
+    """A person with a confirmed account registers a further organisation: it
+    goes to the desk at once, as their address is already proven."""
+    if not owner.is_active:
+        raise PermissionDenied("Confirm the account first.")
+    organisation = _organisation_create_draft(owner=owner, data=organisation_data)
+    return organisation_submit(organisation=organisation, by=owner)
+
+
+@transaction.atomic
+def organisation_submit(*, organisation: Organisation, by: User) -> Organisation:
+    """Send a draft (after its owner confirmed the email) or a rejected profile
+    (after its members changed it) to the desk for review, and tell the desk."""
+    allowed = {Organisation.Status.DRAFT, Organisation.Status.REJECTED}
+    if organisation.status not in allowed:
+        raise ValidationError(
+            _("Only a draft or a rejected profile can be submitted for review."),
+            code="invalid_status",
+        )
+    resubmitted = organisation.status == Organisation.Status.REJECTED
+    organisation.status = Organisation.Status.PENDING
+    organisation.full_clean()
+    organisation.save(update_fields=["status", "updated_at"])
+    email_after_commit(
+        to=desk_staff_recipients(),
+        template="directory/emails/organisation_submitted",
+        context={
+            "organisation": organisation,
+            "by": by,
+            "resubmitted": resubmitted,
+            "admin_url": admin_change_url(organisation),
+        },
+        language=settings.LANGUAGE_CODE,
+    )
+    return organisation
+
+
+@transaction.atomic
+def user_confirm_email(*, token: str) -> User:
+    """Activate the account a confirmation link names and submit its draft
+    organisations to the desk.
+
+    Raises `ConfirmationLinkError` for an invalid, expired or used link.
+    """
+    user = confirmation_user(token)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.is_active:
+        raise ConfirmationLinkError("used", user)
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    drafts = Organisation.objects.filter(
+        memberships__user=user,
+        memberships__role=Membership.Role.OWNER,
+        status=Organisation.Status.DRAFT,
+    )
+    for organisation in drafts:
+        organisation_submit(organisation=organisation, by=user)
+    return user
+
+
+@transaction.atomic
+def user_confirmation_resend(*, email: str, language: str) -> bool:
+    """Send a fresh confirmation link if this address registered and never
+    confirmed. The caller tells the visitor the same thing either way, so the
+    form reveals nothing about who has an account."""
+    user = User.objects.filter(email__iexact=email, is_active=False, last_login=None).first()
+    if user is None:
+        return False
+    organisation = (
+        Organisation.objects.filter(
+            memberships__user=user,
+            memberships__role=Membership.Role.OWNER,
+            status=Organisation.Status.DRAFT,
+        )
+        .order_by("created_at")
+        .first()
+    )
+    if organisation is None:
+        return False
+    _send_confirmation(user=user, organisation=organisation, language=language)
+    return True
+
+
+@transaction.atomic
+def organisation_update(
+    *, organisation: Organisation, data: dict[str, Any], by: User
+) -> Organisation:
+    """Save a member's changes to the profile.
+
+    Editing is also a statement that the profile is current, so it counts as a
+    confirmation. The status never changes here: a published profile stays
+    published, a rejected one is submitted again only by `organisation_submit`.
+    """
+    sectors = _apply_profile(organisation, data)
+    organisation.confirmed_at = timezone.now()
+    organisation.reminder_sent_at = None
+    organisation.lapse_notified_at = None
+    organisation.full_clean()
+    organisation.save()
+    organisation.sectors.set(sectors)
+    organisation_record_version(
+        organisation=organisation, by=by, note=_desk_note(gettext_noop("Edited by a member"))
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_confirm_current(*, organisation: Organisation, by: User) -> Organisation:
+    """A member says the profile is still accurate: it stays (or returns to)
+    the public listing for another 18 months, and the reminder cycle restarts."""
+    if not organisation.memberships.filter(user=by).exists():
+        raise PermissionDenied("Only a member can confirm the profile.")
+    organisation.confirmed_at = timezone.now()
+    organisation.reminder_sent_at = None
+    organisation.lapse_notified_at = None
+    organisation.save(
+        update_fields=["confirmed_at", "reminder_sent_at", "lapse_notified_at", "updated_at"]
+    )
+    return organisation
+
+
+@transaction.atomic
+def invitation_send(
+    *, organisation: Organisation, email: str, by: User, language: str
+) -> Invitation:
+    """Invite a colleague by email to join the organisation.
+
+    An address has at most one open invitation per organisation: inviting it
+    again replaces the old link with a new one, valid for another 14 days.
+    """
+    if not organisation.memberships.filter(user=by).exists():
+        raise PermissionDenied("Only a member can invite.")
+    email = User.objects.normalize_email(email).lower()
+    if organisation.memberships.filter(user__email__iexact=email).exists():
+        raise ValidationError(
+            {
+                "email": _("%(email)s is already a member of %(organisation)s.")
+                % {"email": email, "organisation": organisation.name}
+            },
+            code="already_member",
+        )
+    Invitation.objects.filter(
+        organisation=organisation, email__iexact=email, accepted_at__isnull=True
+    ).delete()
+    invitation = Invitation(
+        organisation=organisation, email=email, token=secrets.token_urlsafe(32), invited_by=by
+    )
+    invitation.full_clean()
+    invitation.save()
+    with translation.override(language):
+        path = reverse("directory:invitation", kwargs={"token": invitation.token})
+    email_after_commit(
+        to=[email],
+        template="directory/emails/invitation",
+        context={
+            "invitation": invitation,
+            "organisation": organisation,
+            "by": by,
+            "invitation_url": f"{settings.SITE_URL}{path}",
+            "valid_days": Invitation.VALID_FOR.days,
+        },
+        language=language,
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(
+    *,
+    invitation: Invitation,
+    user: User | None = None,
+    first_name: str = "",
+    last_name: str = "",
+    password: str = "",
+) -> Membership:
+    """Make the invited person a member.
+
+    Either `user` is the logged-in account whose address was invited, or no
+    account exists yet and one is created, active at once: following the
+    emailed link proved the address.
+    """
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."), code="used")
+    if invitation.is_expired:
+        raise ValidationError(_("This invitation has expired."), code="expired")
+    if user is None:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise ValidationError(
+                _("An account with this email address already exists: log in to accept."),
+                code="account_exists",
+            )
+        user = User.objects.create_user(
+            invitation.email, password, first_name=first_name, last_name=last_name
+        )
+    elif user.email.lower() != invitation.email.lower():
+        raise ValidationError(
+            _("This invitation was sent to another email address."), code="wrong_user"
+        )
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organisation=invitation.organisation, defaults={"role": Membership.Role.MEMBER}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return membership

@@ -1,10 +1,32 @@
-"""Public pages of the directory: home, sectors and site pages."""
+"""Pages of the directory: home, sectors, site pages and the members' own pages."""
 
+from http import HTTPStatus
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from directory.models import Page, Partner, Sector
+from directory import services
+from directory.forms import (
+    AccountForm,
+    EmailForm,
+    InvitationForm,
+    NewAccountForm,
+    OrganisationEditForm,
+    OrganisationRegisterForm,
+)
+from directory.models import Invitation, Organisation, Page, Partner, Sector, User
+from directory.tokens import CONFIRMATION_MAX_AGE, ConfirmationLinkError, confirmation_link_owner
 
 
 @require_safe
@@ -27,3 +49,301 @@ def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def partners(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/partners.html", {"partners": Partner.objects.all()})
+
+
+# --- Members: registration, account, profile upkeep, invitations ---
+
+
+def member_organisation_or_404(request: HttpRequest, slug: str) -> Organisation:
+    """The organisation if the logged-in person is one of its members.
+
+    Anyone else gets the 404 the public gets for a page that does not exist,
+    which says nothing about whether the organisation does.
+    """
+    organisation: Organisation = get_object_or_404(
+        Organisation.objects.for_member(request.user).select_related("primary_sector"),
+        slug=slug,
+    )
+    return organisation
+
+
+def _redirect_back(request: HttpRequest, fallback: str) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = fallback
+    return redirect(target)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    """Account and organisation in one page, so nobody stops half-way.
+
+    Someone already logged in only describes the further organisation.
+    """
+    data = request.POST if request.method == "POST" else None
+    user = request.user if request.user.is_authenticated else None
+    account_form = AccountForm(data) if user is None else None
+    organisation_form = OrganisationRegisterForm(data, prefix="organisation")
+    forms = [form for form in (account_form, organisation_form) if form is not None]
+    if data is not None and all(form.is_valid() for form in forms):
+        if user is not None:
+            services.organisation_create(
+                owner=user, organisation_data=organisation_form.cleaned_data
+            )
+            messages.success(
+                request,
+                _("Thank you: the desk will review the profile and publish it."),
+            )
+            return redirect("directory:account")
+        assert account_form is not None  # noqa: S101 - anonymous visitors get one
+        account = account_form.cleaned_data
+        try:
+            services.organisation_register(
+                email=account["email"],
+                password=account["password1"],
+                first_name=account["first_name"],
+                last_name=account["last_name"],
+                organisation_data=organisation_form.cleaned_data,
+                language=get_language(),
+            )
+        except ValidationError as error:
+            account_form.add_error(None, error)
+        else:
+            request.session["registered_email"] = account["email"]
+            return redirect("directory:register_done")
+    return render(
+        request,
+        "directory/register.html",
+        {"account_form": account_form, "organisation_form": organisation_form, "forms": forms},
+    )
+
+
+@require_safe
+def register_done(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "directory/register_done.html",
+        {
+            "email": request.session.get("registered_email", ""),
+            "valid_days": CONFIRMATION_MAX_AGE.days,
+            "form": EmailForm(),
+        },
+    )
+
+
+@require_safe
+def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
+    """Following the emailed link activates the account and sends the
+    organisation to the desk."""
+    try:
+        user = services.user_confirm_email(token=token)
+    except ConfirmationLinkError as problem:
+        if problem.reason == "used" and request.user == problem.user:
+            return redirect("directory:account")
+        status = HTTPStatus.BAD_REQUEST if problem.reason == "invalid" else HTTPStatus.GONE
+        return render(
+            request,
+            "directory/confirm_email_invalid.html",
+            {
+                "reason": problem.reason,
+                "token": token if problem.reason == "expired" else "",
+                "form": EmailForm(),
+            },
+            status=status,
+        )
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    request.session.pop("registered_email", None)
+    messages.success(
+        request,
+        _(
+            "Thank you, your email address is confirmed. The desk will review your "
+            "organisation's profile and publish it: we will write to you then."
+        ),
+    )
+    return redirect("directory:account")
+
+
+@require_POST
+def resend_confirmation(request: HttpRequest) -> HttpResponse:
+    """Send a new confirmation link, by the old link or by address.
+
+    The answer is the same whether or not the address has an account waiting.
+    """
+    email = ""
+    token = request.POST.get("token", "")
+    owner = confirmation_link_owner(token) if token else None
+    if owner is not None:
+        email = owner.email
+    else:
+        form = EmailForm(request.POST)
+        if not form.is_valid():
+            return render(
+                request,
+                "directory/confirm_email_invalid.html",
+                {"reason": "resend", "form": form},
+                status=HTTPStatus.BAD_REQUEST,
+            )
+        email = form.cleaned_data["email"]
+    services.user_confirmation_resend(email=email, language=get_language())
+    request.session.pop("registered_email", None)
+    messages.info(
+        request,
+        _(
+            "If an account is waiting for confirmation at that address, a new link is on "
+            "its way. Check your spam folder too."
+        ),
+    )
+    return redirect("directory:register_done")
+
+
+@login_required
+@require_safe
+def account(request: HttpRequest) -> HttpResponse:
+    organisations = Organisation.objects.for_account(request.user)
+    return render(request, "directory/account.html", {"organisations": organisations})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = member_organisation_or_404(request, slug)
+    name, status = organisation.name, organisation.status
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = OrganisationEditForm(data, files, instance=organisation)
+    if data is not None and form.is_valid():
+        user = cast(User, request.user)
+        services.organisation_update(organisation=organisation, data=form.cleaned_data, by=user)
+        if request.POST.get("action") == "resubmit" and status == Organisation.Status.REJECTED:
+            services.organisation_submit(organisation=organisation, by=user)
+            messages.success(
+                request,
+                _("Changes saved and sent to the desk: we will write to you after the review."),
+            )
+        else:
+            messages.success(
+                request, _("Changes saved. Thank you for keeping the profile current.")
+            )
+        return redirect("directory:account")
+    return render(
+        request,
+        "directory/organisation_edit.html",
+        {
+            "organisation": organisation,
+            "organisation_name": name,
+            "can_resubmit": status == Organisation.Status.REJECTED,
+            "form": form,
+            "form_list": [form],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def organisation_invite(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = member_organisation_or_404(request, slug)
+    form = InvitationForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            invitation = services.invitation_send(
+                organisation=organisation,
+                email=form.cleaned_data["email"],
+                by=cast(User, request.user),
+                language=get_language(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s. The link is valid for %(days)s days.")
+                % {"email": invitation.email, "days": Invitation.VALID_FOR.days},
+            )
+            return redirect("directory:account")
+    return render(
+        request,
+        "directory/organisation_invite.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "members": organisation.memberships.select_related("user").order_by("created_at"),
+            "open_invitations": organisation.invitations.filter(
+                accepted_at__isnull=True, created_at__gt=timezone.now() - Invitation.VALID_FOR
+            ).order_by("email"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def confirm_profile(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "Still accurate": the member vouches for the profile without editing it."""
+    organisation = member_organisation_or_404(request, slug)
+    services.organisation_confirm_current(organisation=organisation, by=cast(User, request.user))
+    messages.success(
+        request,
+        _("Thank you: the profile of %(name)s is confirmed as current.")
+        % {"name": organisation.name},
+    )
+    return _redirect_back(request, reverse("directory:account"))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Accept an invitation: with one click when logged in as the invited
+    address, or by choosing a name and password when new to the portal."""
+    found = Invitation.objects.select_related("organisation").filter(token=token).first()
+    if found is None or not found.is_usable:
+        reason = "invalid" if found is None else "used" if found.accepted_at else "expired"
+        return render(
+            request,
+            "directory/invitation_invalid.html",
+            {"reason": reason, "invitation": found},
+            status=HTTPStatus.NOT_FOUND if found is None else HTTPStatus.GONE,
+        )
+    context: dict[str, Any] = {"invitation": found, "organisation": found.organisation}
+    if request.user.is_authenticated:
+        user = request.user
+        if user.email.lower() != found.email.lower():
+            return render(
+                request,
+                "directory/invitation.html",
+                {**context, "state": "wrong_user"},
+                status=HTTPStatus.FORBIDDEN,
+            )
+        if request.method == "POST":
+            services.invitation_accept(invitation=found, user=user)
+            return _joined(request, found)
+        return render(request, "directory/invitation.html", {**context, "state": "join"})
+
+    existing = User.objects.filter(email__iexact=found.email).first()
+    if existing is not None:
+        return render(
+            request,
+            "directory/invitation.html",
+            {**context, "state": "log_in", "inactive": not existing.is_active},
+        )
+    form = NewAccountForm(request.POST if request.method == "POST" else None, email=found.email)
+    if form.is_valid():
+        membership = services.invitation_accept(
+            invitation=found,
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+            password=form.cleaned_data["password1"],
+        )
+        login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+        return _joined(request, found)
+    return render(
+        request,
+        "directory/invitation.html",
+        {**context, "state": "create", "form": form, "form_list": [form]},
+    )
+
+
+def _joined(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    messages.success(
+        request,
+        _("Welcome: you are now a member of %(name)s.") % {"name": invitation.organisation.name},
+    )
+    return redirect("directory:account")

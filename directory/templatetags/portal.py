@@ -1,10 +1,11 @@
 """Template helpers shared by every page of the portal."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import template
 from django.conf import settings
-from django.forms import BoundField
+from django.forms import BaseForm, BoundField
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
@@ -70,3 +71,25 @@ def widget(field: BoundField) -> str:
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_check_group(field: BoundField) -> bool:
+    """Several checkboxes: drawn as a fieldset whose legend is the label."""
+    return getattr(field.field.widget, "input_type", None) == "checkbox" and getattr(
+        field.field.widget, "allow_multiple_selected", False
+    )
+
+
+@register.filter
+def first_input_id(field: BoundField) -> str:
+    """Where a link to the field should land: its input, or a group's first box."""
+    if is_check_group(field) and field.subwidgets:
+        return str(field.subwidgets[0].id_for_label)
+    return str(field.auto_id)
+
+
+@register.filter
+def with_errors(forms: Iterable[BaseForm]) -> list[BaseForm]:
+    """The forms of a page that did not validate."""
+    return [form for form in forms if form.errors]

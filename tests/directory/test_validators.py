@@ -1,3 +1,5 @@
+from collections.abc import Iterator
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -9,6 +11,13 @@ from directory.validators import (
     validate_vat_number,
     vat_number_is_valid,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """The messages are checked in English; Italian lives in the catalogue."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize("value", ["00488410010", "01234567897", "12345678903"])

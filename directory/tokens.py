@@ -1,0 +1,82 @@
+"""Signed links that prove a person reads the mailbox they gave.
+
+A confirmation link carries the account's id and a fingerprint of its state
+(active or not, last login). Confirming activates the account and logs it in,
+which changes both, so a link works once without storing anything; a link
+older than `CONFIRMATION_MAX_AGE` has expired.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from django.core import signing
+from django.utils.crypto import salted_hmac
+
+from directory.models import User
+
+CONFIRMATION_SALT = "directory.confirm-email"
+CONFIRMATION_MAX_AGE = datetime.timedelta(days=3)
+
+LinkProblem = Literal["invalid", "expired", "used"]
+
+
+class ConfirmationLinkError(Exception):
+    """Why a confirmation link cannot be used, and whose it was when that is known."""
+
+    def __init__(self, reason: LinkProblem, user: User | None = None) -> None:
+        super().__init__(reason)
+        self.reason: LinkProblem = reason
+        self.user = user
+
+
+def _account_state(user: User) -> str:
+    last_login = user.last_login.timestamp() if user.last_login else ""
+    value = f"{user.pk}|{user.email}|{user.is_active}|{last_login}"
+    return salted_hmac(CONFIRMATION_SALT, value).hexdigest()[:24]
+
+
+def confirmation_token(user: User) -> str:
+    return signing.dumps({"user": user.pk, "state": _account_state(user)}, salt=CONFIRMATION_SALT)
+
+
+def _payload(token: str, max_age: datetime.timedelta | None) -> dict[str, object]:
+    data = signing.loads(token, salt=CONFIRMATION_SALT, max_age=max_age)
+    if not isinstance(data, dict):
+        raise signing.BadSignature("Unexpected payload")
+    return data
+
+
+def _user(data: dict[str, object]) -> User | None:
+    pk = data.get("user")
+    return User.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+
+
+def confirmation_user(token: str) -> User:
+    """The inactive account a fresh, unused link confirms.
+
+    Raises `ConfirmationLinkError` saying whether the link is invalid (tampered
+    with, or its account is gone), expired or already used.
+    """
+    try:
+        data = _payload(token, CONFIRMATION_MAX_AGE)
+    except signing.SignatureExpired:
+        raise ConfirmationLinkError("expired", confirmation_link_owner(token)) from None
+    except signing.BadSignature:
+        raise ConfirmationLinkError("invalid") from None
+    user = _user(data)
+    if user is None:
+        raise ConfirmationLinkError("invalid")
+    if user.is_active or data.get("state") != _account_state(user):
+        raise ConfirmationLinkError("used", user)
+    return user
+
+
+def confirmation_link_owner(token: str) -> User | None:
+    """Whose link this is, however old, so that an expired link can ask for a
+    new one without the person typing their address again."""
+    try:
+        return _user(_payload(token, None))
+    except signing.BadSignature:
+        return None

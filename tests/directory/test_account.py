@@ -1,0 +1,189 @@
+"""The member's account page, the header's links and "Still accurate"."""
+
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from directory import services
+from directory.models import Membership, Organisation
+from tests.directory.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def member(db: Any) -> Any:
+    return UserFactory(first_name="Giulia", email="giulia@example.org")
+
+
+def test_account_needs_a_login(client: Client) -> None:
+    response = client.get("/en/account/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == "/en/accounts/login/?next=/en/account/"
+
+
+def test_account_lists_the_members_organisations_with_status(client: Client, member: Any) -> None:
+    published = OrganisationFactory(name="Atelier Luce", members=[member])
+    pending = OrganisationFactory(
+        name="Teatro Nuovo", status=Organisation.Status.PENDING, members=[member]
+    )
+    rejected = OrganisationFactory(
+        name="Edizioni Vento",
+        status=Organisation.Status.REJECTED,
+        rejection_reason="The description is missing.",
+        members=[member],
+    )
+    OrganisationFactory(name="Someone Else's Studio")
+    client.force_login(member)
+
+    response = client.get("/en/account/")
+
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert [org.name for org in response.context["organisations"]] == [
+        "Atelier Luce",
+        "Edizioni Vento",
+        "Teatro Nuovo",
+    ]
+    assert "Someone Else" not in content
+    assert "portal-status-published" in content and ">Published<" in content
+    assert "portal-status-pending" in content and "Pending approval" in content
+    assert "The description is missing." in content
+    for organisation in (published, pending, rejected):
+        assert f'href="/en/directory/{organisation.slug}/edit/"' in content
+        assert f'href="/en/directory/{organisation.slug}/invite/"' in content
+    assert f'action="/en/directory/{published.slug}/confirm/"' in content
+    assert f'action="/en/directory/{pending.slug}/confirm/"' not in content
+    assert 'href="/en/accounts/password_change/"' in content
+    assert timezone.localdate(published.confirmed_at).strftime("%Y") in content
+
+
+def test_account_shows_the_role_and_when_a_profile_needs_confirming(
+    client: Client, member: Any
+) -> None:
+    organisation: Any = OrganisationFactory(
+        confirmed_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    Membership.objects.create(user=member, organisation=organisation, role="owner")
+    lapsed = OrganisationFactory(
+        confirmed_at=timezone.now() - datetime.timedelta(days=600), members=[member]
+    )
+    client.force_login(member)
+
+    content = client.get("/en/account/").content.decode()
+
+    assert "You registered it" in content and "You are a member" in content
+    assert "A year has passed since the profile was last confirmed" in content
+    assert "Hidden: confirm it is current" in content
+    assert not lapsed.is_public
+
+
+def test_account_empty_state_helps(client: Client, member: Any) -> None:
+    client.force_login(member)
+
+    content = client.get("/en/account/").content.decode()
+
+    assert "You are not a member of any organisation yet." in content
+    assert 'href="/en/register/"' in content
+
+
+def test_header_links_to_the_account_when_logged_in(client: Client, member: Any) -> None:
+    client.force_login(member)
+
+    content = client.get("/en/").content.decode()
+
+    assert 'class="portal-account-link" href="/en/account/"' in content
+    assert "Log out" in content
+    assert "portal-register-link" not in content
+
+
+def test_header_and_home_offer_registration_to_visitors(client: Client) -> None:
+    content = client.get("/it/").content.decode()
+
+    assert 'class="portal-register-link d-none d-sm-inline"' in content
+    assert content.count('href="/it/register/"') == 2
+    assert 'href="/it/accounts/login/' in content
+
+
+# --- "Still accurate" ---------------------------------------------------------
+
+
+def test_still_accurate_confirms_and_restarts_the_reminders(client: Client, member: Any) -> None:
+    long_ago = timezone.now() - datetime.timedelta(days=600)
+    organisation = OrganisationFactory(
+        members=[member],
+        confirmed_at=long_ago,
+        reminder_sent_at=long_ago,
+        lapse_notified_at=long_ago,
+    )
+    client.force_login(member)
+
+    response = client.post(
+        f"/en/directory/{organisation.slug}/confirm/", {"next": "/en/account/"}, follow=True
+    )
+
+    assert response.redirect_chain == [("/en/account/", HTTPStatus.FOUND)]
+    assert "is confirmed as current" in response.content.decode()
+    organisation.refresh_from_db()
+    assert organisation.confirmed_at > timezone.now() - datetime.timedelta(minutes=1)
+    assert organisation.reminder_sent_at is None
+    assert organisation.lapse_notified_at is None
+    assert organisation.is_public
+    assert organisation.status == Organisation.Status.PUBLISHED
+
+
+def test_still_accurate_never_redirects_elsewhere(client: Client, member: Any) -> None:
+    organisation = OrganisationFactory(members=[member])
+    client.force_login(member)
+
+    response = client.post(
+        f"/en/directory/{organisation.slug}/confirm/", {"next": "https://evil.example/"}
+    )
+
+    assert response.url == "/en/account/"
+
+
+def test_still_accurate_is_a_post_for_members_only(client: Client, member: Any) -> None:
+    long_ago = timezone.now() - datetime.timedelta(days=600)
+    organisation = OrganisationFactory(confirmed_at=long_ago)
+    url = f"/en/directory/{organisation.slug}/confirm/"
+
+    anonymous = client.post(url)
+    client.force_login(member)
+    stranger = client.post(url)
+    as_get = client.get(url)
+
+    assert anonymous.status_code == HTTPStatus.FOUND
+    assert anonymous.url.startswith("/en/accounts/login/")
+    assert stranger.status_code == HTTPStatus.NOT_FOUND
+    assert as_get.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    organisation.refresh_from_db()
+    assert organisation.confirmed_at == long_ago
+
+
+def test_confirm_current_service_refuses_non_members() -> None:
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.organisation_confirm_current(organisation=OrganisationFactory(), by=UserFactory())
+
+
+@pytest.mark.urls("tests.directory.urls_with_detail")
+def test_account_links_to_public_profiles_only(client: Client, member: Any) -> None:
+    public = OrganisationFactory(members=[member])
+    pending = OrganisationFactory(status=Organisation.Status.PENDING, members=[member])
+    lapsed = OrganisationFactory(
+        members=[member], confirmed_at=timezone.now() - datetime.timedelta(days=600)
+    )
+    client.force_login(member)
+
+    content = client.get("/en/account/").content.decode()
+
+    assert f'href="/en/directory/{public.slug}/"' in content
+    assert f'href="/en/directory/{pending.slug}/"' not in content
+    assert f'href="/en/directory/{lapsed.slug}/"' not in content

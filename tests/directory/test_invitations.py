@@ -1,0 +1,238 @@
+"""Members invite colleagues by email; the invited accept with or without an account."""
+
+import datetime
+import re
+from http import HTTPStatus
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.utils import timezone
+
+from directory import services
+from directory.models import Invitation, Membership, Organisation
+from tests.directory.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "lanterna-di-genova-77"
+
+
+@pytest.fixture
+def member(db: Any) -> Any:
+    return UserFactory(first_name="Marta", last_name="Bruzzone", email="marta@example.org")
+
+
+@pytest.fixture
+def organisation(member: Any) -> Any:
+    return OrganisationFactory(name="Atelier Luce", slug="atelier-luce", members=[member])
+
+
+def invite(
+    client: Client, capture: Any, email: str = "Luca@Example.org", language: str = "en"
+) -> Any:
+    with capture(execute=True):
+        return client.post(f"/{language}/directory/atelier-luce/invite/", {"email": email})
+
+
+def invitation_path() -> str:
+    match = re.search(r"https?://[^/\s]+(/\S+/)", mail.outbox[-1].body)
+    assert match
+    return match.group(1)
+
+
+# --- sending -----------------------------------------------------------------
+
+
+def test_a_member_invites_a_colleague_by_email(
+    client: Client, member: Any, organisation: Organisation, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(member)
+
+    page = client.get("/en/directory/atelier-luce/invite/").content.decode()
+    response = invite(client, django_capture_on_commit_callbacks)
+
+    assert "Marta Bruzzone" in page
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == "/en/account/"
+    invitation = Invitation.objects.get()
+    assert invitation.email == "luca@example.org"
+    assert invitation.invited_by == member
+    assert invitation.expires_at == invitation.created_at + datetime.timedelta(days=14)
+    message = mail.outbox[0]
+    assert message.to == ["luca@example.org"]
+    assert "Atelier Luce" in message.subject
+    assert "Marta Bruzzone invites you" in message.body
+    assert invitation_path() == f"/en/invitations/{invitation.token}/"
+
+
+def test_inviting_again_replaces_the_open_invitation(
+    client: Client, member: Any, organisation: Organisation, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(member)
+    invite(client, django_capture_on_commit_callbacks)
+    first_token = Invitation.objects.get().token
+
+    invite(client, django_capture_on_commit_callbacks, email="luca@example.org")
+
+    invitation = Invitation.objects.get()
+    assert invitation.token != first_token
+    assert len(mail.outbox) == 2
+    assert client.get(f"/en/invitations/{first_token}/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_inviting_a_member_is_refused_clearly(
+    client: Client, member: Any, organisation: Organisation
+) -> None:
+    colleague: Any = UserFactory(email="luca@example.org")
+    Membership.objects.create(user=colleague, organisation=organisation)
+    client.force_login(member)
+
+    response = client.post("/en/directory/atelier-luce/invite/", {"email": "LUCA@example.org"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert "luca@example.org is already a member of Atelier Luce." in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert not mail.outbox
+
+
+def test_only_members_invite(client: Client, organisation: Organisation) -> None:
+    anonymous = client.get("/en/directory/atelier-luce/invite/")
+    client.force_login(UserFactory())
+    stranger = client.post("/en/directory/atelier-luce/invite/", {"email": "x@example.org"})
+
+    assert anonymous.status_code == HTTPStatus.FOUND
+    assert anonymous.url.startswith("/en/accounts/login/")
+    assert stranger.status_code == HTTPStatus.NOT_FOUND
+    assert not Invitation.objects.exists()
+    with pytest.raises(PermissionDenied):
+        services.invitation_send(
+            organisation=organisation, email="x@example.org", by=UserFactory(), language="en"
+        )
+
+
+# --- accepting ---------------------------------------------------------------
+
+
+@pytest.fixture
+def invitation(
+    organisation: Organisation, member: Any, django_capture_on_commit_callbacks: Any
+) -> Invitation:
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.invitation_send(
+            organisation=organisation, email="luca@example.org", by=member, language="en"
+        )
+
+
+def test_a_logged_in_invitee_joins_with_one_click(client: Client, invitation: Invitation) -> None:
+    luca: Any = UserFactory(email="Luca@example.org")
+    client.force_login(luca)
+    url = f"/en/invitations/{invitation.token}/"
+
+    page = client.get(url)
+    assert page.status_code == HTTPStatus.OK
+    assert "Join Atelier Luce" in page.content.decode()
+    response = client.post(url, follow=True)
+
+    assert response.redirect_chain == [("/en/account/", HTTPStatus.FOUND)]
+    assert "you are now a member of Atelier Luce" in response.content.decode()
+    assert Membership.objects.get(user=luca).role == Membership.Role.MEMBER
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is not None
+
+
+def test_a_newcomer_creates_an_active_account_on_the_invitation_page(
+    client: Client, invitation: Invitation
+) -> None:
+    url = f"/en/invitations/{invitation.token}/"
+
+    page = client.get(url).content.decode()
+    assert 'name="password1"' in page and "luca@example.org" in page
+    response = client.post(
+        url,
+        {"first_name": "Luca", "last_name": "Parodi", "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    luca = Membership.objects.get(user__email="luca@example.org").user
+    assert luca.email == "luca@example.org"
+    assert luca.is_active
+    assert luca.check_password(PASSWORD)
+    assert int(client.session["_auth_user_id"]) == luca.pk
+
+
+def test_a_newcomers_bad_password_keeps_the_name(client: Client, invitation: Invitation) -> None:
+    response = client.post(
+        f"/en/invitations/{invitation.token}/",
+        {"first_name": "Luca", "last_name": "Parodi", "password1": "luca", "password2": "luca"},
+    )
+
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert 'value="Luca"' in content and 'value="Parodi"' in content
+    assert "too short" in content
+    assert not Membership.objects.filter(user__email="luca@example.org").exists()
+
+
+def test_someone_with_an_account_is_asked_to_log_in(client: Client, invitation: Invitation) -> None:
+    UserFactory(email="luca@example.org")
+    url = f"/en/invitations/{invitation.token}/"
+
+    response = client.get(url)
+    post = client.post(url, {"first_name": "X", "last_name": "Y", "password1": PASSWORD})
+
+    content = response.content.decode()
+    assert "log in to accept" in content
+    assert f'href="/en/accounts/login/?next={url}"' in content
+    assert 'name="password1"' not in content
+    assert post.status_code == HTTPStatus.OK
+    assert not Membership.objects.filter(user__email="luca@example.org").exists()
+
+
+def test_the_wrong_person_logged_in_is_told_clearly(client: Client, invitation: Invitation) -> None:
+    client.force_login(UserFactory(email="someone.else@example.org"))
+    url = f"/en/invitations/{invitation.token}/"
+
+    page = client.get(url)
+    post = client.post(url)
+
+    assert page.status_code == post.status_code == HTTPStatus.FORBIDDEN
+    content = page.content.decode()
+    assert "sent to luca@example.org" in content
+    assert "logged in as someone.else@example.org" in content
+    assert not Membership.objects.filter(user__email="luca@example.org").exists()
+
+
+def test_used_expired_and_unknown_invitations_get_a_clear_page(
+    client: Client, invitation: Invitation
+) -> None:
+    luca = UserFactory(email="luca@example.org")
+    client.force_login(luca)
+    url = f"/en/invitations/{invitation.token}/"
+    client.post(url)
+
+    used = client.get(url)
+    Invitation.objects.filter(pk=invitation.pk).update(
+        accepted_at=None, created_at=timezone.now() - datetime.timedelta(days=15)
+    )
+    expired = client.post(url)
+    unknown = client.get("/en/invitations/not-a-token/")
+
+    assert used.status_code == HTTPStatus.GONE
+    assert "already been accepted" in used.content.decode()
+    assert expired.status_code == HTTPStatus.GONE
+    assert "has expired" in expired.content.decode()
+    assert unknown.status_code == HTTPStatus.NOT_FOUND
+    assert "not valid" in unknown.content.decode()
+
+
+def test_accept_service_checks_the_invitation(invitation: Invitation) -> None:
+    with pytest.raises(ValidationError, match="another email address"):
+        services.invitation_accept(invitation=invitation, user=UserFactory())
+    services.invitation_accept(
+        invitation=invitation, first_name="Luca", last_name="Parodi", password=PASSWORD
+    )
+    with pytest.raises(ValidationError, match="already been used"):
+        services.invitation_accept(invitation=invitation, first_name="L", password=PASSWORD)

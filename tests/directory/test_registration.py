@@ -1,0 +1,417 @@
+"""Registering an account and its organisation, and confirming the email."""
+
+import re
+import time
+from http import HTTPStatus
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.test import Client
+
+from directory import services
+from directory.models import Membership, Municipality, Organisation, OrganisationVersion, Sector
+from directory.tokens import confirmation_token
+from tests.directory.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "tramonto-sul-porto-42"
+
+
+def form_data(**overrides: Any) -> dict[str, Any]:
+    data = {
+        "email": "Anna.Neri@Example.org",
+        "first_name": "Anna",
+        "last_name": "Neri",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "privacy": "on",
+        "organisation-name": "Studio Città Vecchia",
+        "organisation-kind": Organisation.Kind.COMPANY,
+        "organisation-primary_sector": Sector.objects.get(slug="design").pk,
+        "organisation-sectors": [Sector.objects.get(slug="advertising").pk],
+        "organisation-municipality": Municipality.objects.get(slug="camogli").pk,
+        "organisation-short_description_it": "Grafica e identità visive per la cultura.",
+        "organisation-short_description_en": "Graphic design and visual identities.",
+        "organisation-website": "studiocitta.example.it",
+        "organisation-email": "info@studiocitta.example.it",
+        "organisation-phone": "+39 010 123 4567",
+        "organisation-vat_number": "IT 01234567897",
+        "organisation-ateco_code": "7412",
+        "organisation-open_to_international": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def register(client: Client, capture: Any, language: str = "it", **overrides: Any) -> Any:
+    with capture(execute=True):
+        return client.post(f"/{language}/register/", form_data(**overrides))
+
+
+def link_in(message: Any) -> str:
+    match = re.search(r"https?://[^/\s]+(/\S+/)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+# --- the page and the form ---------------------------------------------------
+
+
+def test_register_page_has_both_fieldsets_and_a_privacy_link(client: Client) -> None:
+    response = client.get("/en/register/")
+
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "<legend" in content and "Your account" in content and "Your organisation" in content
+    assert 'href="/en/privacy/"' in content
+    assert 'name="organisation-sectors"' in content and 'type="checkbox"' in content
+
+
+def test_registration_creates_an_inactive_owner_and_a_draft(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    response = register(client, django_capture_on_commit_callbacks)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == "/it/register/done/"
+    organisation = Organisation.objects.get()
+    assert organisation.status == Organisation.Status.DRAFT
+    assert organisation.slug == "studio-citta-vecchia"
+    assert set(organisation.sectors.values_list("slug", flat=True)) == {"design", "advertising"}
+    assert organisation.vat_number == "01234567897"
+    assert organisation.ateco_code == "74.12"
+    assert organisation.website == "https://studiocitta.example.it"
+    assert organisation.open_to_international
+    membership = Membership.objects.get()
+    assert membership.role == Membership.Role.OWNER
+    assert membership.user.email == "anna.neri@example.org"
+    assert not membership.user.is_active
+    assert membership.user.check_password(PASSWORD)
+    assert OrganisationVersion.objects.filter(organisation=organisation).count() == 1
+
+
+def test_the_confirmation_email_is_in_the_pages_language(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["anna.neri@example.org"]
+    assert "Confirm your email address" in message.subject
+    assert link_in(message).startswith("/en/register/confirm/")
+
+
+def test_register_done_says_what_happens_next(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+
+    content = client.get("/en/register/done/").content.decode()
+    assert "anna.neri@example.org" in content
+    assert "What happens next" in content
+    assert "3 days" in content
+
+
+def test_bad_input_keeps_what_was_typed_but_the_passwords(client: Client) -> None:
+    response = client.post(
+        "/en/register/",
+        form_data(**{"password2": "something-else-entirely", "organisation-vat_number": "123"}),
+    )
+
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "The two passwords differ" in content
+    assert "eleven digits" in content
+    assert 'value="Anna.Neri@Example.org"' in content
+    assert 'value="Studio Città Vecchia"' in content
+    assert "Grafica e identità visive per la cultura." in content
+    advertising = Sector.objects.get(slug="advertising").pk
+    assert re.search(rf'value="{advertising}"[^>]*checked', content)
+    assert PASSWORD not in content
+    assert not Organisation.objects.exists()
+
+
+def test_passwords_go_through_djangos_validators(client: Client) -> None:
+    response = client.post("/en/register/", form_data(password1="12345678", password2="12345678"))
+
+    content = response.content.decode()
+    assert "This password is too common." in content
+    assert 'aria-invalid="true"' in content
+
+
+def test_privacy_consent_is_required(client: Client) -> None:
+    response = client.post("/en/register/", form_data(privacy=None))
+
+    assert "To register, accept the privacy notice." in response.content.decode()
+
+
+def test_a_registered_email_points_to_login_and_password_reset(client: Client) -> None:
+    UserFactory(email="anna.neri@example.org")
+
+    response = client.post("/en/register/", form_data())
+
+    content = response.content.decode()
+    assert "An account with this email address already exists." in content
+    assert 'href="/en/accounts/login/"' in content
+    assert 'href="/en/accounts/password_reset/"' in content
+    assert Organisation.objects.count() == 0
+
+
+def test_an_unconfirmed_registration_points_to_a_new_link(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+
+    response = client.post("/en/register/", form_data())
+
+    content = response.content.decode()
+    assert "have not confirmed it yet" in content
+    assert 'href="/en/register/done/"' in content
+    assert Organisation.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("organisation-ateco_code", "99.99.99", "not an ATECO 2025 code"),
+        ("organisation-phone", "call me", "Enter a phone number"),
+        ("organisation-short_description_it", "", "This field is required."),
+        ("organisation-kind", "", "This field is required."),
+    ],
+)
+def test_organisation_fields_are_checked(
+    client: Client, field: str, value: str, message: str
+) -> None:
+    response = client.post("/en/register/", form_data(**{field: value}))
+
+    assert response.status_code == HTTPStatus.OK
+    assert message in response.content.decode()
+
+
+def test_english_description_is_optional(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    response = register(
+        client, django_capture_on_commit_callbacks, **{"organisation-short_description_en": ""}
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+
+
+def test_slugs_are_unique_and_avoid_directory_pages(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    OrganisationFactory(name="Studio Città Vecchia", slug="studio-citta-vecchia")
+
+    register(client, django_capture_on_commit_callbacks)
+
+    assert Organisation.objects.filter(slug="studio-citta-vecchia-2").exists()
+    assert services.organisation_unique_slug("Map") == "map-2"
+    assert services.organisation_unique_slug("!!!") == "organisation"
+
+
+def test_logged_in_member_registers_a_further_organisation(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    user: Any = UserFactory()
+    client.force_login(user)
+
+    page = client.get("/en/register/").content.decode()
+    assert "Your account</legend>" not in page
+    data = {k: v for k, v in form_data().items() if k.startswith("organisation-")}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/register/", data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == "/en/account/"
+    organisation = Organisation.objects.get()
+    assert organisation.status == Organisation.Status.PENDING
+    assert organisation.memberships.get().user == user
+    assert [m.subject for m in mail.outbox] == [
+        "Nuova organizzazione da esaminare: Studio Città Vecchia"
+    ]
+
+
+# --- confirming the email ----------------------------------------------------
+
+
+@pytest.fixture
+def desk_member(db: Any) -> Any:
+    person = UserFactory(email="desk.person@example.org")
+    person.groups.add(Group.objects.get(name="Desk staff"))
+    return person
+
+
+def test_confirmation_activates_logs_in_and_submits(
+    client: Client, django_capture_on_commit_callbacks: Any, desk_member: Any, settings: Any
+) -> None:
+    settings.DESK_EMAIL = "sportello@example.org"
+    UserFactory(email="former.desk@example.org", is_active=False).groups.add(
+        Group.objects.get(name="Desk staff")
+    )
+    register(client, django_capture_on_commit_callbacks, language="en")
+    link = link_in(mail.outbox[0])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(link, follow=True)
+
+    assert response.redirect_chain[-1][0] == "/en/account/"
+    content = response.content.decode()
+    assert "The desk will review" in content
+    assert "Studio Città Vecchia" in content
+    organisation = Organisation.objects.get()
+    assert organisation.status == Organisation.Status.PENDING
+    owner = organisation.members.get()
+    assert owner.is_active
+    assert int(client.session["_auth_user_id"]) == owner.pk
+    desk_message = mail.outbox[-1]
+    assert desk_message.to == ["sportello@example.org", "desk.person@example.org"]
+    assert desk_message.subject == "Nuova organizzazione da esaminare: Studio Città Vecchia"
+    assert f"/admin/directory/organisation/{organisation.pk}/change/" in desk_message.body
+    assert "Anna Neri <anna.neri@example.org>" in desk_message.body
+
+
+def test_a_confirmation_link_works_once(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+    link = link_in(mail.outbox[0])
+    client.get(link)
+
+    response = Client().get(link)
+
+    assert response.status_code == HTTPStatus.GONE
+    assert "already been used" in response.content.decode()
+    assert Organisation.objects.get().status == Organisation.Status.PENDING
+
+
+def test_the_same_person_following_the_link_again_lands_on_the_account(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+    link = link_in(mail.outbox[0])
+    client.get(link)
+
+    response = client.get(link)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == "/en/account/"
+
+
+def test_a_tampered_link_is_refused_and_offers_a_new_one(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+    link = link_in(mail.outbox[0])
+
+    response = client.get(link[:-6] + "AAAAA/")
+
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "not valid" in content
+    assert 'action="/en/register/resend/"' in content
+    assert not Organisation.objects.exclude(status=Organisation.Status.DRAFT).exists()
+
+
+def test_an_expired_link_offers_a_new_one_in_one_click(
+    client: Client, django_capture_on_commit_callbacks: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+    user = Organisation.objects.get().members.get()
+    four_days_ago = time.time() - 4 * 24 * 3600
+    monkeypatch.setattr("django.core.signing.time.time", lambda: four_days_ago)
+    old_token = confirmation_token(user)
+    monkeypatch.undo()
+
+    response = client.get(f"/en/register/confirm/{old_token}/")
+
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.GONE
+    assert "expired" in content
+    assert f'value="{old_token}"' in content
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/register/resend/", {"token": old_token})
+    assert len(mail.outbox) == 2
+    assert mail.outbox[1].to == ["anna.neri@example.org"]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(link_in(mail.outbox[1]))
+    assert Organisation.objects.get().status == Organisation.Status.PENDING
+
+
+def test_resending_says_the_same_whoever_asks(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+    UserFactory(email="active@example.org")
+
+    answers = []
+    for email in ["anna.neri@example.org", "active@example.org", "nobody@example.org"]:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/en/register/resend/", {"email": email}, follow=True)
+        answers.append(
+            [str(message) for message in response.context["messages"]]
+            + [str(response.redirect_chain)]
+        )
+
+    assert answers[0] == answers[1] == answers[2]
+    assert [message.to for message in mail.outbox] == [["anna.neri@example.org"]] * 2
+
+
+def test_resend_with_a_bad_address_explains(client: Client) -> None:
+    response = client.post("/en/register/resend/", {"email": "not-an-address"})
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "Enter a valid email address." in response.content.decode()
+
+
+# --- the services, directly --------------------------------------------------
+
+
+def test_register_service_refuses_an_existing_address() -> None:
+    UserFactory(email="anna.neri@example.org")
+
+    with pytest.raises(ValidationError):
+        services.organisation_register(
+            email="ANNA.NERI@example.org",
+            password=PASSWORD,
+            first_name="Anna",
+            last_name="Neri",
+            organisation_data={},
+            language="it",
+        )
+
+
+def test_submit_accepts_only_drafts_and_rejected_profiles() -> None:
+    published = OrganisationFactory()
+    with pytest.raises(ValidationError):
+        services.organisation_submit(organisation=published, by=UserFactory())
+    assert published.status == Organisation.Status.PUBLISHED
+
+
+def test_submitting_a_rejected_profile_tells_the_desk_it_is_back(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    organisation = OrganisationFactory(
+        status=Organisation.Status.REJECTED, rejection_reason="Manca la descrizione."
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.organisation_submit(organisation=organisation, by=UserFactory())
+
+    organisation.refresh_from_db()
+    assert organisation.status == Organisation.Status.PENDING
+    assert mail.outbox[0].subject.startswith("Profilo inviato di nuovo")
+
+
+def test_unknown_profile_fields_are_refused() -> None:
+    with pytest.raises(ValueError, match="status"):
+        services.organisation_update(
+            organisation=OrganisationFactory(),
+            data={"status": Organisation.Status.PUBLISHED},
+            by=UserFactory(),
+        )
