@@ -215,6 +215,28 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
         fields = tuple(super().get_readonly_fields(request, obj))
         return fields if obj is not None else tuple(f for f in fields if f != "status")
 
+    def has_import_permission(self, request: HttpRequest) -> bool:
+        """Importing creates organisations: only who may add them may import."""
+        return self.has_add_permission(request)
+
+    def process_result(self, result: Any, request: HttpRequest) -> HttpResponse:
+        """The confirmed import runs again and may meet data changed since the
+        preview; then it rolled back, and staff must not read "finished"."""
+        if result.has_errors() or result.has_validation_errors():
+            self.message_user(
+                request,
+                gettext(
+                    "Nothing was imported: the file no longer passes its checks. "
+                    "Upload it again to see which rows fail."
+                ),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(
+                reverse(f"{self.admin_site.name}:directory_organisation_import")
+            )
+        response: HttpResponse = super().process_result(result, request)
+        return response
+
     # -- saving: every change by staff is a version --------------------------
 
     def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
