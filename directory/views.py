@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from directory import exports
+from directory.figures import cluster_figures
 from directory.models import Page, Partner, Sector
 
 
@@ -28,6 +29,11 @@ def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def partners(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/partners.html", {"partners": Partner.objects.all()})
+
+
+@require_safe
+def cluster(request: HttpRequest) -> HttpResponse:
+    return render(request, "directory/cluster.html", {"figures": cluster_figures()})
 
 
 @require_safe
