@@ -215,6 +215,14 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
         fields = tuple(super().get_readonly_fields(request, obj))
         return fields if obj is not None else tuple(f for f in fields if f != "status")
 
+    def formfield_for_manytomany(
+        self, db_field: Any, request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelMultipleChoiceField[Any] | None:
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "sectors" and field is not None:
+            field.required = False  # the main sector is added on saving
+        return field
+
     def has_import_permission(self, request: HttpRequest) -> bool:
         """Importing creates organisations: only who may add them may import."""
         return self.has_add_permission(request)

@@ -11,7 +11,7 @@ from django.db.models.fields.files import FieldFile
 from django.test import Client
 from django.utils import translation
 
-from directory.models import Organisation, OrganisationVersion
+from directory.models import Municipality, Organisation, OrganisationVersion, Sector
 from directory.services import organisation_record_version
 from tests.directory.factories import OrganisationFactory, UserFactory
 
@@ -317,3 +317,38 @@ def test_a_version_of_another_organisation_is_not_found(desk: Client) -> None:
     response = desk.get(f"{CHANGELIST}{organisation.pk}/versions/{other.pk}/")
 
     assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_the_desk_can_enter_a_published_organisation_itself(desk: Client, staff_user: Any) -> None:
+    design = Sector.objects.get(slug="design")
+    response = desk.post(
+        f"{CHANGELIST}add/",
+        {
+            "name": "Inserita dallo Sportello",
+            "slug": "inserita-dallo-sportello",
+            "kind": "company",
+            "primary_sector": design.pk,
+            "short_description_it": "Descrizione.",
+            "municipality": Municipality.objects.get(slug="rapallo").pk,
+            "status": "published",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
+    organisation = Organisation.objects.get(slug="inserita-dallo-sportello")
+    assert organisation.is_public and organisation.published_at is not None
+    assert list(organisation.sectors.all()) == [design]
+    version = organisation.versions.get()
+    assert version.note == "Entered by the desk"
+    assert version.created_by == staff_user
+
+
+def test_the_import_page_lists_the_columns_it_reads(desk: Client) -> None:
+    response = desk.get(f"{CHANGELIST}import/")
+
+    assert response.status_code == HTTPStatus.OK
+    content = response.content.decode()
+    for column in ("primary_sector", "short_description_en", "vat_number", "languages"):
+        assert column in content
