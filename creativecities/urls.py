@@ -5,10 +5,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from creativecities.views import healthz
+from directory.views import export as directory_export
 
 admin.site.site_header = _("Creative Cities desk")
 admin.site.site_title = _("Creative Cities desk")
@@ -17,6 +18,11 @@ admin.site.index_title = _("Contact point administration")
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    re_path(
+        r"^directory/export\.(?P<fmt>csv|json|geojson)$",
+        directory_export,
+        name="directory_export",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

@@ -226,6 +226,22 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
             .order_by("name", "pk")
         )
 
+    def due_reminder(self) -> OrganisationQuerySet:
+        """Published profiles unconfirmed for a year whose members were not
+        asked to confirm in the last year (lapsed ones included)."""
+        a_year_ago = timezone.now() - Organisation.REMIND_AFTER
+        return self.filter(
+            Q(reminder_sent_at__isnull=True) | Q(reminder_sent_at__lt=a_year_ago),
+            status=Organisation.Status.PUBLISHED,
+            confirmed_at__lt=a_year_ago,
+        )
+
+    def lapse_unannounced(self) -> OrganisationQuerySet:
+        """Lapsed profiles the desk has not been told of since their last confirmation."""
+        return self.lapsed().filter(
+            Q(lapse_notified_at__isnull=True) | Q(lapse_notified_at__lt=models.F("confirmed_at"))
+        )
+
 
 class Organisation(models.Model):
     """A member of the cluster: a private or public organisation of a creative

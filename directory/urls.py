@@ -10,6 +10,7 @@ urlpatterns = [
     path("privacy/", views.page_detail, {"slug": "privacy"}, name="privacy"),
     path("accessibility/", views.page_detail, {"slug": "accessibility"}, name="accessibility"),
     path("partners/", views.partners, name="partners"),
+    path("cluster/", views.cluster, name="cluster"),
     path("pages/<slug:slug>/", views.page_detail, name="page"),
     # Members
     path("register/", views.register, name="register"),

@@ -1,4 +1,5 @@
-"""Pages of the directory: home, sectors, site pages and the members' own pages."""
+"""Pages of the directory: home, sectors, site pages, figures, open data and the
+members' own pages."""
 
 from http import HTTPStatus
 from typing import Any, cast
@@ -7,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +17,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from directory import services
+from directory import exports, services
+from directory.figures import cluster_figures
 from directory.forms import (
     AccountForm,
     EmailForm,
@@ -347,3 +349,21 @@ def _joined(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         _("Welcome: you are now a member of %(name)s.") % {"name": invitation.organisation.name},
     )
     return redirect("directory:account")
+
+
+@require_safe
+def cluster(request: HttpRequest) -> HttpResponse:
+    return render(request, "directory/cluster.html", {"figures": cluster_figures()})
+
+
+@require_safe
+def export(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
+    """The published organisations as open data, streamed row by row."""
+    write, content_type = exports.FORMATS[fmt]
+    response = StreamingHttpResponse(write(), content_type=content_type)
+    response["Link"] = f'<{exports.LICENCE["url"]}>; rel="license"'
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=600"
+    if fmt == "csv":
+        response["Content-Disposition"] = 'attachment; filename="creative-cities-organisations.csv"'
+    return response

@@ -1,0 +1,119 @@
+"""Charts drawn on the server as SVG geometry, for templates to render.
+
+No JavaScript and no inline style: the functions return numbers (positions,
+lengths, labels) and `templates/directory/cluster.html` writes the `<svg>`,
+coloured by classes in `static/css/portal.css`. Every chart sits next to a
+table of the same numbers, which is what assistive technology reads.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+WIDTH = 640
+
+# Horizontal bar chart: labels on the left, bars, the value after each bar.
+LABEL_END = 240
+BAR_START = 250
+BAR_MAX = 330
+ROW = 30
+BAR_HEIGHT = 20
+LABEL_CHARS = 34
+
+# Line chart.
+LEFT, RIGHT, TOP, BOTTOM = 56, 44, 20, 44
+HEIGHT = 280
+MAX_X_LABELS = 8
+
+
+def num(value: float) -> str:
+    """A coordinate as SVG wants it: never localised ("12,5" would break it)."""
+    return f"{round(value, 1):g}"
+
+
+def short(label: str, limit: int = LABEL_CHARS) -> str:
+    """A label that fits the chart; the table beside it keeps the full text."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def bar_chart(items: list[tuple[str, int]]) -> dict[str, Any]:
+    """Geometry of a horizontal bar chart of (label, value) pairs, in order."""
+    largest = max((value for _label, value in items), default=0) or 1
+    bars = []
+    for index, (label, value) in enumerate(items):
+        top = 4 + index * ROW
+        length = BAR_MAX * value / largest
+        bars.append(
+            {
+                "label": label,
+                "short_label": short(label),
+                "value": value,
+                "y": num(top),
+                "length": num(length),
+                "text_y": num(top + BAR_HEIGHT / 2 + 5),
+                "value_x": num(BAR_START + length + 6),
+            }
+        )
+    return {
+        "width": WIDTH,
+        "height": 8 + len(items) * ROW,
+        "label_end": LABEL_END,
+        "bar_start": BAR_START,
+        "bar_height": BAR_HEIGHT,
+        "bars": bars,
+    }
+
+
+def nice_step(largest: int, ticks: int = 4) -> int:
+    """A round step (1, 2 or 5 times a power of ten) giving about `ticks` lines."""
+    if largest <= ticks:
+        return 1
+    raw = largest / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * magnitude:
+            return int(factor * magnitude)
+    return int(10 * magnitude)  # pragma: no cover - the loop always returns
+
+
+def line_chart(points: list[tuple[str, int]]) -> dict[str, Any]:
+    """Geometry of a line chart of (label, value) pairs along the x axis."""
+    plot_width = WIDTH - LEFT - RIGHT
+    plot_height = HEIGHT - TOP - BOTTOM
+    largest = max((value for _label, value in points), default=0)
+    step = nice_step(largest)
+    ceiling = max(step, math.ceil(largest / step) * step)
+    every = max(1, math.ceil(len(points) / MAX_X_LABELS))
+
+    def y_of(value: int) -> str:
+        return num(TOP + plot_height * (1 - value / ceiling))
+
+    def x_of(index: int) -> str:
+        if len(points) == 1:
+            return num(LEFT + plot_width / 2)
+        return num(LEFT + plot_width * index / (len(points) - 1))
+
+    dots = [
+        {
+            "label": label,
+            "value": value,
+            "x": x_of(index),
+            "y": y_of(value),
+            "show_label": index % every == 0 or index == len(points) - 1,
+        }
+        for index, (label, value) in enumerate(points)
+    ]
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "tick_x": LEFT - 8,
+        "right": WIDTH - RIGHT,
+        "top": TOP,
+        "bottom": HEIGHT - BOTTOM,
+        "label_y": HEIGHT - BOTTOM + 22,
+        "ticks": [{"value": value, "y": y_of(value)} for value in range(0, ceiling + 1, step)],
+        "dots": dots,
+        "polyline": " ".join(f"{dot['x']},{dot['y']}" for dot in dots),
+    }

@@ -1,0 +1,264 @@
+"""Importing organisations from a spreadsheet (CSV or XLSX) in the admin.
+
+The columns are those of the open-data export (see `directory/README.md`), so a
+file shaped like the export imports. Every row becomes a new, published
+organisation with a slug of its own; a file with any bad row imports nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from directory.models import Municipality, Organisation, Sector, User
+from directory.services import organisation_import_finish, organisation_unique_slug
+from directory.validators import (
+    normalise_ateco_code,
+    validate_ateco_code,
+    validate_vat_number,
+)
+
+LIST_SEPARATOR = "|"
+
+
+class SectorWidget(widgets.ForeignKeyWidget):
+    """A sector named by its slug."""
+
+    def __init__(self) -> None:
+        super().__init__(Sector, field="slug")
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Sector | None:
+        slug = str(value or "").strip()
+        if not slug:
+            return None
+        try:
+            return Sector.objects.get(slug=slug)
+        except Sector.DoesNotExist:
+            raise ValueError(_("There is no sector “%(slug)s”.") % {"slug": slug}) from None
+
+
+class SectorsWidget(widgets.ManyToManyWidget):
+    """Sectors named by slug, separated by a vertical bar: "design|cinema"."""
+
+    def __init__(self) -> None:
+        super().__init__(Sector, separator=LIST_SEPARATOR, field="slug")
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Any:
+        slugs = [slug.strip() for slug in str(value or "").split(LIST_SEPARATOR) if slug.strip()]
+        sectors = Sector.objects.filter(slug__in=slugs)
+        unknown = sorted(set(slugs) - {sector.slug for sector in sectors})
+        if unknown:
+            raise ValueError(_("There is no sector “%(slug)s”.") % {"slug": ", ".join(unknown)})
+        return sectors
+
+
+class MunicipalityWidget(widgets.ForeignKeyWidget):
+    """A municipality named by its slug or its name, in any case."""
+
+    def __init__(self) -> None:
+        super().__init__(Municipality, field="name")
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Municipality | None:
+        text = str(value or "").strip()
+        if not text:
+            return None
+        found = Municipality.objects.filter(Q(slug=text) | Q(name__iexact=text)).first()
+        if found is None:
+            raise ValueError(_("There is no municipality “%(name)s”.") % {"name": text})
+        return found
+
+
+class YesNoWidget(widgets.BooleanWidget):
+    """true/false as the export writes them; yes/no, sì/no and 1/0 too."""
+
+    TRUE = {"true", "1", "yes", "y", "si", "sì", "x"}
+    FALSE = {"false", "0", "no", "n", ""}
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value if value is not None else "").strip().lower()
+        if text.endswith(".0"):  # a spreadsheet's number
+            text = text[:-2]
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise ValueError(_("Write true or false, not “%(value)s”.") % {"value": value})
+
+
+class TextWidget(widgets.CharWidget):
+    """Text as typed, trimmed; a spreadsheet's whole number loses its ".0"."""
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(super().clean(value, row, **kwargs)).strip()
+
+
+class LanguagesWidget(widgets.SimpleArrayWidget):
+    """Language codes separated by a vertical bar: "it|en|de"."""
+
+    def __init__(self) -> None:
+        super().__init__(separator=LIST_SEPARATOR)
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> list[str]:
+        codes = [code.strip().lower() for code in str(value or "").split(LIST_SEPARATOR)]
+        return [code for code in codes if code]
+
+
+# The columns a file may have, in the export's names; others are ignored.
+COLUMNS = (
+    "name",
+    "kind",
+    "primary_sector",
+    "sectors",
+    "short_description_it",
+    "short_description_en",
+    "description_it",
+    "description_en",
+    "website",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "municipality",
+    "latitude",
+    "longitude",
+    "size",
+    "year_founded",
+    "vat_number",
+    "ateco_code",
+    "linkedin",
+    "instagram",
+    "facebook",
+    "open_to_international",
+    "languages",
+)
+
+
+def _text(column: str) -> fields.Field:
+    return fields.Field(attribute=column, column_name=column, widget=TextWidget())
+
+
+class OrganisationResource(resources.ModelResource):
+    """One row, one new published organisation."""
+
+    name = _text("name")
+    kind = _text("kind")
+    primary_sector = fields.Field(
+        attribute="primary_sector", column_name="primary_sector", widget=SectorWidget()
+    )
+    sectors = fields.Field(attribute="sectors", column_name="sectors", widget=SectorsWidget())
+    short_description_it = _text("short_description_it")
+    short_description_en = _text("short_description_en")
+    description_it = _text("description_it")
+    description_en = _text("description_en")
+    website = _text("website")
+    email = _text("email")
+    phone = _text("phone")
+    address = _text("address")
+    postcode = _text("postcode")
+    municipality = fields.Field(
+        attribute="municipality", column_name="municipality", widget=MunicipalityWidget()
+    )
+    latitude = fields.Field(
+        attribute="latitude", column_name="latitude", widget=widgets.DecimalWidget()
+    )
+    longitude = fields.Field(
+        attribute="longitude", column_name="longitude", widget=widgets.DecimalWidget()
+    )
+    size = _text("size")
+    year_founded = fields.Field(
+        attribute="year_founded", column_name="year_founded", widget=widgets.IntegerWidget()
+    )
+    vat_number = _text("vat_number")
+    ateco_code = _text("ateco_code")
+    linkedin = _text("linkedin")
+    instagram = _text("instagram")
+    facebook = _text("facebook")
+    open_to_international = fields.Field(
+        attribute="open_to_international",
+        column_name="open_to_international",
+        widget=YesNoWidget(),
+    )
+    languages = fields.Field(
+        attribute="languages", column_name="languages", widget=LanguagesWidget()
+    )
+
+    class Meta:
+        model = Organisation
+        fields = COLUMNS
+        import_order = COLUMNS
+        force_init_instance = True  # every row is a new organisation
+        clean_model_instances = True
+        use_transactions = True
+        skip_diff = False
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.created_ids: list[int] = []
+
+    def import_data(self, dataset: Any, dry_run: bool = False, **kwargs: Any) -> Any:
+        """All or nothing: any invalid row rolls the whole file back."""
+        kwargs["use_transactions"] = True
+        kwargs["rollback_on_validation_errors"] = True
+        self.created_ids = []
+        return super().import_data(dataset, dry_run=dry_run, **kwargs)
+
+    def after_init_instance(
+        self, instance: Organisation, new: bool, row: Any, **kwargs: Any
+    ) -> None:
+        now = timezone.now()
+        instance.status = Organisation.Status.PUBLISHED
+        instance.published_at = now
+        instance.confirmed_at = now
+
+    def import_instance(self, instance: Organisation, row: Any, **kwargs: Any) -> None:
+        """Read the row, then check what the model alone cannot: sectors that
+        exist, the VAT check digit, the ATECO code; and give the row a slug."""
+        errors: dict[str, Any] = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if "sectors" in row:
+            try:
+                self.fields["sectors"].clean(row)
+            except ValueError as error:
+                errors["sectors"] = ValidationError(str(error))
+        if instance.vat_number:
+            try:
+                validate_vat_number(instance.vat_number)
+            except ValidationError as error:
+                errors["vat_number"] = error
+        if instance.ateco_code:
+            try:
+                validate_ateco_code(instance.ateco_code)
+                instance.ateco_code = normalise_ateco_code(instance.ateco_code)
+            except ValidationError as error:
+                errors["ateco_code"] = error
+        if instance.name:
+            instance.slug = organisation_unique_slug(instance.name)
+        if errors:
+            raise ValidationError(errors)
+
+    def save_m2m(self, instance: Organisation, row: Any, **kwargs: Any) -> None:
+        super().save_m2m(instance, row, **kwargs)
+        instance.sectors.add(instance.primary_sector)
+        self.created_ids.append(instance.pk)
+
+    def after_import(self, dataset: Any, result: Any, **kwargs: Any) -> None:
+        super().after_import(dataset, result, **kwargs)
+        if kwargs.get("dry_run") or result.has_errors() or result.has_validation_errors():
+            return
+        user = kwargs.get("user")
+        organisation_import_finish(
+            organisation_ids=self.created_ids,
+            by=user if isinstance(user, User) else None,
+        )

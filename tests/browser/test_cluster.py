@@ -1,0 +1,51 @@
+"""The cluster figures page in a browser: charts drawn, tables open, axe clean."""
+
+import datetime
+from typing import Any
+
+from django.core.cache import cache
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from directory.models import Municipality, Sector
+from tests.browser.conftest import check
+from tests.directory.factories import OrganisationFactory
+
+
+def test_cluster_figures_are_readable_charts_with_tables(page: Any, visit: Any) -> None:
+    cache.clear()
+    now = timezone.now()
+    places = list(Municipality.objects.order_by("order")[:13])
+    for index, place in enumerate(places):
+        OrganisationFactory.create(
+            municipality=place,
+            primary_sector=Sector.objects.order_by("order")[index % 12],
+            published_at=now - datetime.timedelta(days=40 * index),
+        )
+
+    visit("/en/cluster/")
+
+    expect(page.locator("h1")).to_have_text("Cluster figures")
+    expect(page.get_by_role("img", name="Organisations by sector")).to_be_visible()
+    expect(
+        page.get_by_role("img", name="Published organisations, quarter by quarter")
+    ).to_be_visible()
+    page.get_by_text("Show the numbers as a table").first.click()
+    expect(page.get_by_role("table", name="Organisations by sector")).to_be_visible()
+    check(page)
+    expect(page.get_by_role("link", name="CSV (spreadsheets)")).to_have_attribute(
+        "href", "/directory/export.csv"
+    )
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        box = page.get_by_role("img", name="Organisations by kind").bounding_box()
+        assert box is not None and 0 < box["width"] <= width
+
+
+def test_the_header_links_to_the_figures(page: Any, visit: Any) -> None:
+    visit("/it/")
+
+    page.get_by_role("link", name="Numeri del cluster").click()
+
+    expect(page.locator("h1")).to_have_text("Numeri del cluster")
+    expect(page.get_by_text("Nella directory non è ancora pubblicata")).to_be_visible()

@@ -1,0 +1,354 @@
+"""The desk's organisation screens: list, moderation, history and revert."""
+
+from collections.abc import Iterator
+from http import HTTPStatus
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.db.models.fields.files import FieldFile
+from django.test import Client
+from django.utils import translation
+
+from directory.models import Municipality, Organisation, OrganisationVersion, Sector
+from directory.services import organisation_record_version
+from tests.directory.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "/admin/directory/organisation/"
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def desk(client: Client, staff_user: Any) -> Client:
+    client.force_login(staff_user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+def pending(**kwargs: Any) -> Organisation:
+    return OrganisationFactory.create(
+        status=Organisation.Status.PENDING, published_at=None, **kwargs
+    )
+
+
+def texts(response: Any) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def change_form_data(client: Client, organisation: Organisation) -> dict[str, Any]:
+    """What the change form posts back when nothing is edited."""
+    response = client.get(f"{CHANGELIST}{organisation.pk}/change/")
+    form = response.context["adminform"].form
+    data: dict[str, Any] = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or isinstance(value, FieldFile):
+            continue
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+            continue
+        data[name] = value
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        for name in management.fields:
+            data[f"{inline.formset.prefix}-{name}"] = management[name].value()
+    return data
+
+
+def test_the_list_shows_workflow_columns_without_a_query_per_row(
+    desk: Client, django_assert_max_num_queries: Any
+) -> None:
+    for _ in range(15):
+        pending(members=[UserFactory()])
+
+    with django_assert_max_num_queries(15):
+        response = desk.get(CHANGELIST, {"status__exact": "pending"})
+
+    assert response.status_code == HTTPStatus.OK
+    content = response.content.decode()
+    assert "Pending approval" in content
+    assert "Last confirmed" in content
+    assert response.context["cl"].result_count == 15
+
+
+def test_the_list_finds_an_organisation_by_a_members_email(desk: Client) -> None:
+    pending(name="Studio Nascosto", members=[UserFactory(email="trova@example.org")])
+    OrganisationFactory.create(name="Altra")
+
+    response = desk.get(CHANGELIST, {"q": "trova@example.org"})
+
+    assert [o.name for o in response.context["cl"].result_list] == ["Studio Nascosto"]
+
+
+def test_bulk_approval_reports_what_changed_and_what_was_skipped(
+    desk: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    first = pending(name="Alfa", members=[UserFactory()])
+    second = pending(name="Beta", members=[UserFactory()])
+    published = OrganisationFactory.create(name="Gamma")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = desk.post(
+            CHANGELIST,
+            {"action": "approve_selected", "_selected_action": [first.pk, second.pk, published.pk]},
+            follow=True,
+        )
+
+    messages = texts(response)
+    assert "Organisations approved and published: 2." in messages
+    assert any(m.startswith("Skipped: 1. Gamma cannot be approved") for m in messages)
+    assert set(Organisation.objects.published()) == {first, second, published}
+    assert len(mail.outbox) == 2
+
+
+def test_bulk_rejection_asks_for_the_reason_first(
+    desk: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    first = pending(name="Alfa", members=[UserFactory(email="alfa@example.org")])
+    second = pending(name="Beta", members=[UserFactory(email="beta@example.org")])
+    selected = {"action": "reject_selected", "_selected_action": [first.pk, second.pk]}
+
+    page = desk.post(CHANGELIST, selected)
+
+    assert page.status_code == HTTPStatus.OK
+    assert "Reason for the rejection" in page.content.decode()
+    assert Organisation.objects.filter(status=Organisation.Status.PENDING).count() == 2
+
+    missing = desk.post(CHANGELIST, {**selected, "apply": "1", "reason": "  "})
+    assert "This field is required." in missing.content.decode()
+    assert Organisation.objects.filter(status=Organisation.Status.PENDING).count() == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        done = desk.post(
+            CHANGELIST,
+            {**selected, "apply": "1", "reason": "Not a creative business."},
+            follow=True,
+        )
+
+    assert "Organisations rejected: 2. The members have been told why." in texts(done)
+    first.refresh_from_db()
+    assert first.status == Organisation.Status.REJECTED
+    assert first.rejection_reason == "Not a creative business."
+    assert sorted(m.to[0] for m in mail.outbox) == ["alfa@example.org", "beta@example.org"]
+    assert all("Not a creative business." in m.body for m in mail.outbox)
+
+
+def test_the_change_page_of_a_pending_organisation_has_the_moderation_buttons(
+    desk: Client,
+) -> None:
+    organisation = pending()
+
+    content = desk.get(f"{CHANGELIST}{organisation.pk}/change/").content.decode()
+
+    assert f'action="{CHANGELIST}{organisation.pk}/approve/"' in content
+    assert f'href="{CHANGELIST}{organisation.pk}/reject/"' in content
+    assert f'href="{CHANGELIST}{organisation.pk}/versions/"' in content
+    published_page = desk.get(f"{CHANGELIST}{OrganisationFactory.create().pk}/change/")
+    assert "/approve/" not in published_page.content.decode()
+
+
+def test_approving_from_the_change_page(desk: Client) -> None:
+    organisation = pending()
+
+    response = desk.post(f"{CHANGELIST}{organisation.pk}/approve/", follow=True)
+
+    assert "Organisations approved and published: 1." in texts(response)
+    organisation.refresh_from_db()
+    assert organisation.status == Organisation.Status.PUBLISHED
+    assert desk.get(f"{CHANGELIST}{organisation.pk}/approve/").status_code == (
+        HTTPStatus.METHOD_NOT_ALLOWED
+    )
+
+
+def test_rejecting_from_the_change_page(desk: Client) -> None:
+    organisation = pending()
+    url = f"{CHANGELIST}{organisation.pk}/reject/"
+
+    assert desk.get(url).status_code == HTTPStatus.OK
+    response = desk.post(url, {"reason": "The website is someone else's."}, follow=True)
+
+    assert "Organisations rejected: 1. The members have been told why." in texts(response)
+    organisation.refresh_from_db()
+    assert organisation.status == Organisation.Status.REJECTED
+    assert organisation.rejection_reason == "The website is someone else's."
+
+
+def test_archiving_from_the_change_page(desk: Client) -> None:
+    organisation = OrganisationFactory.create()
+
+    desk.post(f"{CHANGELIST}{organisation.pk}/archive/")
+
+    organisation.refresh_from_db()
+    assert organisation.status == Organisation.Status.ARCHIVED
+
+
+def test_a_partner_editor_cannot_moderate(client: Client) -> None:
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Partner editors"))
+    client.force_login(editor)
+    organisation = pending()
+
+    responses = [
+        client.post(f"{CHANGELIST}{organisation.pk}/approve/"),
+        client.post(f"{CHANGELIST}{organisation.pk}/reject/", {"reason": "No."}),
+        client.post(
+            CHANGELIST, {"action": "approve_selected", "_selected_action": [organisation.pk]}
+        ),
+        client.get(f"{CHANGELIST}{organisation.pk}/versions/"),
+    ]
+
+    assert [r.status_code for r in responses] == [HTTPStatus.FORBIDDEN] * 4
+    organisation.refresh_from_db()
+    assert organisation.status == Organisation.Status.PENDING
+
+
+def test_someone_who_may_only_view_organisations_cannot_moderate(client: Client) -> None:
+    viewer = UserFactory(is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_organisation"))
+    client.force_login(viewer)
+    organisation = pending()
+
+    listing = client.get(CHANGELIST)
+    approve = client.post(f"{CHANGELIST}{organisation.pk}/approve/")
+    action = client.post(
+        CHANGELIST, {"action": "approve_selected", "_selected_action": [organisation.pk]}
+    )
+
+    assert "approve_selected" not in listing.content.decode()
+    assert approve.status_code == HTTPStatus.FORBIDDEN
+    assert action.status_code == HTTPStatus.OK  # the list again: no such action
+    organisation.refresh_from_db()
+    assert organisation.status == Organisation.Status.PENDING
+
+
+def test_a_member_of_the_public_is_sent_to_the_login(client: Client) -> None:
+    client.force_login(UserFactory(is_staff=False))
+    organisation = pending()
+
+    response = client.post(f"{CHANGELIST}{organisation.pk}/approve/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert "/admin/login/" in response.url
+    organisation.refresh_from_db()
+    assert organisation.status == Organisation.Status.PENDING
+
+
+def test_a_staff_edit_is_a_version_naming_what_changed(desk: Client, staff_user: Any) -> None:
+    organisation = OrganisationFactory.create(name="Prima")
+    data = change_form_data(desk, organisation)
+    data["name"] = "Seconda"
+    data["website"] = "https://seconda.example"
+
+    response = desk.post(f"{CHANGELIST}{organisation.pk}/change/", data)
+
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
+    version = OrganisationVersion.objects.get(organisation=organisation)
+    assert version.created_by == staff_user
+    assert version.data["name"] == "Seconda"
+    assert version.note == "Changed by the desk: Name, Website"
+    organisation.refresh_from_db()
+    assert organisation.status == Organisation.Status.PUBLISHED
+
+
+def test_saving_without_changes_records_no_version(desk: Client) -> None:
+    organisation = OrganisationFactory.create()
+
+    desk.post(f"{CHANGELIST}{organisation.pk}/change/", change_form_data(desk, organisation))
+
+    assert not OrganisationVersion.objects.filter(organisation=organisation).exists()
+
+
+def test_staff_cannot_change_the_status_by_editing_the_form(desk: Client) -> None:
+    organisation = pending()
+    data = change_form_data(desk, organisation)
+    data["status"] = "published"
+
+    desk.post(f"{CHANGELIST}{organisation.pk}/change/", data)
+
+    organisation.refresh_from_db()
+    assert organisation.status == Organisation.Status.PENDING
+
+
+def test_staff_read_the_history_and_revert_a_version(desk: Client, staff_user: Any) -> None:
+    organisation = OrganisationFactory.create(name="Originale", website="https://a.example")
+    first = organisation_record_version(organisation=organisation, by=None, note="Registered")
+    organisation.name = "Cambiato"
+    organisation.website = "https://b.example"
+    organisation.save()
+    organisation_record_version(organisation=organisation, by=staff_user, note="Renamed")
+
+    listing = desk.get(f"{CHANGELIST}{organisation.pk}/versions/")
+    content = listing.content.decode()
+    assert listing.status_code == HTTPStatus.OK
+    assert "Registered" in content and "Renamed" in content
+    assert "Name, Website" in content
+    assert "first version" in content
+    assert staff_user.email in content
+
+    detail = desk.get(f"{CHANGELIST}{organisation.pk}/versions/{first.pk}/")
+    rows = {row["label"]: row for row in detail.context["rows"]}
+    assert rows["Name"]["then"] == "Originale"
+    assert rows["Name"]["now"] == "Cambiato"
+    assert rows["Name"]["differs"]
+    assert not rows["Kind"]["differs"]
+    assert "Revert to this version" in detail.content.decode()
+
+    reverted = desk.post(f"{CHANGELIST}{organisation.pk}/versions/{first.pk}/", follow=True)
+
+    assert "The profile is back as it was in this version." in texts(reverted)
+    organisation.refresh_from_db()
+    assert organisation.name == "Originale"
+    assert organisation.versions.first().note.startswith("Reverted to the version of")
+
+
+def test_a_version_of_another_organisation_is_not_found(desk: Client) -> None:
+    organisation = OrganisationFactory.create()
+    other = organisation_record_version(organisation=OrganisationFactory.create(), by=None)
+
+    response = desk.get(f"{CHANGELIST}{organisation.pk}/versions/{other.pk}/")
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_the_desk_can_enter_a_published_organisation_itself(desk: Client, staff_user: Any) -> None:
+    design = Sector.objects.get(slug="design")
+    response = desk.post(
+        f"{CHANGELIST}add/",
+        {
+            "name": "Inserita dallo Sportello",
+            "slug": "inserita-dallo-sportello",
+            "kind": "company",
+            "primary_sector": design.pk,
+            "short_description_it": "Descrizione.",
+            "municipality": Municipality.objects.get(slug="rapallo").pk,
+            "status": "published",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
+    organisation = Organisation.objects.get(slug="inserita-dallo-sportello")
+    assert organisation.is_public and organisation.published_at is not None
+    assert list(organisation.sectors.all()) == [design]
+    version = organisation.versions.get()
+    assert version.note == "Entered by the desk"
+    assert version.created_by == staff_user
+
+
+def test_the_import_page_lists_the_columns_it_reads(desk: Client) -> None:
+    response = desk.get(f"{CHANGELIST}import/")
+
+    assert response.status_code == HTTPStatus.OK
+    content = response.content.decode()
+    for column in ("primary_sector", "short_description_en", "vat_number", "languages"):
+        assert column in content

@@ -1,0 +1,120 @@
+"""Freshness: yearly reminders to members, lapsed profiles reported to the desk."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from directory.models import Organisation
+from tests.directory.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
+
+
+def ago(days: int) -> datetime.datetime:
+    return timezone.now() - days * DAY
+
+
+def run(django_capture_on_commit_callbacks) -> str:
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("directory_freshness", stdout=out)
+    return out.getvalue()
+
+
+def test_members_of_a_profile_unconfirmed_for_a_year_are_asked_once(
+    settings, django_capture_on_commit_callbacks
+) -> None:
+    settings.SITE_URL = "https://creativecities.example"
+    stale = OrganisationFactory(
+        name="Teatro Stabile",
+        slug="teatro-stabile",
+        confirmed_at=ago(400),
+        members=[UserFactory(email="luca@example.org")],
+    )
+    OrganisationFactory(confirmed_at=ago(300), members=[UserFactory()])  # confirmed recently
+    OrganisationFactory(
+        status=Organisation.Status.PENDING, confirmed_at=ago(400), members=[UserFactory()]
+    )
+
+    output = run(django_capture_on_commit_callbacks)
+
+    assert "Reminders sent: 1;" in output
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["luca@example.org"]
+    assert "Teatro Stabile" in message.subject
+    assert "Is your profile still current?" in message.subject
+    assert "Il tuo profilo è ancora attuale?" in message.subject
+    assert "https://creativecities.example/it/account/" in message.body
+    assert "https://creativecities.example/en/account/" in message.body
+    stale.refresh_from_db()
+    assert stale.reminder_sent_at is not None
+
+    mail.outbox.clear()
+    run(django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+
+
+def test_a_reminder_is_sent_again_a_year_after_the_last(
+    django_capture_on_commit_callbacks,
+) -> None:
+    OrganisationFactory(confirmed_at=ago(800), reminder_sent_at=ago(366), members=[UserFactory()])
+    OrganisationFactory(confirmed_at=ago(800), reminder_sent_at=ago(100), members=[UserFactory()])
+
+    run(django_capture_on_commit_callbacks)
+
+    reminders = [m for m in mail.outbox if "still current" in m.subject]
+    assert len(reminders) == 1
+
+
+def test_lapsed_profiles_leave_the_listing_and_the_desk_is_told_once(
+    settings, django_capture_on_commit_callbacks
+) -> None:
+    settings.DESK_EMAIL = "sportello@example.org"
+    lapsed = OrganisationFactory(
+        name="Vecchia Bottega", confirmed_at=ago(600), reminder_sent_at=ago(200)
+    )
+    orphan = OrganisationFactory(name="Importata Senza Membri", confirmed_at=ago(560))
+    fresh = OrganisationFactory(confirmed_at=ago(500))
+
+    assert set(Organisation.objects.published()) == {fresh}
+    output = run(django_capture_on_commit_callbacks)
+
+    assert "lapsed profiles reported to the desk: 2." in output
+    desk = [m for m in mail.outbox if m.to == ["sportello@example.org"]]
+    assert len(desk) == 1
+    assert "Vecchia Bottega" in desk[0].body
+    assert "Importata Senza Membri" in desk[0].body
+    assert f"/admin/directory/organisation/{lapsed.pk}/change/" in desk[0].body
+    assert "nessun membro" in desk[0].body
+    assert "Profili usciti dalla directory" in desk[0].subject
+    lapsed.refresh_from_db()
+    orphan.refresh_from_db()
+    assert lapsed.lapse_notified_at is not None and orphan.lapse_notified_at is not None
+
+    mail.outbox.clear()
+    output = run(django_capture_on_commit_callbacks)
+    assert "lapsed profiles reported to the desk: 0." in output
+    assert mail.outbox == []
+
+
+def test_a_profile_confirmed_again_and_lapsed_again_is_reported_again(
+    settings, django_capture_on_commit_callbacks
+) -> None:
+    settings.DESK_EMAIL = "sportello@example.org"
+    OrganisationFactory(
+        name="Di Nuovo Scaduta",
+        confirmed_at=ago(560),
+        lapse_notified_at=ago(700),
+        reminder_sent_at=ago(200),
+    )
+
+    run(django_capture_on_commit_callbacks)
+
+    assert any("Di Nuovo Scaduta" in m.body for m in mail.outbox)
