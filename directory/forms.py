@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from directory.images import LogoField
 from directory.models import Municipality, Organisation, Sector, User
 from directory.validators import normalise_ateco_code, validate_ateco_code, validate_vat_number
 
@@ -309,11 +310,12 @@ class OrganisationRegisterForm(OrganisationFormBase):
 class OrganisationEditForm(OrganisationFormBase):
     """Every public field of a profile, in both languages.
 
-    The logo is not here yet: its upload is checked and re-encoded by the media
-    part of the directory, which adds a `logo` field to `Meta.fields` and the
-    "Logo" fieldset below. The view already posts `request.FILES` and the page's
-    form is multipart.
+    The logo is not a model field here: `new_logo` checks and re-encodes the
+    upload (see `directory/images.py`) and the view hands it to the service.
     """
+
+    new_logo = LogoField(label=_("New logo"), required=False)
+    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
 
     languages = forms.TypedMultipleChoiceField(
         label=_("Languages spoken"),
@@ -332,7 +334,6 @@ class OrganisationEditForm(OrganisationFormBase):
             "short_description_en",
             "description_it",
             "description_en",
-            # "logo" joins here, with the media part's validation.
             "website",
             "email",
             "phone",
@@ -358,7 +359,7 @@ class OrganisationEditForm(OrganisationFormBase):
             _("Descriptions"),
             ["short_description_it", "short_description_en", "description_it", "description_en"],
         ),
-        (_("Logo"), []),
+        (_("Logo"), ["new_logo", "remove_logo"]),
         (
             _("Contacts"),
             ["website", "email", "phone", "linkedin", "instagram", "facebook"],

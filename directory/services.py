@@ -410,14 +410,23 @@ def user_confirmation_resend(*, email: str, language: str) -> bool:
 
 @transaction.atomic
 def organisation_update(
-    *, organisation: Organisation, data: dict[str, Any], by: User
+    *,
+    organisation: Organisation,
+    data: dict[str, Any],
+    by: User,
+    logo: ProcessedLogo | None = None,
+    remove_logo: bool = False,
 ) -> Organisation:
-    """Save a member's changes to the profile.
+    """Save a member's changes to the profile, and its logo when one is given.
 
     Editing is also a statement that the profile is current, so it counts as a
     confirmation. The status never changes here: a published profile stays
     published, a rejected one is submitted again only by `organisation_submit`.
     """
+    if logo is not None:
+        organisation_set_logo(organisation=organisation, logo=logo, by=by)
+    elif remove_logo and organisation.logo:
+        organisation_remove_logo(organisation=organisation, by=by)
     sectors = _apply_profile(organisation, data)
     organisation.confirmed_at = timezone.now()
     organisation.reminder_sent_at = None

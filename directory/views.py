@@ -216,7 +216,15 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = OrganisationEditForm(data, files, instance=organisation)
     if data is not None and form.is_valid():
         user = cast(User, request.user)
-        services.organisation_update(organisation=organisation, data=form.cleaned_data, by=user)
+        profile = dict(form.cleaned_data)
+        logo, remove_logo = profile.pop("new_logo", None), profile.pop("remove_logo", False)
+        services.organisation_update(
+            organisation=organisation,
+            data=profile,
+            by=user,
+            logo=logo,
+            remove_logo=remove_logo,
+        )
         if request.POST.get("action") == "resubmit" and status == Organisation.Status.REJECTED:
             services.organisation_submit(organisation=organisation, by=user)
             messages.success(
