@@ -81,10 +81,14 @@ class UserAdmin(BaseUserAdmin[User]):
 
 @admin.register(Sector)
 class SectorAdmin(TranslationAdmin):  # type: ignore[type-arg]
-    list_display = ("name", "slug", "order")
+    list_display = ("name", "slug", "order", "ateco_list")
     list_editable = ("order",)
     search_fields = ("name_it", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
+
+    @admin.display(description=_("ATECO codes"))
+    def ateco_list(self, sector: Sector) -> str:
+        return ", ".join(sector.ateco_codes)
 
 
 @admin.register(Page)

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -118,6 +119,25 @@ class Sector(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:sector", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        """Keep only real ATECO 2025 codes, in dotted form and without repeats."""
+        from directory.validators import normalise_ateco_code, validate_ateco_code
+
+        codes: list[str] = []
+        errors: list[ValidationError] = []
+        for code in self.ateco_codes:
+            try:
+                validate_ateco_code(code)
+            except ValidationError as error:
+                errors.extend(error.error_list)
+                continue
+            normalised = normalise_ateco_code(code)
+            if normalised not in codes:
+                codes.append(normalised)
+        if errors:
+            raise ValidationError({"ateco_codes": errors})
+        self.ateco_codes = codes
 
 
 class Page(models.Model):

@@ -69,3 +69,32 @@ def test_demo_data_refuses_a_production_database(settings) -> None:  # type: ign
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("load_demo_data")
+
+
+def test_staff_edit_a_sectors_ateco_codes_which_are_checked(
+    client: Client, staff_user: User
+) -> None:
+    client.force_login(staff_user)
+    sector = Sector.objects.get(slug="design")
+    form = {
+        "slug": "design",
+        "name_it": "Design",
+        "name_en": "Design",
+        "description_it": "",
+        "description_en": "",
+        "order": 110,
+    }
+
+    refused = client.post(
+        f"/admin/directory/sector/{sector.pk}/change/",
+        {**form, "ateco_codes": "74.12,99.99.99"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    saved = client.post(
+        f"/admin/directory/sector/{sector.pk}/change/",
+        {**form, "ateco_codes": "741201,74.13,74.13"},
+    )
+
+    assert "99.99.99 is not an ATECO 2025 code" in refused.content.decode()
+    assert saved.status_code == HTTPStatus.FOUND
+    assert Sector.objects.get(slug="design").ateco_codes == ["74.12.01", "74.13"]
