@@ -216,6 +216,46 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def for_member(self, user: Any) -> OrganisationQuerySet:
         return self.filter(memberships__user=user)
 
+    def for_cards(self) -> OrganisationQuerySet:
+        """Only what a result card shows, with its sector and place in the same query.
+
+        The stored search vector and the long descriptions stay in the database:
+        a page of twenty cards would otherwise carry them all.
+        """
+        return self.select_related("primary_sector", "municipality").only(
+            *CARD_FIELDS,
+            "primary_sector__slug",
+            "primary_sector__name_it",
+            "primary_sector__name_en",
+            "municipality__slug",
+            "municipality__name",
+        )
+
+    def for_profile(self) -> OrganisationQuerySet:
+        """A whole public profile in two queries: the row (with sector and place) and
+        its sectors; never the search vector."""
+        return (
+            self.select_related("primary_sector", "municipality")
+            .prefetch_related("sectors")
+            .defer("search_vector")
+        )
+
+
+# Columns a result card needs (see OrganisationQuerySet.for_cards).
+CARD_FIELDS = (
+    "id",
+    "slug",
+    "name",
+    "kind",
+    "primary_sector",
+    "municipality",
+    "short_description_it",
+    "short_description_en",
+    "logo_thumbnail",
+    "latitude",
+    "longitude",
+)
+
 
 class Organisation(models.Model):
     """A member of the cluster: a private or public organisation of a creative
@@ -356,6 +396,20 @@ class Organisation(models.Model):
             models.Index(fields=["status", "confirmed_at"], name="organisation_public"),
             models.Index(fields=["status", "name", "id"], name="organisation_by_name"),
             models.Index(fields=["status", "-created_at", "id"], name="organisation_newest"),
+            # The public listing's two orders, covering the freshness test so that
+            # choosing a page's ids reads only the index (see directory/README.md).
+            models.Index(
+                fields=["name", "id"],
+                include=["confirmed_at"],
+                condition=Q(status="published"),
+                name="organisation_published_name",
+            ),
+            models.Index(
+                fields=["-created_at", "id"],
+                include=["confirmed_at"],
+                condition=Q(status="published"),
+                name="organisation_published_new",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
