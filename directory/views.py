@@ -1,10 +1,29 @@
-"""Public pages of the directory: home, sectors and site pages."""
+"""Public pages of the directory: home, sectors, the directory and its map, profiles,
+and site pages."""
 
-from django.http import HttpRequest, HttpResponse
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from directory.models import Page, Partner, Sector
+from directory.filters import OrganisationFilter
+from directory.models import Organisation, Page, Partner, Sector
+from directory.pagination import DirectoryPaginator
+from directory.panels import render_sector_panels
+from directory.structured_data import absolute_url, organisation_json_ld
+from directory.validators import ateco_label
+
+OPEN_GRAPH_LOCALES = {"it": "it_IT", "en": "en_GB"}
+
+# The optional script of the directory asks for the results alone with this header.
+PARTIAL_HEADER = "X-Partial"
 
 
 @require_safe
@@ -15,7 +34,119 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     sector = get_object_or_404(Sector, slug=slug)
-    return render(request, "directory/sector_detail.html", {"sector": sector})
+    published = Organisation.objects.published().in_sector(sector)
+    paginator = DirectoryPaginator(
+        published.for_cards().order_by("name", "id"), rows=Organisation.objects.for_cards()
+    )
+    context = {
+        "sector": sector,
+        "ateco": [(code, ateco_label(code)) for code in sector.ateco_codes],
+        "organisation_count": published.count(),
+        "page_obj": paginator.get_page(request.GET.get("page")),
+        "panels": render_sector_panels(request, sector),
+    }
+    return render(request, "directory/sector_detail.html", context)
+
+
+def _results(request: HttpRequest) -> dict[str, Any]:
+    """The filtered, sorted, paginated directory: at most four queries."""
+    filterset = OrganisationFilter(
+        request.GET, queryset=Organisation.objects.published().for_cards()
+    )
+    paginator = filterset.paginator()
+    return {
+        "filterset": filterset,
+        "form": filterset.form,
+        "page_obj": paginator.get_page(request.GET.get("page")),
+        "active_filters": filterset.active_filters(),
+    }
+
+
+@require_safe
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    template = "directory/organisation_list.html"
+    if request.headers.get(PARTIAL_HEADER) == "results":
+        template += "#results"
+    response = render(request, template, _results(request))
+    patch_vary_headers(response, [PARTIAL_HEADER])
+    return response
+
+
+@require_safe
+def organisation_map(request: HttpRequest) -> HttpResponse:
+    """The map page: without JavaScript it is the list of results."""
+    context = _results(request)
+    context["map_tiles_url"] = settings.MAP_TILES_URL
+    return render(request, "directory/organisation_map.html", context)
+
+
+@require_safe
+def organisation_geojson(request: HttpRequest) -> JsonResponse:
+    """Published organisations with coordinates, under the directory's filters."""
+    filterset = OrganisationFilter(request.GET, queryset=Organisation.objects.published())
+    filterset.qs  # noqa: B018 (applies the filters, filling `matches`)
+    sectors = {sector.pk: str(sector.name) for sector in filterset.sectors.values()}
+    places = {place.pk: place.name for place in filterset.municipalities.values()}
+    profile_url = reverse("directory:detail", kwargs={"slug": "x"}).removesuffix("x/")
+    rows = (
+        filterset.matches.filter(latitude__isnull=False, longitude__isnull=False)
+        .order_by("name", "id")
+        .values_list("slug", "name", "latitude", "longitude", "primary_sector", "municipality")
+    )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(longitude or 0), float(latitude or 0)],
+            },
+            "properties": {
+                "name": name,
+                "url": f"{profile_url}{slug}/",
+                "sector": sectors.get(sector_id, ""),
+                "municipality": places.get(place_id, ""),
+            },
+        }
+        for slug, name, latitude, longitude, sector_id, place_id in rows
+    ]
+    response = JsonResponse(
+        {"type": "FeatureCollection", "features": features},
+        content_type="application/geo+json",
+    )
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+def _may_preview(user: Any, organisation: Organisation) -> bool:
+    """Members see their own profile before it is public; so does the desk."""
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_staff) or organisation.memberships.filter(user=user).exists()
+
+
+@require_safe
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.for_profile(), slug=slug)
+    preview = not organisation.is_public
+    if preview and not _may_preview(request.user, organisation):
+        raise Http404
+    context = {
+        "organisation": organisation,
+        "preview": preview,
+        "profile_url": absolute_url(organisation.get_absolute_url()),
+        "logo_url": absolute_url(organisation.logo.url) if organisation.logo else "",
+        "structured_data": organisation_json_ld(organisation),
+        "og_locale": OPEN_GRAPH_LOCALES.get(get_language(), "it_IT"),
+        "languages": [
+            Organisation.Language(code).label
+            for code in organisation.languages
+            if code in Organisation.Language.values
+        ],
+    }
+    response = render(request, "directory/organisation_detail.html", context)
+    if preview:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_safe
