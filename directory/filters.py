@@ -8,13 +8,22 @@ from typing import Any
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Municipality, Organisation, Sector
-from directory.pagination import PER_PAGE, DirectoryPaginator
+from directory.models import CARD_FIELDS, Municipality, Organisation
+from directory.pagination import (
+    MAX_RESULTS,
+    PER_PAGE,
+    CappedPaginator,
+    DirectoryPaginator,
+    RankedPaginator,
+)
+from directory.reference import reference
 from directory.search import search_query
+from directory.widgets import FastSelect
 
 SORT_RELEVANCE = "relevance"
 SORT_NAME = "name"
@@ -27,8 +36,9 @@ SORT_CHOICES = [
 ORDERINGS = {SORT_NAME: ("name", "id"), SORT_NEWEST: ("-created_at", "id")}
 
 # A word found in most profiles matches tens of thousands of rows; ranking them
-# all means reading every one. Relevance is computed over this many matches.
-RANK_CANDIDATES = 2000
+# all means reading every one. Relevance is computed over the first matches
+# found, as many as can be paged through, plus one to tell "more than" apart.
+RANK_CANDIDATES = MAX_RESULTS + 1
 
 # Parameters that are not filters: removing them never widens a search.
 NOT_FILTERS = {"sort", "page"}
@@ -41,10 +51,11 @@ class SearchInput(forms.TextInput):
 class OrganisationFilter(django_filters.FilterSet):
     """Filters of the public directory over the published organisations given.
 
-    Sectors and municipalities are validated against choices read once per
-    request (two small queries that also fill the form), so a filtered page
-    costs no extra query per filter. After `qs`, `matches` holds the filtered,
-    unsorted queryset (for counting) and `query` the text search, if any.
+    Sectors and places are validated against the reference data (read from
+    the cache, see `directory.reference`), which also fills the form and names
+    each card's sector and place: a filtered page costs no query per filter.
+    After `qs`, `matches` holds the filtered, unsorted queryset (for counting)
+    and `query` the text search, if any.
     """
 
     q = django_filters.CharFilter(
@@ -55,16 +66,28 @@ class OrganisationFilter(django_filters.FilterSet):
         help_text=_("Words in the name or description; the last word may be incomplete."),
     )
     sector = django_filters.ChoiceFilter(
-        label=_("Sector"), method="filter_sector", empty_label=_("All sectors")
+        label=_("Sector"),
+        method="filter_sector",
+        empty_label=_("All sectors"),
+        widget=FastSelect,
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Organisation.Kind.choices, empty_label=_("All kinds")
+        label=_("Kind"),
+        choices=Organisation.Kind.choices,
+        empty_label=_("All kinds"),
+        widget=FastSelect,
     )
     municipality = django_filters.ChoiceFilter(
-        label=_("Place"), method="filter_municipality", empty_label=_("All places")
+        label=_("Place"),
+        method="filter_municipality",
+        empty_label=_("All places"),
+        widget=FastSelect,
     )
     size = django_filters.ChoiceFilter(
-        label=_("Size"), choices=Organisation.Size.choices, empty_label=_("Any size")
+        label=_("Size"),
+        choices=Organisation.Size.choices,
+        empty_label=_("Any size"),
+        widget=FastSelect,
     )
     international = django_filters.BooleanFilter(
         label=_("Open to international cooperation"),
@@ -72,7 +95,7 @@ class OrganisationFilter(django_filters.FilterSet):
         widget=forms.CheckboxInput,
     )
     sort = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=SORT_CHOICES, method="keep", empty_label=None
+        label=_("Sort by"), choices=SORT_CHOICES, method="keep", empty_label=None, widget=FastSelect
     )
 
     def __init__(
@@ -88,29 +111,18 @@ class OrganisationFilter(django_filters.FilterSet):
         if not data.get("sort"):
             data["sort"] = SORT_RELEVANCE if data.get("q", "").strip() else SORT_NAME
         super().__init__(data, *args, **kwargs)
-        self.sectors = {
-            sector.slug: sector
-            for sector in Sector.objects.only("id", "slug", "name_it", "name_en", "order")
-        }
-        self.municipalities = {
-            place.slug: place for place in Municipality.objects.only("id", "slug", "name", "kind")
-        }
+        self.reference = reference()
         self.filters["sector"].extra["choices"] = [
-            (slug, sector.name) for slug, sector in self.sectors.items()
+            (sector.slug, sector.name) for sector in self.reference.sectors
         ]
-        districts = [
-            (slug, place.name)
-            for slug, place in self.municipalities.items()
-            if place.kind == Municipality.Kind.GENOA_DISTRICT
-        ]
-        others = [
-            (slug, place.name)
-            for slug, place in self.municipalities.items()
-            if place.kind != Municipality.Kind.GENOA_DISTRICT
-        ]
+        genoa = Municipality.Kind.GENOA_DISTRICT
+        places = self.reference.places
         self.filters["municipality"].extra["choices"] = [
-            (_("Genoa"), districts),
-            (_("Metropolitan city"), others),
+            (_("Genoa"), [(slug, name) for _pk, slug, name, kind in places if kind == genoa]),
+            (
+                _("Metropolitan city"),
+                [(slug, name) for _pk, slug, name, kind in places if kind != genoa],
+            ),
         ]
         self.query: SearchQuery | None = None
         self.matches: QuerySet[Organisation] = self.queryset
@@ -128,12 +140,12 @@ class OrganisationFilter(django_filters.FilterSet):
     def filter_sector(
         self, queryset: QuerySet[Organisation], name: str, value: str
     ) -> QuerySet[Organisation]:
-        return queryset.filter(sectors=self.sectors[value].pk)
+        return queryset.filter(sectors=self.reference.sector_by_slug[value].pk)
 
     def filter_municipality(
         self, queryset: QuerySet[Organisation], name: str, value: str
     ) -> QuerySet[Organisation]:
-        return queryset.filter(municipality_id=self.municipalities[value].pk)
+        return queryset.filter(municipality_id=self.reference.place_by_slug[value][0])
 
     def filter_international(
         self, queryset: QuerySet[Organisation], name: str, value: bool | None
@@ -180,14 +192,67 @@ class OrganisationFilter(django_filters.FilterSet):
             return ranked
         return self.matches.order_by(*ORDERINGS.get(self.order, ORDERINGS[SORT_NAME]))
 
-    def paginator(self, per_page: int = PER_PAGE) -> DirectoryPaginator:
+    def paginator(self, per_page: int = PER_PAGE) -> CappedPaginator:
         results = self.qs
+        if self.ranked:
+            return RankedPaginator(self.ranked_page, per_page)
         return DirectoryPaginator(
-            results,
-            per_page,
-            count_queryset=self.matches,
-            rows=None if self.ranked else Organisation.objects.for_cards(),
+            results, per_page, rows=Organisation.objects.for_cards(), count_queryset=self.matches
         )
+
+    def ranked_page(self, offset: int, limit: int) -> tuple[list[Organisation], int]:
+        """One page of the ranked matches and how many were ranked, in one query.
+
+        The bounded set of matches is ranked as it is read (the row is at hand;
+        ranking after fetching each match again by id cost twice as much), the
+        page's rows are then read whole and the ranked matches counted. The
+        filters come from the ORM's own SQL for `matches`.
+        """
+        if self.query is None:
+            return [], 0
+        candidates = (
+            self.matches.order_by()
+            .annotate(rank=SearchRank(F("search_vector"), self.query))
+            .values("id", "name", "rank")[:RANK_CANDIDATES]
+        )
+        inner, params = candidates.query.sql_with_params()
+        table = Organisation._meta.db_table
+        # In the model's order, as `from_db` expects the values.
+        fields = [f for f in Organisation._meta.concrete_fields if f.name in CARD_FIELDS]
+        columns = ", ".join(f'o."{field.column}"' for field in fields)
+        sql = (
+            f"WITH candidate AS MATERIALIZED ({inner}),"  # noqa: S608 (names from the model)
+            " page AS (SELECT id, rank FROM candidate ORDER BY rank DESC, name, id"
+            " LIMIT %s OFFSET %s)"
+            f" SELECT ranked.found, {columns} FROM (SELECT COUNT(*) AS found FROM candidate) ranked"
+            f' LEFT JOIN (page JOIN "{table}" o ON o.id = page.id) ON TRUE'
+            " ORDER BY page.rank DESC, o.name, o.id"
+        )
+        names = [field.attname for field in fields]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
+            rows = cursor.fetchall()
+        found = rows[0][0] if rows else 0
+        organisations = [
+            Organisation.from_db(connection.alias, names, row[1:])
+            for row in rows
+            if row[1] is not None
+        ]
+        return organisations, found
+
+    def attach(self, organisations: list[Organisation]) -> list[Organisation]:
+        """Give each card its sector and place from the rows the form already read,
+        instead of joining them again in the page's query."""
+        for organisation in organisations:
+            organisation.primary_sector = self.reference.sector(organisation.primary_sector_id)
+            organisation.municipality = self.reference.place(organisation.municipality_id)
+        return organisations
+
+    @property
+    def form_key(self) -> str:
+        """All the rendered form depends on besides the language: the values asked for
+        (the form's HTML is cached under it, see the filter form's template)."""
+        return str(self.data.urlencode())
 
     @property
     def searched(self) -> str:

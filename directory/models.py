@@ -217,28 +217,14 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         return self.filter(memberships__user=user)
 
     def for_cards(self) -> OrganisationQuerySet:
-        """Only what a result card shows, with its sector and place in the same query.
+        """Only the columns a result card shows.
 
         The stored search vector and the long descriptions stay in the database:
-        a page of twenty cards would otherwise carry them all.
+        a page of twenty cards would otherwise carry them all. Sector and place
+        are joined with `select_related`, or given from rows already read (the
+        directory's filters read every sector and place for their form).
         """
-        return self.select_related("primary_sector", "municipality").only(
-            *CARD_FIELDS,
-            "primary_sector__slug",
-            "primary_sector__name_it",
-            "primary_sector__name_en",
-            "municipality__slug",
-            "municipality__name",
-        )
-
-    def for_profile(self) -> OrganisationQuerySet:
-        """A whole public profile in two queries: the row (with sector and place) and
-        its sectors; never the search vector."""
-        return (
-            self.select_related("primary_sector", "municipality")
-            .prefetch_related("sectors")
-            .defer("search_vector")
-        )
+        return self.only(*CARD_FIELDS)
 
 
 # Columns a result card needs (see OrganisationQuerySet.for_cards).
@@ -254,6 +240,7 @@ CARD_FIELDS = (
     "logo_thumbnail",
     "latitude",
     "longitude",
+    "updated_at",  # keys the card's cached fragment
 )
 
 
@@ -435,6 +422,11 @@ class Organisation(models.Model):
             self.status == self.Status.PUBLISHED
             and self.confirmed_at >= timezone.now() - self.LAPSE_AFTER
         )
+
+    @property
+    def kind_label(self) -> str:
+        """The kind as shown to people (`get_kind_display` rebuilds its lookup on each call)."""
+        return str(self.Kind(self.kind).label) if self.kind in self.Kind.values else self.kind
 
     @property
     def has_coordinates(self) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 
-from directory.models import Municipality, Organisation
+from directory.models import Municipality, Organisation, Sector
 
 # Lower and upper bound of each size band, for schema.org's numberOfEmployees.
 EMPLOYEES = {
@@ -26,7 +26,7 @@ def absolute_url(url: str) -> str:
     return f"{settings.SITE_URL}{url}"
 
 
-def organisation_json_ld(organisation: Organisation) -> dict[str, Any]:
+def organisation_json_ld(organisation: Organisation, *, sectors: list[Sector]) -> dict[str, Any]:
     """The profile as a schema.org Organization (https://schema.org/Organization)."""
     profile_url = absolute_url(organisation.get_absolute_url())
     place = organisation.municipality
@@ -48,7 +48,7 @@ def organisation_json_ld(organisation: Organisation) -> dict[str, Any]:
         "url": organisation.website or profile_url,
         "description": str(organisation.short_description),
         "address": {key: value for key, value in address.items() if value},
-        "knowsAbout": [str(sector.name) for sector in organisation.sectors.all()],
+        "knowsAbout": [str(sector.name) for sector in sectors],
     }
     if organisation.logo:
         data["logo"] = absolute_url(organisation.logo.url)

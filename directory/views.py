@@ -3,6 +3,7 @@ and site pages."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from directory.filters import OrganisationFilter
 from directory.models import Organisation, Page, Partner, Sector
 from directory.pagination import DirectoryPaginator
 from directory.panels import render_sector_panels
+from directory.profiles import read_profile
+from directory.reference import reference
 from directory.structured_data import absolute_url, organisation_json_ld
 from directory.validators import ateco_label
 
@@ -35,8 +38,13 @@ def home(request: HttpRequest) -> HttpResponse:
 def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     sector = get_object_or_404(Sector, slug=slug)
     published = Organisation.objects.published().in_sector(sector)
+    cards = Organisation.objects.for_cards().select_related("primary_sector", "municipality")
     paginator = DirectoryPaginator(
-        published.for_cards().order_by("name", "id"), rows=Organisation.objects.for_cards()
+        published.for_cards()
+        .select_related("primary_sector", "municipality")
+        .order_by("name", "id"),
+        rows=cards,
+        count_queryset=published,
     )
     context = {
         "sector": sector,
@@ -53,11 +61,12 @@ def _results(request: HttpRequest) -> dict[str, Any]:
     filterset = OrganisationFilter(
         request.GET, queryset=Organisation.objects.published().for_cards()
     )
-    paginator = filterset.paginator()
+    page_obj = filterset.paginator().get_page(request.GET.get("page"))
+    page_obj.object_list = filterset.attach(list(page_obj.object_list))
     return {
         "filterset": filterset,
         "form": filterset.form,
-        "page_obj": paginator.get_page(request.GET.get("page")),
+        "page_obj": page_obj,
         "active_filters": filterset.active_filters(),
     }
 
@@ -85,8 +94,8 @@ def organisation_geojson(request: HttpRequest) -> JsonResponse:
     """Published organisations with coordinates, under the directory's filters."""
     filterset = OrganisationFilter(request.GET, queryset=Organisation.objects.published())
     filterset.qs  # noqa: B018 (applies the filters, filling `matches`)
-    sectors = {sector.pk: str(sector.name) for sector in filterset.sectors.values()}
-    places = {place.pk: place.name for place in filterset.municipalities.values()}
+    sectors = {sector.pk: str(sector.name) for sector in filterset.reference.sectors}
+    places = {pk: name for pk, _slug, name, _kind in filterset.reference.places}
     profile_url = reverse("directory:detail", kwargs={"slug": "x"}).removesuffix("x/")
     rows = (
         filterset.matches.filter(latitude__isnull=False, longitude__isnull=False)
@@ -126,16 +135,26 @@ def _may_preview(user: Any, organisation: Organisation) -> bool:
 
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation.objects.for_profile(), slug=slug)
+    organisation = read_profile(slug)
+    if organisation is None:
+        raise Http404
     preview = not organisation.is_public
     if preview and not _may_preview(request.user, organisation):
         raise Http404
+    known = reference()
+    organisation.primary_sector = known.sector(organisation.primary_sector_id)
+    sectors = sorted(
+        (known.sector(pk) for pk in organisation.sector_ids),  # type: ignore[attr-defined]
+        key=lambda sector: (sector.order, sector.slug),
+    )
     context = {
         "organisation": organisation,
+        "sectors": sectors,
         "preview": preview,
         "profile_url": absolute_url(organisation.get_absolute_url()),
         "logo_url": absolute_url(organisation.logo.url) if organisation.logo else "",
-        "structured_data": organisation_json_ld(organisation),
+        # Built only when the cached head of the profile is missing.
+        "structured_data": partial(organisation_json_ld, organisation, sectors=sectors),
         "og_locale": OPEN_GRAPH_LOCALES.get(get_language(), "it_IT"),
         "languages": [
             Organisation.Language(code).label
