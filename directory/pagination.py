@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -58,15 +59,13 @@ class DirectoryPaginator(CappedPaginator):
         per_page: int = PER_PAGE,
         *,
         rows: QuerySet[Organisation],
-        max_results: int = MAX_RESULTS,
         count_queryset: QuerySet[Organisation] | None = None,
     ) -> None:
-        """`rows` reads a deep page's rows by id: the same columns and joins as
+        """`rows` reads a page's rows by id: the same columns and joins as
         `object_list`, without its filters."""
         super().__init__(object_list, per_page)
         self.queryset = object_list
         self.rows = rows
-        self.max_results = max_results
         self.count_queryset = object_list if count_queryset is None else count_queryset
 
     @cached_property
@@ -93,12 +92,9 @@ class RankedPaginator(CappedPaginator):
     so the query that ranks them also counts them: no separate count query.
     """
 
-    def __init__(
-        self, fetch: RankedFetch, per_page: int = PER_PAGE, *, max_results: int = MAX_RESULTS
-    ) -> None:
+    def __init__(self, fetch: RankedFetch, per_page: int = PER_PAGE) -> None:
         super().__init__([], per_page)
         self.fetch = fetch
-        self.max_results = max_results
         self.ranked = 0
 
     @property
@@ -111,12 +107,19 @@ class RankedPaginator(CappedPaginator):
             number = max(1, int(number))
         except (TypeError, ValueError):
             number = 1
-        number = min(number, self.max_results // self.per_page)
-        organisations, self.ranked = self.fetch((number - 1) * self.per_page, self.per_page)
+        number = min(number, math.ceil(self.max_results / self.per_page))
+        organisations = self._fetch(number)
         if not organisations and number > self.num_pages:
             number = self.num_pages
-            organisations, self.ranked = self.fetch((number - 1) * self.per_page, self.per_page)
+            organisations = self._fetch(number)
         return Page(organisations, number, self)
+
+    def _fetch(self, number: int) -> list[Organisation]:
+        offset = (number - 1) * self.per_page
+        organisations, self.ranked = self.fetch(
+            offset, min(self.per_page, self.max_results - offset)
+        )
+        return organisations
 
     def page(self, number: Any) -> Page[Organisation]:
         return self.get_page(number)
