@@ -52,6 +52,18 @@
       escapeText(container.dataset.contributors || "contributors"),
   }).addTo(map);
 
+  // Leaflet guesses its images' address from its stylesheet, which the hashed
+  // static file names defeat: the page gives them.
+  var pin = L.icon({
+    iconUrl: container.dataset.markerIcon,
+    iconRetinaUrl: container.dataset.markerIcon2x,
+    shadowUrl: container.dataset.markerShadow,
+    iconSize: [25, 41],
+    iconAnchor: [12, 41],
+    popupAnchor: [1, -34],
+    shadowSize: [41, 41],
+  });
+
   var cluster = L.markerClusterGroup({ iconCreateFunction: clusterIcon });
   map.addLayer(cluster);
 
@@ -66,7 +78,9 @@
       var layer = L.geoJSON(data, {
         pointToLayer: function (feature, latlng) {
           var name = feature.properties.name;
-          return L.marker(latlng, { title: name, alt: name }).bindPopup(popup(feature.properties));
+          return L.marker(latlng, { icon: pin, title: name, alt: name }).bindPopup(
+            popup(feature.properties)
+          );
         },
       });
       cluster.addLayer(layer);
