@@ -9,6 +9,7 @@ import os
 import secrets
 import warnings
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -186,7 +187,7 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 # Cache: local memory by default; a shared backend when running several servers.
-CACHES = {
+CACHES: dict[str, dict[str, Any]] = {
     "default": {
         "BACKEND": os.environ.get(
             "DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
@@ -194,6 +195,10 @@ CACHES = {
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "creativecities"),
     }
 }
+# Pages keep fragments (a profile's, each card's) in the cache: a per-process cache
+# needs room for more than Django's default 300 entries.
+if CACHES["default"]["BACKEND"].endswith(".LocMemCache"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 5000)}
 
 # Email: the console while developing, SMTP otherwise.
 EMAIL_BACKEND = os.environ.get(

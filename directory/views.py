@@ -3,7 +3,7 @@ and site pages."""
 
 from __future__ import annotations
 
-from functools import partial
+import functools
 from typing import Any
 
 from django.conf import settings
@@ -148,25 +148,32 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if preview and not _may_preview(request.user, organisation):
         raise Http404
     known = reference()
-    organisation.primary_sector = known.sector(organisation.primary_sector_id)
-    sectors = sorted(
-        (known.sector(pk) for pk in organisation.sector_ids),  # type: ignore[attr-defined]
-        key=lambda sector: (sector.order, sector.slug),
-    )
-    context = {
-        "organisation": organisation,
-        "sectors": sectors,
-        "preview": preview,
-        "profile_url": absolute_url(organisation.get_absolute_url()),
-        "logo_url": absolute_url(organisation.logo.url) if organisation.logo else "",
-        # Built only when the cached head of the profile is missing.
-        "structured_data": partial(organisation_json_ld, organisation, sectors=sectors),
-        "og_locale": OPEN_GRAPH_LOCALES.get(get_language(), "it_IT"),
-        "languages": [
-            Organisation.Language(code).label
+
+    # What only the cached fragments of the page show is worked out when one of
+    # them is missing: the template calls these.
+    @functools.cache
+    def sectors() -> list[Sector]:
+        return sorted(
+            (known.sector(pk) for pk in organisation.sector_ids),  # type: ignore[attr-defined]
+            key=lambda sector: (sector.order, sector.slug),
+        )
+
+    def languages() -> list[str]:
+        return [
+            str(Organisation.Language(code).label)
             for code in organisation.languages
             if code in Organisation.Language.values
-        ],
+        ]
+
+    context = {
+        "organisation": organisation,
+        "preview": preview,
+        "sectors": sectors,
+        "languages": languages,
+        "profile_url": lambda: absolute_url(organisation.get_absolute_url()),
+        "logo_url": lambda: absolute_url(organisation.logo.url) if organisation.logo else "",
+        "structured_data": lambda: organisation_json_ld(organisation, sectors=sectors()),
+        "og_locale": OPEN_GRAPH_LOCALES.get(get_language(), "it_IT"),
     }
     response = render(request, "directory/organisation_detail.html", context)
     if preview:
