@@ -7,6 +7,10 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 BI := node_modules/bootstrap-italia/dist
 VENDOR := static/vendor/bootstrap-italia
+# Leaflet as the django-leaflet package ships it (the app itself is not installed:
+# it needs GDAL); clustering from npm.
+LEAFLET = $(shell $(PY) -c "import importlib.util as u; print(u.find_spec('leaflet').submodule_search_locations[0])")/static/leaflet
+CLUSTER := node_modules/leaflet.markercluster/dist
 LOCAL_ENV := DJANGO_DEBUG=true
 
 .PHONY: run test lint format check-deploy setup install assets messages makemessages \
@@ -51,7 +55,8 @@ node_modules/.installed: package.json package-lock.json
 
 # Only the parts of Bootstrap Italia the pages use: its CSS (with the map the
 # manifest storage follows), the woff2 fonts and the icon sprite. No JavaScript.
-assets: node_modules/.installed
+# Then Leaflet and its clustering plugin for the directory's map.
+assets: node_modules/.installed $(VENV)/.installed
 	mkdir -p $(VENDOR)/css $(VENDOR)/svg $(VENDOR)/fonts
 	cp $(BI)/css/bootstrap-italia.min.css $(BI)/css/bootstrap-italia.min.css.map $(VENDOR)/css/
 	cp $(BI)/svg/sprites.svg $(VENDOR)/svg/
@@ -59,6 +64,11 @@ assets: node_modules/.installed
 		mkdir -p $(VENDOR)/fonts/$$family; \
 		cp $(BI)/fonts/$$family/*.woff2 $(BI)/fonts/$$family/*.txt $(VENDOR)/fonts/$$family/; \
 	done
+	mkdir -p static/vendor/leaflet/images static/vendor/leaflet.markercluster
+	cp $(LEAFLET)/leaflet.js $(LEAFLET)/leaflet.js.map $(LEAFLET)/leaflet.css static/vendor/leaflet/
+	cp $(LEAFLET)/images/*.png static/vendor/leaflet/images/
+	cp $(CLUSTER)/leaflet.markercluster.js $(CLUSTER)/leaflet.markercluster.js.map \
+		$(CLUSTER)/MarkerCluster.css $(CLUSTER)/MarkerCluster.Default.css static/vendor/leaflet.markercluster/
 
 makemessages: install
 	$(MANAGE) makemessages --locale it --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*'

@@ -262,6 +262,33 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
             Q(lapse_notified_at__isnull=True) | Q(lapse_notified_at__lt=models.F("confirmed_at"))
         )
 
+    def for_cards(self) -> OrganisationQuerySet:
+        """Only the columns a result card shows.
+
+        The stored search vector and the long descriptions stay in the database:
+        a page of twenty cards would otherwise carry them all. Sector and place
+        are joined with `select_related`, or given from rows already read (the
+        directory's filters read every sector and place for their form).
+        """
+        return self.only(*CARD_FIELDS)
+
+
+# Columns a result card needs (see OrganisationQuerySet.for_cards).
+CARD_FIELDS = (
+    "id",
+    "slug",
+    "name",
+    "kind",
+    "primary_sector",
+    "municipality",
+    "short_description_it",
+    "short_description_en",
+    "logo_thumbnail",
+    "latitude",
+    "longitude",
+    "updated_at",  # keys the card's cached fragment
+)
+
 
 class Organisation(models.Model):
     """A member of the cluster: a private or public organisation of a creative
@@ -402,6 +429,20 @@ class Organisation(models.Model):
             models.Index(fields=["status", "confirmed_at"], name="organisation_public"),
             models.Index(fields=["status", "name", "id"], name="organisation_by_name"),
             models.Index(fields=["status", "-created_at", "id"], name="organisation_newest"),
+            # The public listing's two orders, covering the freshness test so that
+            # choosing a page's ids reads only the index (see directory/README.md).
+            models.Index(
+                fields=["name", "id"],
+                include=["confirmed_at"],
+                condition=Q(status="published"),
+                name="organisation_published_name",
+            ),
+            models.Index(
+                fields=["-created_at", "id"],
+                include=["confirmed_at"],
+                condition=Q(status="published"),
+                name="organisation_published_new",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -427,6 +468,11 @@ class Organisation(models.Model):
             self.status == self.Status.PUBLISHED
             and self.confirmed_at >= timezone.now() - self.LAPSE_AFTER
         )
+
+    @property
+    def kind_label(self) -> str:
+        """The kind as shown to people (`get_kind_display` rebuilds its lookup on each call)."""
+        return str(self.Kind(self.kind).label) if self.kind in self.Kind.values else self.kind
 
     @property
     def has_coordinates(self) -> bool:

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 
 if TYPE_CHECKING:
@@ -83,3 +84,23 @@ def tsquery(text: str) -> str | None:
         return None
     parts = list(terms[:-1]) + [f"{terms[-1]}:*"]
     return " & ".join(parts)
+
+
+CONFIGS = ("simple", "italian", "english")
+
+
+def search_query(text: str) -> SearchQuery | None:
+    """The query to match against the stored vector, or None for a query without words.
+
+    The vector was built with three configurations, so the query is parsed with
+    each of them and the three are OR-ed: a name matches as typed ('simple'),
+    a description through its language's stemming.
+    """
+    raw = tsquery(text)
+    if raw is None:
+        return None
+    queries = [SearchQuery(raw, search_type="raw", config=config) for config in CONFIGS]
+    combined = queries[0]
+    for query in queries[1:]:
+        combined = combined | query
+    return combined

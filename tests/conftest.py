@@ -6,11 +6,13 @@ from typing import Any
 
 import pytest
 from django.conf import LazySettings
+from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings: LazySettings) -> Iterator[None]:
-    """Fast hashing, no HTTPS redirect on the test server, mail kept in memory."""
+    """Fast hashing, no HTTPS redirect on the test server, mail kept in memory, and an
+    empty cache (local-memory caches outlive a settings change)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
@@ -18,6 +20,7 @@ def _test_settings(settings: LazySettings) -> Iterator[None]:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
     yield
 
 

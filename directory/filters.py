@@ -1,0 +1,300 @@
+"""What a visitor can ask of the public directory, all of it in the URL's query string
+so that a search can be bookmarked and shared."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import CARD_FIELDS, Municipality, Organisation
+from directory.pagination import (
+    MAX_RESULTS,
+    PER_PAGE,
+    CappedPaginator,
+    DirectoryPaginator,
+    RankedPaginator,
+)
+from directory.reference import reference
+from directory.search import search_query
+from directory.widgets import FastSelect
+
+SORT_RELEVANCE = "relevance"
+SORT_NAME = "name"
+SORT_NEWEST = "newest"
+SORT_CHOICES = [
+    (SORT_RELEVANCE, _("Relevance")),
+    (SORT_NAME, _("Name")),
+    (SORT_NEWEST, _("Newest in the directory")),
+]
+ORDERINGS = {SORT_NAME: ("name", "id"), SORT_NEWEST: ("-created_at", "id")}
+
+# A word found in most profiles matches tens of thousands of rows; ranking them
+# all means reading every one. Relevance is computed over the first matches
+# found, as many as can be paged through, plus one to tell "more than" apart.
+RANK_CANDIDATES = MAX_RESULTS + 1
+
+# Parameters that are not filters: removing them never widens a search.
+NOT_FILTERS = {"sort", "page"}
+
+
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    """Filters of the public directory over the published organisations given.
+
+    Sectors and places are validated against the reference data (read from
+    the cache, see `directory.reference`), which also fills the form and names
+    each card's sector and place: a filtered page costs no query per filter.
+    After `qs`, `matches` holds the filtered, unsorted queryset (for counting)
+    and `query` the text search, if any.
+    """
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=200,
+        widget=SearchInput,
+        help_text=_("Words in the name or description; the last word may be incomplete."),
+    )
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"),
+        method="filter_sector",
+        empty_label=_("All sectors"),
+        widget=FastSelect,
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"),
+        choices=Organisation.Kind.choices,
+        empty_label=_("All kinds"),
+        widget=FastSelect,
+    )
+    municipality = django_filters.ChoiceFilter(
+        label=_("Place"),
+        method="filter_municipality",
+        empty_label=_("All places"),
+        widget=FastSelect,
+    )
+    size = django_filters.ChoiceFilter(
+        label=_("Size"),
+        choices=Organisation.Size.choices,
+        empty_label=_("Any size"),
+        widget=FastSelect,
+    )
+    international = django_filters.BooleanFilter(
+        label=_("Open to international cooperation"),
+        method="filter_international",
+        widget=forms.CheckboxInput,
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=SORT_CHOICES, method="keep", empty_label=None, widget=FastSelect
+    )
+
+    def __init__(
+        self, data: QueryDict | dict[str, str] | None = None, *args: Any, **kwargs: Any
+    ) -> None:
+        if isinstance(data, QueryDict):
+            self.asked = data.copy()
+        else:
+            self.asked = QueryDict(mutable=True)
+            self.asked.update(data or {})
+        self.asked.pop("page", None)
+        data = self.asked.copy()
+        if not data.get("sort"):
+            data["sort"] = SORT_RELEVANCE if data.get("q", "").strip() else SORT_NAME
+        super().__init__(data, *args, **kwargs)
+        self.reference = reference()
+        self.filters["sector"].extra["choices"] = [
+            (sector.slug, sector.name) for sector in self.reference.sectors
+        ]
+        genoa = Municipality.Kind.GENOA_DISTRICT
+        places = self.reference.places
+        self.filters["municipality"].extra["choices"] = [
+            (_("Genoa"), [(slug, name) for _pk, slug, name, kind in places if kind == genoa]),
+            (
+                _("Metropolitan city"),
+                [(slug, name) for _pk, slug, name, kind in places if kind != genoa],
+            ),
+        ]
+        self.query: SearchQuery | None = None
+        self.matches: QuerySet[Organisation] = self.queryset
+
+    # Filters --------------------------------------------------------------
+
+    def filter_text(
+        self, queryset: QuerySet[Organisation], name: str, value: str
+    ) -> QuerySet[Organisation]:
+        self.query = search_query(value)
+        if self.query is None:
+            return queryset
+        return queryset.filter(search_vector=self.query)
+
+    def filter_sector(
+        self, queryset: QuerySet[Organisation], name: str, value: str
+    ) -> QuerySet[Organisation]:
+        return queryset.filter(sectors=self.reference.sector_by_slug[value].pk)
+
+    def filter_municipality(
+        self, queryset: QuerySet[Organisation], name: str, value: str
+    ) -> QuerySet[Organisation]:
+        return queryset.filter(municipality_id=self.reference.place_by_slug[value][0])
+
+    def filter_international(
+        self, queryset: QuerySet[Organisation], name: str, value: bool | None
+    ) -> QuerySet[Organisation]:
+        return queryset.filter(open_to_international=True) if value else queryset
+
+    def keep(
+        self, queryset: QuerySet[Organisation], name: str, value: str
+    ) -> QuerySet[Organisation]:
+        """Sorting happens once every filter is applied (see `filter_queryset`)."""
+        return queryset
+
+    # Results --------------------------------------------------------------
+
+    @property
+    def cleaned_data(self) -> dict[str, Any]:
+        """The valid part of the request: a wrong value drops only its own filter."""
+        self.form.is_valid()
+        return dict(self.form.cleaned_data)
+
+    @property
+    def order(self) -> str:
+        """The order asked for; relevance only makes sense with words to search."""
+        chosen = self.cleaned_data.get("sort") or SORT_RELEVANCE
+        if chosen == SORT_RELEVANCE and self.query is None:
+            return SORT_NAME
+        return str(chosen)
+
+    @property
+    def ranked(self) -> bool:
+        return self.query is not None and self.order == SORT_RELEVANCE
+
+    def filter_queryset(self, queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
+        self.matches = super().filter_queryset(queryset)
+        if self.query is not None and self.order == SORT_RELEVANCE:
+            # Rank a bounded set of matches, then sort the whole result by rank.
+            candidates = self.matches.order_by().values("pk")[:RANK_CANDIDATES]
+            ranked: QuerySet[Organisation] = (
+                Organisation.objects.for_cards()
+                .filter(pk__in=candidates)
+                .annotate(rank=SearchRank(F("search_vector"), self.query))
+                .order_by("-rank", "name", "id")
+            )
+            return ranked
+        return self.matches.order_by(*ORDERINGS.get(self.order, ORDERINGS[SORT_NAME]))
+
+    def paginator(self, per_page: int = PER_PAGE) -> CappedPaginator:
+        results = self.qs
+        if self.ranked:
+            return RankedPaginator(self.ranked_page, per_page)
+        return DirectoryPaginator(
+            results, per_page, rows=Organisation.objects.for_cards(), count_queryset=self.matches
+        )
+
+    def ranked_page(self, offset: int, limit: int) -> tuple[list[Organisation], int]:
+        """One page of the ranked matches and how many were ranked, in one query.
+
+        The bounded set of matches is ranked as it is read (the row is at hand;
+        ranking after fetching each match again by id cost twice as much), the
+        page's rows are then read whole and the ranked matches counted. The
+        filters come from the ORM's own SQL for `matches`.
+        """
+        if self.query is None:
+            return [], 0
+        candidates = (
+            self.matches.order_by()
+            .annotate(rank=SearchRank(F("search_vector"), self.query))
+            .values("id", "name", "rank")[:RANK_CANDIDATES]
+        )
+        inner, params = candidates.query.sql_with_params()
+        table = Organisation._meta.db_table
+        # In the model's order, as `from_db` expects the values.
+        fields = [f for f in Organisation._meta.concrete_fields if f.name in CARD_FIELDS]
+        columns = ", ".join(f'o."{field.column}"' for field in fields)
+        sql = (
+            f"WITH candidate AS MATERIALIZED ({inner}),"  # noqa: S608 (names from the model)
+            " page AS (SELECT id, rank FROM candidate ORDER BY rank DESC, name, id"
+            " LIMIT %s OFFSET %s)"
+            f" SELECT ranked.found, {columns} FROM (SELECT COUNT(*) AS found FROM candidate) ranked"
+            f' LEFT JOIN (page JOIN "{table}" o ON o.id = page.id) ON TRUE'
+            " ORDER BY page.rank DESC, o.name, o.id"
+        )
+        names = [field.attname for field in fields]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
+            rows = cursor.fetchall()
+        found = rows[0][0] if rows else 0
+        organisations = [
+            Organisation.from_db(connection.alias, names, row[1:])
+            for row in rows
+            if row[1] is not None
+        ]
+        return organisations, found
+
+    def attach(self, organisations: list[Organisation]) -> list[Organisation]:
+        """Give each card its sector and place from the rows the form already read,
+        instead of joining them again in the page's query."""
+        for organisation in organisations:
+            organisation.primary_sector = self.reference.sector(organisation.primary_sector_id)
+            organisation.municipality = self.reference.place(organisation.municipality_id)
+        return organisations
+
+    @property
+    def form_key(self) -> str:
+        """All the rendered form depends on besides the language: the values asked for
+        (the form's HTML is cached under it, see the filter form's template)."""
+        return str(self.data.urlencode())
+
+    @property
+    def searched(self) -> str:
+        """The words searched, as typed, for the page to repeat."""
+        return str(self.cleaned_data.get("q") or "").strip()
+
+    def active_filters(self) -> list[dict[str, str]]:
+        """Each filter in use, its value as shown in the form, and the query string
+        of the same search without it: the empty state offers to drop one."""
+        self.form.is_valid()
+        active: list[dict[str, str]] = []
+        for name, field in self.form.fields.items():
+            value = self.data.get(name, "")
+            if name in NOT_FILTERS or not value or name in self.form.errors:
+                continue
+            shown = str(value)
+            if name == "international":
+                shown = str(_("yes"))
+            else:
+                for choice, label in _flat_choices(getattr(field, "choices", [])):
+                    if choice == value:
+                        shown = str(label)
+            remaining = self.asked.copy()
+            remaining.pop(name, None)
+            if name == "q" and remaining.get("sort") == SORT_RELEVANCE:
+                remaining.pop("sort")
+            active.append(
+                {
+                    "name": name,
+                    "label": str(field.label),
+                    "value": shown,
+                    "query": remaining.urlencode(),
+                }
+            )
+        return active
+
+
+def _flat_choices(choices: Any) -> list[tuple[Any, Any]]:
+    flat: list[tuple[Any, Any]] = []
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            flat.extend(label)
+        else:
+            flat.append((value, label))
+    return flat

@@ -1,0 +1,62 @@
+"""Panels other apps add to a sector's page, so the core never imports them.
+
+An app registers a callable in its `AppConfig.ready()`:
+
+    from directory.panels import register_sector_panel
+
+    def guides_panel(request, sector):
+        guides = Guide.objects.published().filter(sectors=sector)[:5]
+        if not guides:
+            return None
+        return "contactpoint/sector_panel.html", {"guides": guides}
+
+    register_sector_panel(guides_panel)
+
+The sector page renders each panel's template with its context (plus `request`
+and `sector`) in the order the panels were registered; a panel that returns
+None shows nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from directory.models import Sector
+
+SectorPanel = Callable[[HttpRequest, Sector], tuple[str, dict[str, Any]] | None]
+
+_registry: list[SectorPanel] = []
+
+
+def register_sector_panel(panel: SectorPanel) -> SectorPanel:
+    """Add a panel to every sector page (once, however often `ready()` runs).
+
+    Returns the callable, so it can also be used as a decorator.
+    """
+    if panel not in _registry:
+        _registry.append(panel)
+    return panel
+
+
+def unregister_sector_panel(panel: SectorPanel) -> None:
+    if panel in _registry:
+        _registry.remove(panel)
+
+
+def render_sector_panels(request: HttpRequest, sector: Sector) -> list[SafeString]:
+    """The HTML of every registered panel that has something to show."""
+    rendered = []
+    for panel in _registry:
+        result = panel(request, sector)
+        if result is None:
+            continue
+        template_name, context = result
+        rendered.append(
+            render_to_string(template_name, {**context, "sector": sector}, request=request)
+        )
+    return rendered

@@ -1,0 +1,57 @@
+"""Reading a public profile, the directory's most visited page, in one cheap query."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.db import connection
+
+from directory.models import Municipality, Organisation
+
+PLACE_COLUMNS = ("name", "slug", "kind")
+
+
+@cache
+def _profile_query() -> tuple[str, list[str]]:
+    """The SQL and the attribute names of the profile's columns, built once per process
+    from the models' own fields and tables."""
+    fields = [
+        field for field in Organisation._meta.concrete_fields if field.name != "search_vector"
+    ]
+    quote = connection.ops.quote_name
+    table = quote(Organisation._meta.db_table)
+    places = quote(Municipality._meta.db_table)
+    sectors = quote(Organisation.sectors.through._meta.db_table)
+    columns = ", ".join(f"o.{quote(str(field.column))}" for field in fields)
+    place = ", ".join(f"p.{quote(name)}" for name in PLACE_COLUMNS)
+    sql = (
+        f"SELECT {columns}, {place},"  # noqa: S608 (names from the models; the slug is a parameter)
+        f" ARRAY(SELECT s.sector_id FROM {sectors} s WHERE s.organisation_id = o.id)"
+        f" FROM {table} o JOIN {places} p ON p.id = o.municipality_id WHERE o.slug = %s"
+    )
+    return sql, [field.attname for field in fields]
+
+
+def read_profile(slug: str) -> Organisation | None:
+    """The organisation with this slug, whatever its status, with its place and the ids
+    of all its sectors (`sector_ids`, to look up in `directory.reference`); never the
+    stored search vector. None if there is none.
+
+    The ORM spent longer compiling this query (a join and a subquery) than the
+    database spent running it; written once from the models' metadata, it costs
+    a third. Everything else reads through the ORM.
+    """
+    sql, names = _profile_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [slug])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    count = len(names)
+    organisation = Organisation.from_db(connection.alias, names, row[:count])
+    name, place_slug, kind = row[count : count + len(PLACE_COLUMNS)]
+    organisation.municipality = Municipality(
+        pk=organisation.municipality_id, name=name, slug=place_slug, kind=kind
+    )
+    organisation.sector_ids = list(row[-1])  # type: ignore[attr-defined]
+    return organisation

@@ -1,0 +1,113 @@
+"""The directory's filters, through the URL a visitor shares."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from directory.filters import OrganisationFilter
+from directory.models import Organisation
+from tests.directory.searchable import place, searchable, sector
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client: Client, **params: str) -> list[str]:
+    response = client.get("/en/directory/", params)
+    return [organisation.name for organisation in response.context["page_obj"]]
+
+
+def test_sector_filter_includes_secondary_sectors(client: Client) -> None:
+    searchable(name="Main", primary_sector=sector("design"))
+    searchable(name="Also", primary_sector=sector("fashion"), sectors=[sector("design")])
+    searchable(name="Other", primary_sector=sector("fashion"))
+
+    assert found(client, sector="design") == ["Also", "Main"]
+
+
+def test_kind_filter(client: Client) -> None:
+    searchable(name="Coop", kind=Organisation.Kind.ASSOCIATION)
+    searchable(name="Srl", kind=Organisation.Kind.COMPANY)
+
+    assert found(client, kind="association") == ["Coop"]
+
+
+def test_municipality_filter_by_slug(client: Client) -> None:
+    searchable(name="Levante", municipality=place("municipio-ix-levante"))
+    searchable(name="Riviera", municipality=place("rapallo"))
+
+    assert found(client, municipality="rapallo") == ["Riviera"]
+
+
+def test_size_filter(client: Client) -> None:
+    searchable(name="Solo", size=Organisation.Size.SOLO)
+    searchable(name="Small", size=Organisation.Size.SMALL)
+
+    assert found(client, size="10-49") == ["Small"]
+
+
+def test_international_cooperation_filter(client: Client) -> None:
+    searchable(name="Open", open_to_international=True)
+    searchable(name="Local", open_to_international=False)
+
+    assert found(client, international="on") == ["Open"]
+    assert found(client) == ["Local", "Open"]
+
+
+def test_filters_combine(client: Client) -> None:
+    searchable(name="Yes", primary_sector=sector("design"), municipality=place("rapallo"))
+    searchable(name="No place", primary_sector=sector("design"))
+    searchable(name="No sector", municipality=place("rapallo"))
+
+    assert found(client, sector="design", municipality="rapallo") == ["Yes"]
+
+
+def test_newest_first(client: Client) -> None:
+    now = timezone.now()
+    searchable(name="Old", created_at=now - datetime.timedelta(days=300))
+    searchable(name="New", created_at=now - datetime.timedelta(days=1))
+    searchable(name="Middle", created_at=now - datetime.timedelta(days=30))
+
+    assert found(client, sort="newest") == ["New", "Middle", "Old"]
+
+
+def test_relevance_without_words_sorts_by_name(client: Client) -> None:
+    searchable(name="Beta")
+    searchable(name="Alfa")
+
+    assert found(client, sort="relevance") == ["Alfa", "Beta"]
+
+
+def test_default_order_is_relevance_when_searching_and_name_otherwise() -> None:
+    searching = OrganisationFilter({"q": "design"}, queryset=Organisation.objects.published())
+    browsing = OrganisationFilter({}, queryset=Organisation.objects.published())
+    searching.qs  # noqa: B018
+    browsing.qs  # noqa: B018
+
+    assert searching.order == "relevance"
+    assert searching.form["sort"].value() == "relevance"
+    assert browsing.order == "name"
+    assert browsing.form["sort"].value() == "name"
+
+
+def test_a_wrong_value_drops_only_its_own_filter(client: Client) -> None:
+    searchable(name="Design", primary_sector=sector("design"), kind=Organisation.Kind.COMPANY)
+    searchable(name="Cinema", primary_sector=sector("cinema"), kind=Organisation.Kind.COMPANY)
+
+    assert found(client, sector="design", kind="nonsense") == ["Design"]
+
+
+def test_active_filters_name_the_value_shown_in_the_form() -> None:
+    filterset = OrganisationFilter(
+        {"q": "archit", "sector": "design", "municipality": "rapallo", "page": "3"},
+        queryset=Organisation.objects.published(),
+    )
+
+    active = {item["name"]: item for item in filterset.active_filters()}
+
+    assert set(active) == {"q", "sector", "municipality"}
+    assert active["sector"]["value"] == "Design"
+    assert active["municipality"]["value"] == "Rapallo"
+    assert active["sector"]["query"] == "q=archit&municipality=rapallo"
+    assert active["q"]["query"] == "sector=design&municipality=rapallo"

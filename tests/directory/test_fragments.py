@@ -1,0 +1,77 @@
+"""Cached fragments and reference data never show what has changed for longer than a
+minute, and a change to a profile shows at once."""
+
+import datetime
+import re
+
+import pytest
+from django.test import Client
+from django.utils import formats, timezone, translation
+
+from directory.models import Organisation
+from tests.directory.factories import SectorFactory, UserFactory
+from tests.directory.searchable import searchable
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_edited_profile_shows_at_once_on_its_card_and_page(client: Client) -> None:
+    organisation = searchable(slug="studio", short_description_en="Old words.")
+    assert "Old words." in client.get("/en/directory/").content.decode()
+    assert "Old words." in client.get("/en/directory/studio/").content.decode()
+
+    organisation.short_description_en = "New words."
+    organisation.save()
+
+    assert "New words." in client.get("/en/directory/").content.decode()
+    assert "New words." in client.get("/en/directory/studio/").content.decode()
+
+
+def test_a_confirmation_shows_at_once_on_the_profile(client: Client) -> None:
+    searchable(slug="studio", confirmed_at=timezone.now() - datetime.timedelta(days=200))
+    client.get("/en/directory/studio/")
+    confirmed = timezone.now()
+
+    # A bulk update leaves `updated_at` alone; the cached profile must still follow.
+    Organisation.objects.filter(slug="studio").update(confirmed_at=confirmed)
+
+    with translation.override("en"):
+        shown = formats.date_format(timezone.localtime(confirmed), "DATE_FORMAT")
+    assert f"Last confirmed on {shown}" in client.get("/en/directory/studio/").content.decode()
+
+
+def test_a_sector_newer_than_the_cached_ones_still_names_its_cards(client: Client) -> None:
+    client.get("/en/directory/")  # the reference data is now cached
+    crafts = SectorFactory(slug="crafts", name_en="Art crafts", name_it="Artigianato")
+    searchable(name="Bottega", slug="bottega", primary_sector=crafts)
+
+    assert "Art crafts" in client.get("/en/directory/").content.decode()
+    assert "Art crafts" in client.get("/en/directory/bottega/").content.decode()
+
+
+def test_each_search_shows_its_own_choices(client: Client) -> None:
+    first = client.get("/en/directory/?sector=design").content.decode()
+    second = client.get("/en/directory/?sector=cinema").content.decode()
+
+    assert re.search(r'<option value="design" selected>', first)
+    assert re.search(r'<option value="cinema" selected>', second)
+    assert not re.search(r'<option value="design" selected>', second)
+
+
+def test_the_cached_header_is_only_for_anonymous_visitors(client: Client) -> None:
+    anonymous = client.get("/en/directory/?q=x").content.decode()
+    client.force_login(UserFactory(first_name="Giulia"))
+    signed_in = client.get("/en/directory/?q=x").content.decode()
+
+    assert 'href="/it/directory/?q=x"' in anonymous
+    assert "Giulia" not in anonymous
+    assert "Giulia" in signed_in
+    assert "Log out" in signed_in
+
+
+def test_connections_prefer_the_search_index() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"

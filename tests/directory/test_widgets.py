@@ -1,0 +1,29 @@
+from directory.widgets import FastSelect
+
+
+def test_fast_select_marks_the_choice_and_escapes_everything() -> None:
+    widget = FastSelect(
+        choices=[
+            ("", "All"),
+            ("a&b", "A <b>"),
+            ("Group", [("x", "X"), ("y", 'Y "quoted"')]),
+        ]
+    )
+
+    html = widget.render("place", "y", attrs={"id": "id_place", "class": "form-select"})
+
+    opening = html.split(">", 1)[0]
+    assert opening.startswith("<select ")
+    for attribute in ['id="id_place"', 'class="form-select"', 'name="place"']:
+        assert attribute in opening
+    assert '<option value="a&amp;b">A &lt;b&gt;</option>' in html
+    assert '<optgroup label="Group">' in html
+    assert '<option value="y" selected>Y &quot;quoted&quot;</option>' in html
+    assert html.count("selected") == 1
+    assert html.endswith("</select>")
+
+
+def test_fast_select_without_a_value_selects_the_empty_choice() -> None:
+    html = FastSelect(choices=[("", "All"), ("x", "X")]).render("f", None)
+
+    assert '<option value="" selected>All</option>' in html
