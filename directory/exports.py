@@ -21,7 +21,7 @@ from django.db.models import F, OuterRef
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
-from directory.models import Organisation, Sector
+from directory.models import PROFILE_FIELDS, Organisation, Sector
 
 LICENCE = {
     "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
@@ -34,31 +34,7 @@ CHUNK_ROWS = 2000
 # The published columns, in order. Never rename one; add new ones at the end.
 COLUMNS = (
     "slug",
-    "name",
-    "kind",
-    "primary_sector",
-    "sectors",
-    "short_description_it",
-    "short_description_en",
-    "description_it",
-    "description_en",
-    "website",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "municipality",
-    "latitude",
-    "longitude",
-    "size",
-    "year_founded",
-    "vat_number",
-    "ateco_code",
-    "linkedin",
-    "instagram",
-    "facebook",
-    "open_to_international",
-    "languages",
+    *PROFILE_FIELDS,
     "logo_url",
     "profile_url",
     "published_at",

@@ -290,6 +290,38 @@ CARD_FIELDS = (
 )
 
 
+# The fields of a public profile, in a fixed order: what a version records and a
+# revert restores, the columns an import reads and (after the slug) the export's.
+# Status and dates belong to the workflow, not the profile. Add new ones at the end.
+PROFILE_FIELDS = (
+    "name",
+    "kind",
+    "primary_sector",
+    "sectors",
+    "short_description_it",
+    "short_description_en",
+    "description_it",
+    "description_en",
+    "website",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "municipality",
+    "latitude",
+    "longitude",
+    "size",
+    "year_founded",
+    "vat_number",
+    "ateco_code",
+    "linkedin",
+    "instagram",
+    "facebook",
+    "open_to_international",
+    "languages",
+)
+
+
 class Organisation(models.Model):
     """A member of the cluster: a private or public organisation of a creative
     sector, or an institution that promotes creativity."""

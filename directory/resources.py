@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from directory.models import Municipality, Organisation, Sector, User
+from directory.models import PROFILE_FIELDS, Municipality, Organisation, Sector, User
 from directory.services import organisation_import_finish, organisation_unique_slug
 from directory.validators import (
     normalise_ateco_code,
@@ -113,33 +113,7 @@ class LanguagesWidget(widgets.SimpleArrayWidget):
 
 
 # The columns a file may have, in the export's names; others are ignored.
-COLUMNS = (
-    "name",
-    "kind",
-    "primary_sector",
-    "sectors",
-    "short_description_it",
-    "short_description_en",
-    "description_it",
-    "description_en",
-    "website",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "municipality",
-    "latitude",
-    "longitude",
-    "size",
-    "year_founded",
-    "vat_number",
-    "ateco_code",
-    "linkedin",
-    "instagram",
-    "facebook",
-    "open_to_international",
-    "languages",
-)
+COLUMNS = PROFILE_FIELDS
 
 
 def _text(column: str) -> fields.Field:

@@ -29,6 +29,7 @@ from django_stubs_ext import StrOrPromise
 
 from directory.images import ProcessedLogo
 from directory.models import (
+    PROFILE_FIELDS,
     Invitation,
     Membership,
     Organisation,
@@ -47,35 +48,8 @@ from directory.tokens import (
 
 logger = logging.getLogger(__name__)
 
-# Fields a version records and a revert restores. Status and dates are the
-# workflow's, not the profile's, so a revert never publishes or hides anything.
-VERSIONED_FIELDS = [
-    "name",
-    "kind",
-    "primary_sector",
-    "sectors",
-    "short_description_it",
-    "short_description_en",
-    "description_it",
-    "description_en",
-    "website",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "municipality",
-    "latitude",
-    "longitude",
-    "size",
-    "year_founded",
-    "vat_number",
-    "ateco_code",
-    "linkedin",
-    "instagram",
-    "facebook",
-    "open_to_international",
-    "languages",
-]
+# What a version records and a revert restores (never status or dates).
+VERSIONED_FIELDS = list(PROFILE_FIELDS)
 
 
 def organisation_snapshot(organisation: Organisation) -> dict[str, Any]:
