@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from directory.images import LogoField
-from directory.models import Municipality, Organisation, Sector, User
+from directory.models import PROFILE_FIELDS, Municipality, Organisation, Sector, User
 from directory.validators import normalise_ateco_code, validate_ateco_code, validate_vat_number
 
 PHONE = re.compile(r"^\+?[0-9 ()./-]{6,30}$")
@@ -325,33 +325,7 @@ class OrganisationEditForm(OrganisationFormBase):
     )
 
     class Meta(OrganisationFormBase.Meta):
-        fields = [
-            "name",
-            "kind",
-            "primary_sector",
-            "sectors",
-            "short_description_it",
-            "short_description_en",
-            "description_it",
-            "description_en",
-            "website",
-            "email",
-            "phone",
-            "linkedin",
-            "instagram",
-            "facebook",
-            "address",
-            "postcode",
-            "municipality",
-            "latitude",
-            "longitude",
-            "size",
-            "year_founded",
-            "vat_number",
-            "ateco_code",
-            "languages",
-            "open_to_international",
-        ]
+        fields = list(PROFILE_FIELDS)  # laid out by `fieldsets` below
 
     fieldsets = [
         (_("About the organisation"), ["name", "kind", "primary_sector", "sectors"]),
