@@ -10,6 +10,7 @@ import secrets
 import warnings
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -243,14 +244,18 @@ if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 
-# Content Security Policy: no inline script or style, ever.
+# Map tiles: OpenStreetMap's by default; a production site with real traffic
+# should point this at its own tile server or a provider (OSM's usage policy).
 MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+_tiles = urlsplit(MAP_TILES_URL)
+
+# Content Security Policy: no inline script or style, ever.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", "https://tile.openstreetmap.org"]
+        "img-src": [SELF, "data:", f"{_tiles.scheme}://{_tiles.netloc}"]
         + env_list("CSP_EXTRA_IMG_SRC"),
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],

@@ -44,3 +44,10 @@ def test_every_page_carries_a_content_security_policy_without_inline_code(client
 @pytest.mark.django_db
 def test_no_model_change_lacks_its_migration() -> None:
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_map_tiles_origin_is_the_only_outside_image_source() -> None:
+    img_src = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]
+
+    assert settings.MAP_TILES_URL.startswith(img_src[-1])
+    assert [src for src in img_src if src.startswith("http")] == [img_src[-1]]
