@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
-from directory import demo
+from directory import demo_organisations
 from directory.models import (
     Membership,
     Municipality,
@@ -25,7 +25,7 @@ from directory.models import (
 
 pytestmark = pytest.mark.django_db
 
-DEMO_SLUGS = [entry.slug for entry in demo.ORGANISATIONS]
+DEMO_SLUGS = [entry.slug for entry in demo_organisations.ORGANISATIONS]
 
 
 @pytest.fixture
@@ -156,7 +156,7 @@ def test_the_demo_member_logs_in_with_the_printed_password(load, client: Client)
     member = User.objects.get(email=email)
     assert not member.is_staff
     assert set(Organisation.objects.for_member(member).values_list("slug", flat=True)) == set(
-        demo.MEMBER_ORGANISATIONS
+        demo_organisations.MEMBER_ORGANISATIONS
     )
     response = client.get("/admin/")
     assert response.status_code == HTTPStatus.FOUND

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from directory import demo
+from directory import demo, demo_organisations
 from directory.images import process_logo
 from directory.models import Membership, Municipality, Organisation, Sector, User
 from directory.search import index_organisations
@@ -43,7 +43,7 @@ class Command(BaseCommand):
             organisations = self.organisations()
             for role, slug in zip(
                 (Membership.Role.OWNER, Membership.Role.MEMBER),
-                demo.MEMBER_ORGANISATIONS,
+                demo_organisations.MEMBER_ORGANISATIONS,
                 strict=True,
             ):
                 Membership.objects.get_or_create(
@@ -56,7 +56,7 @@ class Command(BaseCommand):
                 f"Desk staff login: {DEMO_STAFF_EMAIL} / {staff_password} "
                 f"at {settings.SITE_URL}/admin/\n"
                 f"Member login: {DEMO_MEMBER_EMAIL} / {member_password} "
-                f"(member of {' and '.join(demo.MEMBER_ORGANISATIONS)})"
+                f"(member of {' and '.join(demo_organisations.MEMBER_ORGANISATIONS)})"
             )
         )
 
@@ -84,7 +84,7 @@ class Command(BaseCommand):
         places = {place.slug: place for place in Municipality.objects.all()}
         now = timezone.now()
         loaded: dict[str, Organisation] = {}
-        for index, entry in enumerate(demo.ORGANISATIONS):
+        for index, entry in enumerate(demo_organisations.ORGANISATIONS):
             content = {
                 **entry.content(),
                 "primary_sector_id": sectors[entry.sectors[0]].pk,
