@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.files.storage import default_storage
 from django.db.models import F, OuterRef
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from directory.models import PROFILE_FIELDS, Organisation, Sector
@@ -41,45 +41,16 @@ COLUMNS = (
     "confirmed_at",
 )
 
-# Model fields read as they are; the others are computed below.
-PLAIN = [
-    "slug",
-    "name",
-    "kind",
-    "short_description_it",
-    "short_description_en",
-    "description_it",
-    "description_en",
-    "website",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "latitude",
-    "longitude",
-    "size",
-    "year_founded",
-    "vat_number",
-    "ateco_code",
-    "linkedin",
-    "instagram",
-    "facebook",
-    "open_to_international",
-    "languages",
-    "published_at",
-    "confirmed_at",
-]
+# Columns computed from related rows or URLs; the others are model fields read as they are.
+COMPUTED = ("primary_sector", "sectors", "municipality", "logo_url", "profile_url")
+PLAIN = [name for name in COLUMNS if name not in COMPUTED]
 
 
 def profile_url_prefix() -> tuple[str, str]:
     """The profile URL around a slug, found once rather than per row."""
     marker = "slug-marker"
-    language = settings.LANGUAGE_CODE
-    with translation.override(language):
-        try:
-            path = reverse("directory:detail", kwargs={"slug": marker})
-        except NoReverseMatch:
-            path = f"/{language}/directory/{marker}/"
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("directory:detail", kwargs={"slug": marker})
     before, after = path.split(marker)
     return settings.SITE_URL + before, after
 
