@@ -29,7 +29,8 @@ SORT_RELEVANCE = "relevance"
 SORT_NAME = "name"
 SORT_NEWEST = "newest"
 SORT_CHOICES = [
-    (SORT_RELEVANCE, _("Relevance")),
+    # The default: relevance when words are searched, otherwise by name.
+    (SORT_RELEVANCE, _("Best match")),
     (SORT_NAME, _("Name")),
     (SORT_NEWEST, _("Newest in the directory")),
 ]
@@ -107,10 +108,9 @@ class OrganisationFilter(django_filters.FilterSet):
             self.asked = QueryDict(mutable=True)
             self.asked.update(data or {})
         self.asked.pop("page", None)
-        data = self.asked.copy()
-        if not data.get("sort"):
-            data["sort"] = SORT_RELEVANCE if data.get("q", "").strip() else SORT_NAME
-        super().__init__(data, *args, **kwargs)
+        # No default sort goes into the data: the form would show it and send it
+        # back with the next search, so typing words would keep sorting by name.
+        super().__init__(self.asked.copy(), *args, **kwargs)
         self.reference = reference()
         self.filters["sector"].extra["choices"] = [
             (sector.slug, sector.name) for sector in self.reference.sectors
@@ -249,10 +249,18 @@ class OrganisationFilter(django_filters.FilterSet):
         return organisations
 
     @property
-    def form_key(self) -> str:
-        """All the rendered form depends on besides the language: the values asked for
-        (the form's HTML is cached under it, see the filter form's template)."""
-        return str(self.data.urlencode())
+    def form_key(self) -> str | None:
+        """What the rendered form depends on besides the language, or None when it
+        should not be cached.
+
+        Only valid choices without free text make a key, so that the number of
+        cached forms stays bounded whatever addresses visitors (or crawlers) ask
+        for; parameters that are not filters do not count.
+        """
+        if not self.form.is_valid() or self.form.cleaned_data.get("q"):
+            return None
+        known = {name: self.data.get(name, "") for name in self.form.fields}
+        return "&".join(f"{name}={value}" for name, value in sorted(known.items()) if value)
 
     @property
     def searched(self) -> str:

@@ -86,9 +86,21 @@ def test_default_order_is_relevance_when_searching_and_name_otherwise() -> None:
     browsing.qs  # noqa: B018
 
     assert searching.order == "relevance"
-    assert searching.form["sort"].value() == "relevance"
     assert browsing.order == "name"
-    assert browsing.form["sort"].value() == "name"
+    # The form sends no sort of its own, so words typed on a browsing page rank.
+    assert searching.form["sort"].value() is None
+    assert browsing.form["sort"].value() is None
+
+
+def test_words_typed_on_the_browsing_page_are_ranked(client: Client) -> None:
+    searchable(name="Alfa Grafica", short_description_it="Stampa e incisione.")
+    searchable(name="Zeta Incisioni", short_description_it="Incisione, incisione, incisione.")
+
+    browsing = client.get("/it/directory/").content.decode()
+    # The form as the browsing page renders it: its fields' values submitted again.
+    assert 'name="sort"' in browsing
+    assert 'value="name" selected' not in browsing
+    assert found(client, q="incisione") == ["Zeta Incisioni", "Alfa Grafica"]
 
 
 def test_a_wrong_value_drops_only_its_own_filter(client: Client) -> None:
@@ -111,3 +123,24 @@ def test_active_filters_name_the_value_shown_in_the_form() -> None:
     assert active["municipality"]["value"] == "Rapallo"
     assert active["sector"]["query"] == "q=archit&municipality=rapallo"
     assert active["q"]["query"] == "sector=design&municipality=rapallo"
+
+
+def test_only_valid_choices_without_words_make_a_cached_form() -> None:
+    def key(**params: str) -> str | None:
+        return OrganisationFilter(params, queryset=Organisation.objects.published()).form_key
+
+    assert key(sector="design", utm_source="newsletter") == key(sector="design")
+    assert key(sector="design") != key(sector="cinema")
+    assert key(q="archit") is None
+    assert key(sector="no-such-sector") is None
+
+
+def test_a_query_string_does_not_add_a_cached_header(client: Client) -> None:
+    from django.core.cache import cache
+
+    client.get("/it/directory/")
+    entries = len(cache._cache)  # type: ignore[attr-defined]
+    for number in range(5):
+        client.get(f"/it/directory/?utm_source=campaign-{number}")
+
+    assert len(cache._cache) == entries  # type: ignore[attr-defined]
