@@ -5,7 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context, Engine
 from django.utils import translation
 
 from directory.tasks import email_send
@@ -23,9 +23,15 @@ def email_after_commit(
         return
     with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
         context = {"site_url": settings.SITE_URL, **context}
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_body.txt", context)
+        subject = " ".join(render_text(f"{template}_subject.txt", context).split())
+        body = render_text(f"{template}_body.txt", context)
     transaction.on_commit(partial(email_send.enqueue, to=to, subject=subject, body=body))
+
+
+def render_text(template_name: str, context: dict[str, Any]) -> str:
+    """Render a plain-text template: no HTML escaping, so "L'Officina & Co" stays as typed."""
+    template = Engine.get_default().get_template(template_name)
+    return template.render(Context(context, autoescape=False))
 
 
 def desk_recipients() -> list[str]:

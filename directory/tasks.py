@@ -5,10 +5,12 @@ only, so that a worker can run them later and nothing is sent for a rollback.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django_tasks import task
 
 
 @task()
 def email_send(*, to: list[str], subject: str, body: str) -> None:
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)
+    """Send one email; replies go to the desk, not to the no-reply sender."""
+    reply_to = [settings.DESK_EMAIL] if settings.DESK_EMAIL else []
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, reply_to=reply_to).send()
