@@ -26,7 +26,11 @@ from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 
 from directory import history
+from directory.forms import https_url_fields
+from directory.images import LogoField
 from directory.models import (
+    PROFILE_FIELDS,
+    WORKFLOW_FIELDS,
     Membership,
     Organisation,
     OrganisationVersion,
@@ -43,7 +47,9 @@ from directory.services import (
     organisation_archive,
     organisation_record_version,
     organisation_reject,
+    organisation_remove_logo,
     organisation_revert,
+    organisation_set_logo,
 )
 
 
@@ -129,16 +135,18 @@ class RejectForm(forms.Form):
     )
 
 
-WORKFLOW_FIELDS = (
-    "status",
-    "rejection_reason",
-    "created_at",
-    "updated_at",
-    "published_at",
-    "confirmed_at",
-    "reminder_sent_at",
-    "lapse_notified_at",
-)
+class OrganisationAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The desk's profile form: a logo goes through the same checks and
+    re-encoding as a member's upload (`directory.images`), never straight in."""
+
+    new_logo = LogoField(label=_("New logo"), required=False)
+    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
+
+    class Meta:
+        model = Organisation
+        # The admin's fieldsets pick what is shown; the stored logo is never a field.
+        fields = ("slug", *PROFILE_FIELDS)
+        formfield_callback = https_url_fields
 
 
 @admin.register(Organisation)
@@ -150,6 +158,7 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
     source state and tells the members.
     """
 
+    form = OrganisationAdminForm
     list_display = (
         "name",
         "status",
@@ -173,7 +182,15 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
         (None, {"fields": ("name", "slug", "kind", "primary_sector", "sectors")}),
         (
             _("Description"),
-            {"fields": ("short_description", "description", "logo", "logo_thumbnail")},
+            {
+                "fields": (
+                    "short_description",
+                    "description",
+                    "logo_thumbnail",
+                    "new_logo",
+                    "remove_logo",
+                )
+            },
         ),
         (
             _("Contacts and place"),
@@ -260,6 +277,13 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
         super().save_related(request, form, formsets, change)
         organisation: Organisation = form.instance
         organisation.sectors.add(organisation.primary_sector)
+        by: User = request.user  # type: ignore[assignment]
+        if form.cleaned_data.get("new_logo"):
+            organisation_set_logo(
+                organisation=organisation, logo=form.cleaned_data["new_logo"], by=by
+            )
+        elif form.cleaned_data.get("remove_logo"):
+            organisation_remove_logo(organisation=organisation, by=by)
         changed = [name for name in form.changed_data if name in VERSIONED_FIELDS]
         if change and not changed:
             return
@@ -269,7 +293,7 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
             if change
             else gettext("Entered by the desk")
         )
-        organisation_record_version(organisation=organisation, by=request.user, note=note)  # type: ignore[arg-type]
+        organisation_record_version(organisation=organisation, by=by, note=note)
 
     # -- moderation -------------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
@@ -14,9 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.images import LogoField
 from directory.models import PROFILE_FIELDS, Municipality, Organisation, Sector, User
-from directory.validators import normalise_ateco_code, validate_ateco_code, validate_vat_number
-
-PHONE = re.compile(r"^\+?[0-9 ()./-]{6,30}$")
 
 
 class CheckboxGroup(forms.CheckboxSelectMultiple):
@@ -261,29 +257,6 @@ class OrganisationFormBase(forms.ModelForm[Organisation]):
                 if sector.pk != self.instance.primary_sector_id
             ]
 
-    def clean_vat_number(self) -> str:
-        value = re.sub(r"[\s.-]", "", self.cleaned_data.get("vat_number") or "").upper()
-        value = value.removeprefix("IT")
-        if value:
-            validate_vat_number(value)
-        return value
-
-    def clean_ateco_code(self) -> str:
-        value = (self.cleaned_data.get("ateco_code") or "").strip()
-        if not value:
-            return ""
-        validate_ateco_code(value)
-        return normalise_ateco_code(value)
-
-    def clean_phone(self) -> str:
-        value = " ".join((self.cleaned_data.get("phone") or "").split())
-        if value and not PHONE.match(value):
-            raise forms.ValidationError(
-                _("Enter a phone number with digits, spaces and an optional leading +."),
-                code="invalid_phone",
-            )
-        return value
-
 
 class OrganisationRegisterForm(OrganisationFormBase):
     """The "Your organisation" part of registration: what the desk needs to
@@ -374,12 +347,6 @@ class OrganisationEditForm(OrganisationFormBase):
             for legend, names in self.fieldsets
             if any(name in self.fields for name in names)
         ]
-
-    def clean_postcode(self) -> str:
-        value = (self.cleaned_data.get("postcode") or "").strip()
-        if value and not re.fullmatch(r"\d{5}", value):
-            raise forms.ValidationError(_("A postcode is five digits."), code="invalid_postcode")
-        return value
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

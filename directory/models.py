@@ -17,6 +17,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.validators import (
+    normalise_ateco_code,
+    normalise_vat_number,
+    validate_ateco_code,
+    validate_phone,
+    validate_postcode,
+    validate_vat_number,
+)
+
 
 class UserManager(BaseUserManager["User"]):
     """Accounts are identified by email; there is no username."""
@@ -122,8 +131,6 @@ class Sector(models.Model):
 
     def clean(self) -> None:
         """Keep only real ATECO 2025 codes, in dotted form and without repeats."""
-        from directory.validators import normalise_ateco_code, validate_ateco_code
-
         codes: list[str] = []
         errors: list[ValidationError] = []
         for code in self.ateco_codes:
@@ -321,6 +328,19 @@ PROFILE_FIELDS = (
     "languages",
 )
 
+# The fields that follow a profile through its workflow: set by services, shown
+# read-only to staff, never edited as profile content.
+WORKFLOW_FIELDS = (
+    "status",
+    "rejection_reason",
+    "created_at",
+    "updated_at",
+    "published_at",
+    "confirmed_at",
+    "reminder_sent_at",
+    "lapse_notified_at",
+)
+
 
 class Organisation(models.Model):
     """A member of the cluster: a private or public organisation of a creative
@@ -385,9 +405,13 @@ class Organisation(models.Model):
     email = models.EmailField(
         _("public email"), blank=True, help_text=_("Shown on the public profile.")
     )
-    phone = models.CharField(_("public phone"), max_length=30, blank=True)
+    phone = models.CharField(
+        _("public phone"), max_length=30, blank=True, validators=[validate_phone]
+    )
     address = models.CharField(_("address"), max_length=200, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=5, blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=5, blank=True, validators=[validate_postcode]
+    )
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("municipality"),
@@ -417,8 +441,15 @@ class Organisation(models.Model):
         blank=True,
         validators=[MinValueValidator(1000), MaxValueValidator(2100)],
     )
-    vat_number = models.CharField(_("VAT number (Partita IVA)"), max_length=11, blank=True)
-    ateco_code = models.CharField(_("ATECO code"), max_length=10, blank=True)
+    vat_number = models.CharField(
+        _("VAT number (Partita IVA)"),
+        max_length=16,
+        blank=True,
+        validators=[validate_vat_number],
+    )
+    ateco_code = models.CharField(
+        _("ATECO code"), max_length=10, blank=True, validators=[validate_ateco_code]
+    )
     linkedin = models.URLField(_("LinkedIn"), blank=True)
     instagram = models.URLField(_("Instagram"), blank=True)
     facebook = models.URLField(_("Facebook"), blank=True)
@@ -493,6 +524,14 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        """Store identifiers in one form, whoever typed them (members, staff, imports)."""
+        super().clean()
+        self.vat_number = normalise_vat_number(self.vat_number)
+        if self.ateco_code:
+            self.ateco_code = normalise_ateco_code(self.ateco_code)
+        self.phone = " ".join(self.phone.split())
 
     @property
     def is_public(self) -> bool:

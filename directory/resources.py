@@ -17,11 +17,6 @@ from import_export import fields, resources, widgets
 
 from directory.models import PROFILE_FIELDS, Municipality, Organisation, Sector, User
 from directory.services import organisation_import_finish, organisation_unique_slug
-from directory.validators import (
-    normalise_ateco_code,
-    validate_ateco_code,
-    validate_vat_number,
-)
 
 LIST_SEPARATOR = "|"
 
@@ -194,8 +189,8 @@ class OrganisationResource(resources.ModelResource):
         instance.confirmed_at = now
 
     def import_instance(self, instance: Organisation, row: Any, **kwargs: Any) -> None:
-        """Read the row, then check what the model alone cannot: sectors that
-        exist, the VAT check digit, the ATECO code; and give the row a slug."""
+        """Read the row, then check what the model alone cannot (sectors that
+        exist) and give the row a slug; the model checks VAT and ATECO codes."""
         errors: dict[str, Any] = {}
         try:
             super().import_instance(instance, row, **kwargs)
@@ -206,17 +201,6 @@ class OrganisationResource(resources.ModelResource):
                 self.fields["sectors"].clean(row)
             except ValueError as error:
                 errors["sectors"] = ValidationError(str(error))
-        if instance.vat_number:
-            try:
-                validate_vat_number(instance.vat_number)
-            except ValidationError as error:
-                errors["vat_number"] = error
-        if instance.ateco_code:
-            try:
-                validate_ateco_code(instance.ateco_code)
-                instance.ateco_code = normalise_ateco_code(instance.ateco_code)
-            except ValidationError as error:
-                errors["ateco_code"] = error
         if instance.name:
             instance.slug = organisation_unique_slug(instance.name)
         if errors:

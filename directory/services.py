@@ -157,24 +157,6 @@ def _delete_files(storage: Storage, names: Iterable[str | None]) -> None:
 # Slugs that name pages under /directory/ rather than an organisation.
 RESERVED_SLUGS = frozenset({"map", "export", "search", "new", "edit", "register"})
 
-# Fields a member never sets: the workflow's and the system's.
-WORKFLOW_FIELDS = frozenset(
-    {
-        "id",
-        "slug",
-        "status",
-        "rejection_reason",
-        "created_at",
-        "updated_at",
-        "published_at",
-        "confirmed_at",
-        "reminder_sent_at",
-        "lapse_notified_at",
-        "search_vector",
-        "members",
-    }
-)
-
 
 def _desk_note(message: str) -> str:
     """A version note, stored in the desk's language (staff read the history)."""
@@ -199,12 +181,7 @@ def _apply_profile(organisation: Organisation, data: dict[str, Any]) -> set[Sect
     primary one always among them."""
     data = dict(data)
     sectors = set(data.pop("sectors", None) or [])
-    editable = {
-        field.name
-        for field in Organisation._meta.concrete_fields
-        if field.name not in WORKFLOW_FIELDS
-    }
-    unknown = set(data) - editable
+    unknown = set(data) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"Not a field a member may set: {', '.join(sorted(unknown))}")
     for name, value in data.items():

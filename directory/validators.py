@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import ateco
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 ATECO_EDITION = "2025"
@@ -24,8 +27,13 @@ def vat_number_is_valid(value: str) -> bool:
     return (10 - total % 10) % 10 == int(value[10])
 
 
+def normalise_vat_number(value: str) -> str:
+    """'IT 004.884.100-10' -> '00488410010': the number as written on invoices."""
+    return re.sub(r"[\s.-]", "", value).upper().removeprefix("IT")
+
+
 def validate_vat_number(value: str) -> None:
-    if not vat_number_is_valid(value):
+    if not vat_number_is_valid(normalise_vat_number(value)):
         raise ValidationError(
             _("Enter a valid Partita IVA: eleven digits, as on your invoices."),
             code="invalid_vat_number",
@@ -57,3 +65,13 @@ def validate_ateco_code(value: str) -> None:
             code="invalid_ateco_code",
             params={"code": value},
         )
+
+
+validate_postcode = RegexValidator(
+    r"^\d{5}$", _("A postcode is five digits."), code="invalid_postcode"
+)
+validate_phone = RegexValidator(
+    r"^\+?[0-9 ()./-]{6,30}$",
+    _("Enter a phone number with digits, spaces and an optional leading +."),
+    code="invalid_phone",
+)

@@ -352,3 +352,78 @@ def test_the_import_page_lists_the_columns_it_reads(desk: Client) -> None:
     content = response.content.decode()
     for column in ("primary_sector", "short_description_en", "vat_number", "languages"):
         assert column in content
+
+
+def test_staff_cannot_save_a_wrong_partita_iva_and_a_right_one_is_normalised(
+    client: Client,
+) -> None:
+    from directory.services import organisation_snapshot
+
+    desk_user = UserFactory(is_staff=True)
+    desk_user.groups.add(Group.objects.get(name="Desk staff"))
+    client.force_login(desk_user)
+    organisation = OrganisationFactory()
+    url = f"/admin/directory/organisation/{organisation.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name in form.fields and value is not None and not isinstance(value, list | dict)
+    }
+    data.update(
+        {
+            "sectors": [organisation.primary_sector_id],
+            "languages": "",
+            "memberships-TOTAL_FORMS": 0,
+            "memberships-INITIAL_FORMS": 0,
+        }
+    )
+
+    refused = client.post(url, {**data, "vat_number": "00488410011"}, HTTP_ACCEPT_LANGUAGE="en")
+    saved = client.post(url, {**data, "vat_number": "IT 00488410010"})
+
+    assert "eleven digits" in refused.content.decode()
+    assert saved.status_code == HTTPStatus.FOUND, saved.content.decode()[:3000]
+    organisation.refresh_from_db()
+    assert organisation.vat_number == "00488410010"
+    assert organisation_snapshot(organisation)["vat_number"] == "00488410010"
+
+
+def test_a_logo_staff_upload_is_checked_and_re_encoded(client: Client) -> None:
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    desk_user = UserFactory(is_staff=True)
+    desk_user.groups.add(Group.objects.get(name="Desk staff"))
+    client.force_login(desk_user)
+    organisation = OrganisationFactory()
+    url = f"/admin/directory/organisation/{organisation.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name in form.fields and value is not None and not isinstance(value, list | dict)
+    }
+    data.update(
+        {
+            "sectors": [organisation.primary_sector_id],
+            "languages": "",
+            "memberships-TOTAL_FORMS": 0,
+            "memberships-INITIAL_FORMS": 0,
+        }
+    )
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 300), (200, 30, 30)).save(buffer, "JPEG")
+    photo = SimpleUploadedFile("logo.jpg", buffer.getvalue(), content_type="image/jpeg")
+    fake = SimpleUploadedFile("logo.png", b"%PDF-1.7", content_type="image/png")
+
+    refused = client.post(url, {**data, "new_logo": fake}, HTTP_ACCEPT_LANGUAGE="en")
+    saved = client.post(url, {**data, "new_logo": photo})
+
+    assert "JPEG, PNG or WebP" in refused.content.decode()
+    assert saved.status_code == HTTPStatus.FOUND
+    organisation.refresh_from_db()
+    assert organisation.logo.name.endswith(".webp")
+    assert organisation.logo_thumbnail.name.endswith(".webp")
