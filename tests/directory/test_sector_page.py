@@ -96,8 +96,12 @@ def test_a_panel_can_be_unregistered(client: Client, registry: list[Any]) -> Non
 
     panels.register_sector_panel(panel)
     panels.unregister_sector_panel(panel)
+    response = client.get("/en/sectors/cinema/")
 
-    assert "Temporary" not in client.get("/en/sectors/cinema/").content.decode()
+    assert response.status_code == HTTPStatus.OK
+    content = response.content.decode()
+    assert "<h1>Cinema</h1>" in content
+    assert "Temporary" not in content
 
 
 def test_unknown_sector_is_404(client: Client) -> None:
