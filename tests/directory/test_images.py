@@ -9,10 +9,11 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
 from PIL import ExifTags, Image, ImageCms, ImageFile
 
 from directory.images import MAX_BYTES, LogoField, ProcessedLogo, process_logo
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def image_bytes(fmt: str, size: tuple[int, int] = (200, 100), mode: str = "RGB", **save: Any):
@@ -62,12 +63,6 @@ def png_declaring(width: int, height: int) -> bytes:
         + chunk(b"IDAT", zlib.compress(b"\0" * 4096))
         + chunk(b"IEND", b"")
     )
-
-
-@pytest.fixture(autouse=True)
-def _in_english() -> Any:
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture
