@@ -6,13 +6,10 @@ from django.test import Client
 from django.utils import timezone
 
 from directory.models import Organisation
+from tests.directory.helpers import names
 from tests.directory.searchable import place, searchable, sector
 
 pytestmark = pytest.mark.django_db
-
-
-def names(response) -> list[str]:
-    return [organisation.name for organisation in response.context["page_obj"]]
 
 
 def test_lists_published_organisations_by_name_with_a_count(client: Client) -> None:
