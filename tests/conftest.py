@@ -11,15 +11,10 @@ from django.core.cache import cache
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings: LazySettings) -> Iterator[None]:
-    """Fast hashing, no HTTPS redirect on the test server, mail kept in memory, and an
-    empty cache (local-memory caches outlive a settings change)."""
+    """Fast hashing and an empty cache (a local-memory cache outlives a test).
+
+    The rest of the test configuration is environment, set in `tests/testenv.py`."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.SECURE_SSL_REDIRECT = False
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     yield
 

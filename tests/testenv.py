@@ -2,15 +2,23 @@
 
 Loaded as a pytest plugin (`-p tests.testenv` in pyproject) because pytest-django
 reads the settings before any conftest runs. The live server answers over plain
-HTTP, so the HTTPS-only defaults of production are turned off here and only here.
+HTTP, so the HTTPS-only defaults of production are turned off here and only here;
+mail stays in memory, background tasks run at once and the cache is the process's
+own, whatever the shell running the tests has set.
 """
 
 import os
 
-os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
-os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
-os.environ.setdefault("DJANGO_HSTS_SECONDS", "0")
-os.environ.setdefault("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+os.environ.update(
+    {
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_COOKIES": "false",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "DJANGO_TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "DJANGO_CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    }
+)
 # Playwright's sync API runs an event loop in the main thread; Django's ORM
 # would refuse to run beside it in the browser tests without this.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

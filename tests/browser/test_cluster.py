@@ -3,7 +3,6 @@
 import datetime
 from typing import Any
 
-from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -13,7 +12,6 @@ from tests.directory.factories import OrganisationFactory
 
 
 def test_cluster_figures_are_readable_charts_with_tables(page: Any, visit: Any) -> None:
-    cache.clear()
     now = timezone.now()
     places = list(Municipality.objects.order_by("order")[:13])
     for index, place in enumerate(places):

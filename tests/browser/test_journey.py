@@ -11,14 +11,9 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import check
 from tests.directory.factories import UserFactory
+from tests.directory.helpers import path_in_mail
 
 PASSWORD = "faro-della-lanterna-77"
-
-
-def link_in_last_mail(pattern: str) -> str:
-    match = re.search(r"https?://[^/\s]+(" + pattern + r")", mail.outbox[-1].body)
-    assert match, mail.outbox[-1].body
-    return match.group(1)
 
 
 def test_register_confirm_approve_then_found_by_search_and_on_the_map(
@@ -49,7 +44,7 @@ def test_register_confirm_approve_then_found_by_search_and_on_the_map(
     check(page)
 
     # The email link confirms the account; the profile now waits for the desk.
-    page.goto(live_server.url + link_in_last_mail(r"/en/register/confirm/\S+/"))
+    page.goto(live_server.url + path_in_mail(path=r"/en/register/confirm/\S+/"))
     expect(page).to_have_url(re.compile(r"/en/account/$"))
     check(page)
     assert any("Lanterna Sound Lab" in message.body for message in mail.outbox)

@@ -9,15 +9,9 @@ from playwright.sync_api import expect
 from directory.models import Membership, Organisation
 from tests.browser.conftest import check
 from tests.directory.factories import OrganisationFactory, UserFactory
+from tests.directory.helpers import path_in_mail
 
 PASSWORD = "lanterna-sul-molo-2024"
-
-
-def confirmation_path() -> str:
-    assert len(mail.outbox) == 1
-    match = re.search(r"https?://[^/\s]+(/it/register/confirm/\S+/)", mail.outbox[0].body)
-    assert match, mail.outbox[0].body
-    return match.group(1)
 
 
 def test_register_confirm_and_land_on_the_account(page: Any, visit: Any, live_server: Any) -> None:
@@ -53,7 +47,8 @@ def test_register_confirm_and_land_on_the_account(page: Any, visit: Any, live_se
     expect(page.locator("h1")).to_have_text("Controlla la tua email")
     expect(page.get_by_text("chiara.rossi@example.org")).to_be_visible()
 
-    page.goto(live_server.url + confirmation_path())
+    assert len(mail.outbox) == 1
+    page.goto(live_server.url + path_in_mail(path=r"/it/register/confirm/\S+/"))
 
     expect(page).to_have_url(re.compile(r"/it/account/$"))
     check(page)

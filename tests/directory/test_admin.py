@@ -11,19 +11,16 @@ from tests.directory.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_admin_is_titled_for_the_desk(client: Client, staff_user: User) -> None:
-    client.force_login(staff_user)
-
-    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
+def test_admin_is_titled_for_the_desk(desk: Client) -> None:
+    response = desk.get("/admin/")
 
     assert "Creative Cities desk" in response.content.decode()
 
 
-def test_desk_staff_can_edit_sectors(client: Client, staff_user: User) -> None:
-    client.force_login(staff_user)
+def test_desk_staff_can_edit_sectors(desk: Client) -> None:
     sector = Sector.objects.get(slug="design")
 
-    response = client.get(f"/admin/directory/sector/{sector.pk}/change/")
+    response = desk.get(f"/admin/directory/sector/{sector.pk}/change/")
 
     assert response.status_code == HTTPStatus.OK
     assert "name_en" in response.content.decode()
@@ -71,10 +68,7 @@ def test_demo_data_refuses_a_production_database(settings) -> None:  # type: ign
         call_command("load_demo_data")
 
 
-def test_staff_edit_a_sectors_ateco_codes_which_are_checked(
-    client: Client, staff_user: User
-) -> None:
-    client.force_login(staff_user)
+def test_staff_edit_a_sectors_ateco_codes_which_are_checked(desk: Client) -> None:
     sector = Sector.objects.get(slug="design")
     form = {
         "slug": "design",
@@ -85,12 +79,10 @@ def test_staff_edit_a_sectors_ateco_codes_which_are_checked(
         "order": 110,
     }
 
-    refused = client.post(
-        f"/admin/directory/sector/{sector.pk}/change/",
-        {**form, "ateco_codes": "74.12,99.99.99"},
-        HTTP_ACCEPT_LANGUAGE="en",
+    refused = desk.post(
+        f"/admin/directory/sector/{sector.pk}/change/", {**form, "ateco_codes": "74.12,99.99.99"}
     )
-    saved = client.post(
+    saved = desk.post(
         f"/admin/directory/sector/{sector.pk}/change/",
         {**form, "ateco_codes": "741201,74.13,74.13"},
     )

@@ -3,15 +3,13 @@ from http import HTTPStatus
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from directory.models import Organisation
+from tests.directory.helpers import names
 from tests.directory.searchable import place, searchable, sector
 
 pytestmark = pytest.mark.django_db
-
-
-def names(response) -> list[str]:
-    return [organisation.name for organisation in response.context["page_obj"]]
 
 
 def test_lists_published_organisations_by_name_with_a_count(client: Client) -> None:
@@ -57,11 +55,14 @@ def test_description_falls_back_to_italian(client: Client) -> None:
 
 
 def test_lapsed_profiles_are_not_listed(client: Client) -> None:
-    from django.utils import timezone
-
     searchable(name="Vecchio Studio", confirmed_at=timezone.now() - Organisation.LAPSE_AFTER * 1.1)
+    searchable(name="Studio Attivo", confirmed_at=timezone.now())
 
-    assert "Vecchio Studio" not in client.get("/it/directory/").content.decode()
+    response = client.get("/it/directory/")
+
+    assert response.status_code == HTTPStatus.OK
+    assert names(response) == ["Studio Attivo"]
+    assert "Vecchio Studio" not in response.content.decode()
 
 
 def test_filters_live_in_the_address_and_are_shown_in_the_form(client: Client) -> None:

@@ -18,11 +18,6 @@ from tests.directory.factories import OrganisationFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache() -> None:
-    cache.clear()
-
-
 def test_figures_count_published_organisations_only() -> None:
     design = Sector.objects.get(slug="design")
     cinema = Sector.objects.get(slug="cinema")

@@ -1,23 +1,15 @@
 """Profile history: every change is a version, and staff can revert to one."""
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
 
 from directory.models import Municipality, Organisation, OrganisationVersion, Sector
 from directory.services import organisation_record_version, organisation_revert
 from tests.directory.factories import OrganisationFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english() -> Iterator[None]:
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def search(word: str) -> list[str]:

@@ -2,7 +2,6 @@
 
 import csv
 import io
-from collections.abc import Iterator
 from http import HTTPStatus
 from typing import Any
 
@@ -11,12 +10,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import translation
 
 from directory.models import Organisation, Sector
 from tests.directory.factories import OrganisationFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 IMPORT = "/admin/directory/organisation/import/"
 PROCESS = "/admin/directory/organisation/process_import/"
@@ -69,19 +67,6 @@ GOOD_ROWS = [
         "",
     ],
 ]
-
-
-@pytest.fixture(autouse=True)
-def _english() -> Iterator[None]:
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def desk(client: Client, staff_user: Any) -> Client:
-    client.force_login(staff_user)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
 
 
 def csv_file(rows: list[list[str]], name: str = "organisations.csv") -> SimpleUploadedFile:

@@ -1,7 +1,6 @@
 """Members invite colleagues by email; the invited accept with or without an account."""
 
 import datetime
-import re
 from http import HTTPStatus
 from typing import Any
 
@@ -13,21 +12,12 @@ from django.utils import timezone
 
 from directory import services
 from directory.models import Invitation, Membership, Organisation
-from tests.directory.factories import OrganisationFactory, UserFactory
+from tests.directory.factories import UserFactory
+from tests.directory.helpers import path_in_mail
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "lanterna-di-genova-77"
-
-
-@pytest.fixture
-def member(db: Any) -> Any:
-    return UserFactory(first_name="Marta", last_name="Bruzzone", email="marta@example.org")
-
-
-@pytest.fixture
-def organisation(member: Any) -> Any:
-    return OrganisationFactory(name="Atelier Luce", slug="atelier-luce", members=[member])
 
 
 def invite(
@@ -35,12 +25,6 @@ def invite(
 ) -> Any:
     with capture(execute=True):
         return client.post(f"/{language}/directory/atelier-luce/invite/", {"email": email})
-
-
-def invitation_path() -> str:
-    match = re.search(r"https?://[^/\s]+(/\S+/)", mail.outbox[-1].body)
-    assert match
-    return match.group(1)
 
 
 # --- sending -----------------------------------------------------------------
@@ -65,7 +49,7 @@ def test_a_member_invites_a_colleague_by_email(
     assert message.to == ["luca@example.org"]
     assert "Atelier Luce" in message.subject
     assert "Marta Bruzzone invites you" in message.body
-    assert invitation_path() == f"/en/invitations/{invitation.token}/"
+    assert path_in_mail() == f"/en/invitations/{invitation.token}/"
 
 
 def test_inviting_again_replaces_the_open_invitation(

@@ -7,13 +7,19 @@ from http import HTTPStatus
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import dateformat, timezone, translation
 
 from directory.models import Organisation
 from tests.directory.factories import UserFactory
 from tests.directory.searchable import place, searchable, sector
 
 pytestmark = pytest.mark.django_db
+
+
+def local_noon(days_ago: int) -> datetime.datetime:
+    """Noon in the portal's time zone some days back: the same date wherever it is shown."""
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    return datetime.datetime.combine(day, datetime.time(12), tzinfo=timezone.get_current_timezone())
 
 
 def full_profile(**kwargs) -> Organisation:
@@ -41,14 +47,15 @@ def full_profile(**kwargs) -> Organisation:
         "linkedin": "https://linkedin.example/nervi",
         "open_to_international": True,
         "languages": ["it", "en", "fr"],
-        "confirmed_at": datetime.datetime(2026, 3, 14, 10, 0, tzinfo=datetime.UTC),
+        "confirmed_at": local_noon(days_ago=30),
     }
     values.update(kwargs)
     return searchable(**values)
 
 
 def test_public_profile_in_english(client: Client) -> None:
-    full_profile(confirmed_at=timezone.now().replace(month=3, day=14))
+    confirmed = local_noon(days_ago=100)
+    full_profile(confirmed_at=confirmed)
 
     response = client.get("/en/directory/studio-nervi/")
 
@@ -68,7 +75,9 @@ def test_public_profile_in_english(client: Client) -> None:
         "Open to international cooperation",
     ]:
         assert text in content, text
-    assert re.search(r"Last confirmed on March 14, \d{4}", content)
+    with translation.override("en"):
+        shown = dateformat.format(confirmed, "N j, Y")  # e.g. "March 14, 2026", "Nov. 5, 2026"
+    assert f"Last confirmed on {shown} by the organisation." in content
 
 
 def test_profile_in_italian_falls_back_per_field(client: Client) -> None:
@@ -218,4 +227,9 @@ def test_a_public_profile_has_no_preview_banner(client: Client) -> None:
     full_profile(members=[member])
     client.force_login(member)
 
-    assert "Preview" not in client.get("/en/directory/studio-nervi/").content.decode()
+    response = client.get("/en/directory/studio-nervi/")
+
+    assert response.status_code == HTTPStatus.OK
+    content = response.content.decode()
+    assert "<h1>Studio Nervi</h1>" in content
+    assert "Preview" not in content

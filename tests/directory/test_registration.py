@@ -15,6 +15,7 @@ from directory import services
 from directory.models import Membership, Municipality, Organisation, OrganisationVersion, Sector
 from directory.tokens import confirmation_token
 from tests.directory.factories import OrganisationFactory, UserFactory
+from tests.directory.helpers import path_in_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -50,12 +51,6 @@ def form_data(**overrides: Any) -> dict[str, Any]:
 def register(client: Client, capture: Any, language: str = "it", **overrides: Any) -> Any:
     with capture(execute=True):
         return client.post(f"/{language}/register/", form_data(**overrides))
-
-
-def link_in(message: Any) -> str:
-    match = re.search(r"https?://[^/\s]+(/\S+/)", message.body)
-    assert match, message.body
-    return match.group(1)
 
 
 # --- the page and the form ---------------------------------------------------
@@ -103,7 +98,7 @@ def test_the_confirmation_email_is_in_the_pages_language(
     message = mail.outbox[0]
     assert message.to == ["anna.neri@example.org"]
     assert "Confirm your email address" in message.subject
-    assert link_in(message).startswith("/en/register/confirm/")
+    assert path_in_mail(message).startswith("/en/register/confirm/")
 
 
 def test_register_done_says_what_happens_next(
@@ -255,7 +250,7 @@ def test_confirmation_activates_logs_in_and_submits(
         Group.objects.get(name="Desk staff")
     )
     register(client, django_capture_on_commit_callbacks, language="en")
-    link = link_in(mail.outbox[0])
+    link = path_in_mail(mail.outbox[0])
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.get(link, follow=True)
@@ -280,7 +275,7 @@ def test_a_confirmation_link_works_once(
     client: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
     register(client, django_capture_on_commit_callbacks, language="en")
-    link = link_in(mail.outbox[0])
+    link = path_in_mail(mail.outbox[0])
     client.get(link)
 
     response = Client().get(link)
@@ -294,7 +289,7 @@ def test_the_same_person_following_the_link_again_lands_on_the_account(
     client: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
     register(client, django_capture_on_commit_callbacks, language="en")
-    link = link_in(mail.outbox[0])
+    link = path_in_mail(mail.outbox[0])
     client.get(link)
 
     response = client.get(link)
@@ -307,7 +302,7 @@ def test_a_tampered_link_is_refused_and_offers_a_new_one(
     client: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
     register(client, django_capture_on_commit_callbacks, language="en")
-    link = link_in(mail.outbox[0])
+    link = path_in_mail(mail.outbox[0])
 
     response = client.get(link[:-6] + "AAAAA/")
 
@@ -339,7 +334,7 @@ def test_an_expired_link_offers_a_new_one_in_one_click(
     assert len(mail.outbox) == 2
     assert mail.outbox[1].to == ["anna.neri@example.org"]
     with django_capture_on_commit_callbacks(execute=True):
-        client.get(link_in(mail.outbox[1]))
+        client.get(path_in_mail(mail.outbox[1]))
     assert Organisation.objects.get().status == Organisation.Status.PENDING
 
 

@@ -3,14 +3,10 @@
 import pytest
 from django.test import Client
 
+from tests.directory.helpers import found, names
 from tests.directory.searchable import searchable, sector
 
 pytestmark = pytest.mark.django_db
-
-
-def found(client: Client, words: str, language: str = "it") -> list[str]:
-    response = client.get(f"/{language}/directory/", {"q": words})
-    return [organisation.name for organisation in response.context["page_obj"]]
 
 
 def test_italian_stemming_finds_other_forms_of_a_word(client: Client) -> None:
@@ -91,4 +87,4 @@ def test_a_search_can_be_sorted_by_name_instead(client: Client) -> None:
 
     response = client.get("/it/directory/", {"q": "pittore", "sort": "name"})
 
-    assert [o.name for o in response.context["page_obj"]] == ["Alfa Grafica", "Zeta Pittore"]
+    assert names(response) == ["Alfa Grafica", "Zeta Pittore"]

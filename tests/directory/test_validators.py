@@ -1,5 +1,3 @@
-from collections.abc import Iterator
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -12,12 +10,7 @@ from directory.validators import (
     vat_number_is_valid,
 )
 
-
-@pytest.fixture(autouse=True)
-def _english() -> Iterator[None]:
-    """The messages are checked in English; Italian lives in the catalogue."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize("value", ["00488410010", "01234567897", "12345678903"])
@@ -29,7 +22,7 @@ def test_real_partite_iva_pass(value: str) -> None:
     "value", ["00488410011", "0048841001", "004884100100", "ABCDEFGHILM", "00000000000", ""]
 )
 def test_wrong_partite_iva_are_refused_with_a_clear_message(value: str) -> None:
-    with translation.override("en"), pytest.raises(ValidationError, match="eleven digits"):
+    with pytest.raises(ValidationError, match="eleven digits"):
         validate_vat_number(value)
 
 
@@ -41,7 +34,7 @@ def test_vat_message_is_in_italian_on_italian_pages() -> None:
 def test_ateco_codes_are_checked_against_the_2025_classification() -> None:
     validate_ateco_code("74.12")
     validate_ateco_code("62.10.00")
-    with translation.override("en"), pytest.raises(ValidationError, match="not an ATECO 2025"):
+    with pytest.raises(ValidationError, match="not an ATECO 2025"):
         validate_ateco_code("99.99.99")
 
 

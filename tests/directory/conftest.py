@@ -1,0 +1,41 @@
+"""Fixtures shared by the directory's tests."""
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from directory.models import Organisation, User
+from tests.directory.factories import OrganisationFactory, UserFactory
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages checked in English; the Italian lives in the catalogue.
+
+    Modules whose every test reads English use it with
+    `pytest.mark.usefixtures("english")` in their `pytestmark`."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def desk(client: Client, staff_user: User) -> Client:
+    """The test client logged in as desk staff, reading the admin in English."""
+    client.force_login(staff_user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+@pytest.fixture
+def member(db: Any) -> User:
+    """A person who belongs to `organisation`."""
+    return UserFactory.create(first_name="Marta", last_name="Bruzzone", email="marta@example.org")
+
+
+@pytest.fixture
+def organisation(member: User) -> Organisation:
+    """A published profile, Atelier Luce, with `member` as its only member."""
+    return OrganisationFactory.create(name="Atelier Luce", slug="atelier-luce", members=[member])
