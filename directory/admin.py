@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
@@ -16,9 +17,9 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportMixin
@@ -43,6 +44,7 @@ from directory.resources import OrganisationResource
 from directory.services import (
     VERSIONED_FIELDS,
     OrganisationStateError,
+    history_note,
     organisation_approve,
     organisation_archive,
     organisation_record_version,
@@ -287,12 +289,12 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
         changed = [name for name in form.changed_data if name in VERSIONED_FIELDS]
         if change and not changed:
             return
-        note = (
-            gettext("Changed by the desk: %(fields)s")
-            % {"fields": ", ".join(str(form.fields[name].label) for name in changed)}
-            if change
-            else gettext("Entered by the desk")
-        )
+        if change:
+            with translation.override(settings.LANGUAGE_CODE):
+                labels = ", ".join(str(form.fields[name].label) for name in changed)
+            note = history_note(gettext_noop("Changed by the desk: %(fields)s"), fields=labels)
+        else:
+            note = history_note(gettext_noop("Entered by the desk"))
         organisation_record_version(organisation=organisation, by=by, note=note)
 
     # -- moderation -------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.template import Context, Engine
 from django.utils import translation
 
+from directory.models import User
 from directory.tasks import email_send
 
 
@@ -34,5 +35,13 @@ def render_text(template_name: str, context: dict[str, Any]) -> str:
     return template.render(Context(context, autoescape=False))
 
 
-def desk_recipients() -> list[str]:
-    return [settings.DESK_EMAIL] if settings.DESK_EMAIL else []
+def desk_staff_recipients() -> list[str]:
+    """The desk's shared address and every active member of the desk staff."""
+    staff = User.objects.filter(is_active=True, groups__name="Desk staff").values_list(
+        "email", flat=True
+    )
+    addresses: list[str] = []
+    for address in [settings.DESK_EMAIL, *staff]:
+        if address and address.lower() not in addresses:
+            addresses.append(address.lower())
+    return addresses

@@ -19,7 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Count
 from django.forms.models import model_to_dict
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -37,7 +37,7 @@ from directory.models import (
     Sector,
     User,
 )
-from directory.notifications import desk_recipients, email_after_commit
+from directory.notifications import desk_staff_recipients, email_after_commit
 from directory.search import index_organisations
 from directory.tokens import (
     CONFIRMATION_MAX_AGE,
@@ -106,7 +106,7 @@ def organisation_set_logo(
         organisation.full_clean()
         organisation.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
         organisation_record_version(
-            organisation=organisation, by=by, note=_history_note(gettext_noop("Logo replaced"))
+            organisation=organisation, by=by, note=history_note(gettext_noop("Logo replaced"))
         )
     except BaseException:
         _delete_files(storage, stored)
@@ -127,7 +127,7 @@ def organisation_remove_logo(*, organisation: Organisation, by: User | None) -> 
     try:
         organisation.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
         organisation_record_version(
-            organisation=organisation, by=by, note=_history_note(gettext_noop("Logo removed"))
+            organisation=organisation, by=by, note=history_note(gettext_noop("Logo removed"))
         )
     except BaseException:
         organisation.logo, organisation.logo_thumbnail = previous
@@ -136,10 +136,11 @@ def organisation_remove_logo(*, organisation: Organisation, by: User | None) -> 
     return organisation
 
 
-def _history_note(text: str) -> str:
-    """Notes in the history are read by staff, so they are kept in the site's language."""
+def history_note(text: str, **params: Any) -> str:
+    """Notes in the history are read by staff, so they are kept in the site's
+    language whoever caused the change (a member browsing in English, an import)."""
     with translation.override(settings.LANGUAGE_CODE):
-        return gettext(text)
+        return gettext(text) % params if params else gettext(text)
 
 
 def _delete_files(storage: Storage, names: Iterable[str | None]) -> None:
@@ -156,12 +157,6 @@ def _delete_files(storage: Storage, names: Iterable[str | None]) -> None:
 
 # Slugs that name pages under /directory/ rather than an organisation.
 RESERVED_SLUGS = frozenset({"map", "export", "search", "new", "edit", "register"})
-
-
-def _desk_note(message: str) -> str:
-    """A version note, stored in the desk's language (staff read the history)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return str(_(message))
 
 
 def organisation_unique_slug(name: str) -> str:
@@ -190,25 +185,9 @@ def _apply_profile(organisation: Organisation, data: dict[str, Any]) -> set[Sect
     return sectors
 
 
-def desk_staff_recipients() -> list[str]:
-    """The desk's shared address and every active member of the desk staff."""
-    staff = User.objects.filter(is_active=True, groups__name="Desk staff").values_list(
-        "email", flat=True
-    )
-    addresses: list[str] = []
-    for address in [*desk_recipients(), *staff]:
-        if address.lower() not in addresses:
-            addresses.append(address.lower())
-    return addresses
-
-
 def admin_change_url(organisation: Organisation) -> str:
     """The organisation's screen in the desk administration, as an absolute URL."""
-    try:
-        path = reverse("admin:directory_organisation_change", args=[organisation.pk])
-    except NoReverseMatch:
-        # The admin's URL pattern is fixed, whichever screen registers the model.
-        path = f"{reverse('admin:index')}directory/organisation/{organisation.pk}/change/"
+    path = reverse("admin:directory_organisation_change", args=[organisation.pk])
     return f"{settings.SITE_URL}{path}"
 
 
@@ -270,7 +249,7 @@ def _organisation_create_draft(*, owner: User, data: dict[str, Any]) -> Organisa
     membership.full_clean()
     membership.save()
     organisation_record_version(
-        organisation=organisation, by=owner, note=_desk_note(gettext_noop("Registered"))
+        organisation=organisation, by=owner, note=history_note(gettext_noop("Registered"))
     )
     return organisation
 
@@ -289,12 +268,11 @@ def organisation_create(*, owner: User, organisation_data: dict[str, Any]) -> Or
 def organisation_submit(*, organisation: Organisation, by: User) -> Organisation:
     """Send a draft (after its owner confirmed the email) or a rejected profile
     (after its members changed it) to the desk for review, and tell the desk."""
-    allowed = {Organisation.Status.DRAFT, Organisation.Status.REJECTED}
-    if organisation.status not in allowed:
-        raise ValidationError(
-            _("Only a draft or a rejected profile can be submitted for review."),
-            code="invalid_status",
-        )
+    _require_status(
+        organisation,
+        {Organisation.Status.DRAFT, Organisation.Status.REJECTED},
+        _("%(name)s is “%(status)s”: only a draft or a rejected profile can be submitted."),
+    )
     resubmitted = organisation.status == Organisation.Status.REJECTED
     organisation.status = Organisation.Status.PENDING
     organisation.full_clean()
@@ -367,12 +345,13 @@ def organisation_update(
     by: User,
     logo: ProcessedLogo | None = None,
     remove_logo: bool = False,
+    submit: bool = False,
 ) -> Organisation:
     """Save a member's changes to the profile, and its logo when one is given.
 
     Editing is also a statement that the profile is current, so it counts as a
-    confirmation. The status never changes here: a published profile stays
-    published, a rejected one is submitted again only by `organisation_submit`.
+    confirmation. The status changes only with `submit`, which sends a rejected
+    profile back to the desk in the same transaction (`organisation_submit`).
     """
     if logo is not None:
         organisation_set_logo(organisation=organisation, logo=logo, by=by)
@@ -386,8 +365,10 @@ def organisation_update(
     organisation.save()
     organisation.sectors.set(sectors)
     organisation_record_version(
-        organisation=organisation, by=by, note=_desk_note(gettext_noop("Edited by a member"))
+        organisation=organisation, by=by, note=history_note(gettext_noop("Edited by a member"))
     )
+    if submit:
+        organisation_submit(organisation=organisation, by=by)
     return organisation
 
 
@@ -528,51 +509,33 @@ def member_emails(organisation: Organisation) -> list[str]:
     )
 
 
-def site_link(name: str, *, language: str, fallback: str, **kwargs: Any) -> str:
-    """An absolute link to a page of the site in one language.
-
-    A page another part of the directory provides may not be routed in every
-    deployment; the fallback path keeps an email useful without it.
-    """
+def site_link(name: str, *, language: str, **kwargs: Any) -> str:
+    """An absolute link to a page of the site in one language."""
     with translation.override(language):
-        try:
-            path = reverse(name, kwargs=kwargs or None)
-        except NoReverseMatch:
-            path = fallback
-    return f"{settings.SITE_URL}{path}"
+        return f"{settings.SITE_URL}{reverse(name, kwargs=kwargs or None)}"
 
 
 def organisation_links(organisation: Organisation) -> dict[str, dict[str, str]]:
-    """The links an email to members carries, per language.
-
-    The account page lists each of a member's organisations with its
-    "confirm" and "edit" actions, so it stands in for any page not routed.
-    """
-    links = {}
-    for language, _name in settings.LANGUAGES:
-        account_path = f"/{language}/account/"
-        links[language] = {
-            "profile": site_link(
-                "directory:detail",
-                language=language,
-                fallback=f"/{language}/directory/{organisation.slug}/",
-                slug=organisation.slug,
-            ),
-            "edit": site_link(
-                "directory:edit", language=language, fallback=account_path, slug=organisation.slug
-            ),
-            "account": site_link("directory:account", language=language, fallback=account_path),
+    """The links an email to members carries, per language."""
+    slug = organisation.slug
+    return {
+        language: {
+            "profile": site_link("directory:detail", language=language, slug=slug),
+            "edit": site_link("directory:edit", language=language, slug=slug),
+            "account": site_link("directory:account", language=language),
         }
-    return links
+        for language, _name in settings.LANGUAGES
+    }
 
 
 def _email_members(
     organisation: Organisation, template: str, context: dict[str, Any] | None = None
-) -> None:
+) -> list[str]:
     """Write to the members in Italian and English in one message: the portal
-    does not know which language each member prefers."""
+    does not know which language each member prefers. Returns the recipients."""
+    recipients = member_emails(organisation)
     email_after_commit(
-        to=member_emails(organisation),
+        to=recipients,
         template=template,
         context={
             "organisation": organisation,
@@ -581,6 +544,7 @@ def _email_members(
         },
         language=settings.LANGUAGE_CODE,
     )
+    return recipients
 
 
 @transaction.atomic
@@ -695,11 +659,12 @@ def organisation_revert(*, version: OrganisationVersion, by: User) -> Organisati
     organisation.full_clean()
     organisation.save()
     organisation.sectors.set(sectors)
-    when = date_format(timezone.localtime(version.created_at), "DATETIME_FORMAT")
+    with translation.override(settings.LANGUAGE_CODE):
+        when = date_format(timezone.localtime(version.created_at), "DATETIME_FORMAT")
     return organisation_record_version(
         organisation=organisation,
         by=by,
-        note=_("Reverted to the version of %(when)s") % {"when": when},
+        note=history_note(gettext_noop("Reverted to the version of %(when)s"), when=when),
     )
 
 
@@ -707,10 +672,9 @@ def organisation_revert(*, version: OrganisationVersion, by: User) -> Organisati
 def organisation_remind(*, organisation: Organisation) -> bool:
     """Ask the members of a profile nobody confirmed for a year to confirm or
     update it. Returns whether anyone could be written to."""
-    recipients = member_emails(organisation)
     organisation.reminder_sent_at = timezone.now()
     organisation.save(update_fields=["reminder_sent_at"])
-    _email_members(
+    recipients = _email_members(
         organisation,
         "directory/emails/organisation_reminder",
         {"lapses_at": organisation.confirmed_at + Organisation.LAPSE_AFTER},
@@ -724,16 +688,19 @@ def organisation_announce_lapsed() -> list[Organisation]:
     because nobody confirmed them for 18 months. Each lapse is told once."""
     organisations = list(
         Organisation.objects.lapse_unannounced()
-        .annotate(member_count=Count("memberships"))
+        .annotate(
+            member_count=Count("memberships", filter=models.Q(memberships__user__is_active=True))
+        )
         .order_by("confirmed_at", "name")
     )
-    if not organisations:
-        return []
+    recipients = desk_staff_recipients()
+    if not organisations or not recipients:
+        return []  # told on a later run, once someone can read it
     Organisation.objects.filter(pk__in=[org.pk for org in organisations]).update(
         lapse_notified_at=timezone.now()
     )
     email_after_commit(
-        to=desk_recipients(),
+        to=recipients,
         template="directory/emails/organisations_lapsed",
         context={
             "organisations": [
@@ -741,8 +708,7 @@ def organisation_announce_lapsed() -> list[Organisation]:
                     "name": org.name,
                     "confirmed_at": org.confirmed_at,
                     "member_count": org.member_count,
-                    "admin_url": settings.SITE_URL
-                    + reverse("admin:directory_organisation_change", args=[org.pk]),
+                    "admin_url": admin_change_url(org),
                 }
                 for org in organisations
             ],
@@ -769,7 +735,7 @@ def organisation_import_finish(*, organisation_ids: Iterable[int], by: User | No
             organisation=organisation,
             data=organisation_snapshot(organisation),
             created_by=by,
-            note=_("Imported"),
+            note=history_note(gettext_noop("Imported")),
         )
         for organisation in organisations
     )

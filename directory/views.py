@@ -376,15 +376,21 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
         user = cast(User, request.user)
         profile = dict(form.cleaned_data)
         logo, remove_logo = profile.pop("new_logo", None), profile.pop("remove_logo", False)
-        services.organisation_update(
-            organisation=organisation,
-            data=profile,
-            by=user,
-            logo=logo,
-            remove_logo=remove_logo,
-        )
-        if request.POST.get("action") == "resubmit" and status == Organisation.Status.REJECTED:
-            services.organisation_submit(organisation=organisation, by=user)
+        submit = request.POST.get("action") == "resubmit" and status == Organisation.Status.REJECTED
+        try:
+            services.organisation_update(
+                organisation=organisation,
+                data=profile,
+                by=user,
+                logo=logo,
+                remove_logo=remove_logo,
+                submit=submit,
+            )
+        except services.OrganisationStateError:
+            # Sent twice at once (a double click): the first request already did it.
+            messages.info(request, _("The profile had already been sent to the desk."))
+            return redirect("directory:account")
+        if submit:
             messages.success(
                 request,
                 _("Changes saved and sent to the desk: we will write to you after the review."),

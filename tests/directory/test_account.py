@@ -173,7 +173,6 @@ def test_confirm_current_service_refuses_non_members() -> None:
         services.organisation_confirm_current(organisation=OrganisationFactory(), by=UserFactory())
 
 
-@pytest.mark.urls("tests.directory.urls_with_detail")
 def test_account_links_to_public_profiles_only(client: Client, member: Any) -> None:
     public = OrganisationFactory(members=[member])
     pending = OrganisationFactory(status=Organisation.Status.PENDING, members=[member])

@@ -254,7 +254,8 @@ def test_a_staff_edit_is_a_version_naming_what_changed(desk: Client, staff_user:
     version = OrganisationVersion.objects.get(organisation=organisation)
     assert version.created_by == staff_user
     assert version.data["name"] == "Seconda"
-    assert version.note == "Changed by the desk: Name, Website"
+    # History notes are in the desk's language, whatever language the screen was in.
+    assert version.note == "Modificato dallo sportello: Nome, Sito web"
     organisation.refresh_from_db()
     assert organisation.status == Organisation.Status.PUBLISHED
 
@@ -307,7 +308,7 @@ def test_staff_read_the_history_and_revert_a_version(desk: Client, staff_user: A
     assert "The profile is back as it was in this version." in texts(reverted)
     organisation.refresh_from_db()
     assert organisation.name == "Originale"
-    assert organisation.versions.first().note.startswith("Reverted to the version of")
+    assert organisation.versions.first().note.startswith("Ripristinata la versione del")
 
 
 def test_a_version_of_another_organisation_is_not_found(desk: Client) -> None:
@@ -341,7 +342,7 @@ def test_the_desk_can_enter_a_published_organisation_itself(desk: Client, staff_
     assert organisation.is_public and organisation.published_at is not None
     assert list(organisation.sectors.all()) == [design]
     version = organisation.versions.get()
-    assert version.note == "Entered by the desk"
+    assert version.note == "Inserito dallo sportello"
     assert version.created_by == staff_user
 
 

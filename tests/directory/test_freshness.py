@@ -118,3 +118,27 @@ def test_a_profile_confirmed_again_and_lapsed_again_is_reported_again(
     run(django_capture_on_commit_callbacks)
 
     assert any("Di Nuovo Scaduta" in m.body for m in mail.outbox)
+
+
+def test_lapses_go_to_every_desk_officer_and_wait_when_nobody_can_read_them(
+    settings, django_capture_on_commit_callbacks
+) -> None:
+    from django.contrib.auth.models import Group
+
+    settings.DESK_EMAIL = ""
+    lapsed = OrganisationFactory(name="Vecchia Bottega", confirmed_at=ago(600))
+    inactive = UserFactory(is_active=False)
+    lapsed.memberships.create(user=inactive)
+
+    assert "lapsed profiles reported to the desk: 0." in run(django_capture_on_commit_callbacks)
+    lapsed.refresh_from_db()
+    assert lapsed.lapse_notified_at is None
+
+    officer = UserFactory(email="officer@example.org")
+    officer.groups.add(Group.objects.get(name="Desk staff"))
+    run(django_capture_on_commit_callbacks)
+
+    report = [m for m in mail.outbox if m.to == ["officer@example.org"]]
+    assert len(report) == 1
+    # Its only member cannot log in, so nobody was reminded.
+    assert "nessun membro" in report[0].body

@@ -57,7 +57,7 @@ def test_revert_restores_the_profile_but_not_its_status(staff_user) -> None:
     assert organisation.languages == ["it", "en"]
     assert organisation.municipality.slug != "rapallo"
     assert organisation.status == Organisation.Status.ARCHIVED
-    assert revert.note.startswith("Reverted to the version of ")
+    assert revert.note.startswith("Ripristinata la versione del ")
     assert revert.created_by == staff_user
     assert revert.data == first.data
     assert organisation.versions.count() == 3

@@ -383,7 +383,7 @@ def test_register_service_refuses_an_existing_address() -> None:
 
 def test_submit_accepts_only_drafts_and_rejected_profiles() -> None:
     published = OrganisationFactory()
-    with pytest.raises(ValidationError):
+    with pytest.raises(services.OrganisationStateError):
         services.organisation_submit(organisation=published, by=UserFactory())
     assert published.status == Organisation.Status.PUBLISHED
 
