@@ -50,6 +50,7 @@ from directory.services import (
     organisation_record_version,
     organisation_reject,
     organisation_remove_logo,
+    organisation_restore,
     organisation_revert,
     organisation_set_logo,
 )
@@ -224,7 +225,7 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
         ),
         (_("Workflow"), {"fields": WORKFLOW_FIELDS}),
     )
-    actions = ("approve_selected", "reject_selected", "archive_selected")
+    actions = ("approve_selected", "reject_selected", "archive_selected", "restore_selected")
     change_form_template = "admin/directory/organisation/change_form.html"
     resource_classes = [OrganisationResource]
     formats = [CSV, XLSX]
@@ -359,6 +360,15 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
             log=gettext("Archived"),
         )
 
+    def _restore(self, request: HttpRequest, organisations: Any) -> int:
+        return self._apply(
+            request,
+            organisations,
+            lambda org: organisation_restore(organisation=org, by=request.user),  # type: ignore[arg-type]
+            done=gettext("Organisations restored from the archive: %(count)d."),
+            log=gettext("Restored"),
+        )
+
     @admin.action(
         description=_("Approve and publish the selected organisations"), permissions=["change"]
     )
@@ -379,6 +389,13 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
     @admin.action(description=_("Archive the selected organisations"), permissions=["change"])
     def archive_selected(self, request: HttpRequest, queryset: QuerySet[Organisation]) -> None:
         self._archive(request, queryset.order_by("name"))
+
+    @admin.action(
+        description=_("Restore the selected organisations from the archive"),
+        permissions=["change"],
+    )
+    def restore_selected(self, request: HttpRequest, queryset: QuerySet[Organisation]) -> None:
+        self._restore(request, queryset.order_by("name"))
 
     def _reject_page(
         self,
@@ -414,6 +431,7 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
             path("<path:object_id>/approve/", view(self.approve_view), name=f"{name}_approve"),
             path("<path:object_id>/reject/", view(self.reject_view), name=f"{name}_reject"),
             path("<path:object_id>/archive/", view(self.archive_view), name=f"{name}_archive"),
+            path("<path:object_id>/restore/", view(self.restore_view), name=f"{name}_restore"),
             path("<path:object_id>/versions/", view(self.versions_view), name=f"{name}_versions"),
             path(
                 "<path:object_id>/versions/<int:version_id>/",
@@ -451,6 +469,12 @@ class OrganisationAdmin(ImportMixin, TranslationAdmin):  # type: ignore[type-arg
     def archive_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         organisation = self._organisation(request, object_id, change=True)
         self._archive(request, [organisation])
+        return HttpResponseRedirect(self._change_url(organisation))
+
+    @method_decorator(require_POST)
+    def restore_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        organisation = self._organisation(request, object_id, change=True)
+        self._restore(request, [organisation])
         return HttpResponseRedirect(self._change_url(organisation))
 
     def reject_view(self, request: HttpRequest, object_id: str) -> HttpResponse:

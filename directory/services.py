@@ -633,6 +633,43 @@ def organisation_archive(*, organisation: Organisation, by: User) -> Organisatio
 
 
 @transaction.atomic
+def organisation_restore(*, organisation: Organisation, by: User) -> Organisation:
+    """Bring an archived profile back (the archive email invites members to ask).
+
+    A profile that had been published is published again, counted as confirmed
+    today, and its members are told; one that was never published goes back
+    to the rejected state it was archived from.
+    """
+    _require_status(
+        organisation,
+        {Organisation.Status.ARCHIVED},
+        _(
+            "%(name)s cannot be restored: its status is “%(status)s” and only "
+            "archived organisations can be restored."
+        ),
+    )
+    if organisation.published_at is None:
+        organisation.status = Organisation.Status.REJECTED
+        organisation.save(update_fields=["status", "updated_at"])
+    else:
+        organisation.status = Organisation.Status.PUBLISHED
+        organisation.confirmed_at = timezone.now()
+        organisation.reminder_sent_at = organisation.lapse_notified_at = None
+        organisation.save(
+            update_fields=[
+                "status",
+                "confirmed_at",
+                "reminder_sent_at",
+                "lapse_notified_at",
+                "updated_at",
+            ]
+        )
+        _email_members(organisation, "directory/emails/organisation_approved")
+    logger.info("Organisation %s restored by %s", organisation.pk, by.pk)
+    return organisation
+
+
+@transaction.atomic
 def organisation_revert(*, version: OrganisationVersion, by: User) -> OrganisationVersion:
     """Give a profile back the content it had in an earlier version.
 

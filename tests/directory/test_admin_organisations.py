@@ -428,3 +428,30 @@ def test_a_logo_staff_upload_is_checked_and_re_encoded(client: Client) -> None:
     organisation.refresh_from_db()
     assert organisation.logo.name.endswith(".webp")
     assert organisation.logo_thumbnail.name.endswith(".webp")
+
+
+def test_the_desk_restores_an_archived_organisation_from_its_page(
+    client: Client, staff_user: Any
+) -> None:
+    organisation = OrganisationFactory(status=Organisation.Status.ARCHIVED)
+    client.force_login(staff_user)
+    url = f"/admin/directory/organisation/{organisation.pk}/"
+
+    page = client.get(f"{url}change/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    response = client.post(f"{url}restore/")
+
+    assert "Restore from the archive" in page
+    assert response.status_code == HTTPStatus.FOUND
+    assert Organisation.objects.get(pk=organisation.pk).status == Organisation.Status.PUBLISHED
+
+
+def test_a_partner_editor_cannot_restore(client: Client) -> None:
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Partner editors"))
+    organisation = OrganisationFactory(status=Organisation.Status.ARCHIVED)
+    client.force_login(editor)
+
+    response = client.post(f"/admin/directory/organisation/{organisation.pk}/restore/")
+
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert Organisation.objects.get(pk=organisation.pk).status == Organisation.Status.ARCHIVED

@@ -14,6 +14,7 @@ from directory.services import (
     organisation_approve,
     organisation_archive,
     organisation_reject,
+    organisation_restore,
 )
 from tests.directory.factories import OrganisationFactory, UserFactory
 
@@ -177,3 +178,37 @@ def test_archiving_a_rejected_profile_sends_nothing(
 def test_pending_and_archived_profiles_cannot_be_archived(staff_user, status) -> None:
     with pytest.raises(OrganisationStateError, match="cannot be archived"):
         organisation_archive(organisation=OrganisationFactory.create(status=status), by=staff_user)
+
+
+def test_an_archived_profile_comes_back_published_and_the_members_are_told(
+    staff_user, django_capture_on_commit_callbacks
+) -> None:
+    organisation = OrganisationFactory.create(
+        members=[UserFactory(email="carla@example.org")],
+        confirmed_at=timezone.now() - datetime.timedelta(days=600),
+    )
+    organisation_archive(organisation=organisation, by=staff_user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation_restore(organisation=organisation, by=staff_user)
+
+    organisation.refresh_from_db()
+    assert organisation.status == Organisation.Status.PUBLISHED
+    assert organisation in Organisation.objects.published()
+    assert mail.outbox[-1].to == ["carla@example.org"]
+
+
+def test_a_never_published_profile_comes_back_rejected(staff_user) -> None:
+    organisation = OrganisationFactory.create(
+        status=Organisation.Status.REJECTED, rejection_reason="Duplicate.", published_at=None
+    )
+    organisation_archive(organisation=organisation, by=staff_user)
+
+    organisation_restore(organisation=organisation, by=staff_user)
+
+    assert Organisation.objects.get(pk=organisation.pk).status == Organisation.Status.REJECTED
+
+
+def test_only_archived_profiles_can_be_restored(staff_user) -> None:
+    with pytest.raises(OrganisationStateError, match="cannot be restored"):
+        organisation_restore(organisation=OrganisationFactory.create(), by=staff_user)
