@@ -60,13 +60,9 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     sector = get_object_or_404(Sector, slug=slug)
     published = Organisation.objects.published().in_sector(sector)
     cards = Organisation.objects.for_cards().select_related("primary_sector", "municipality")
-    paginator = DirectoryPaginator(
-        published.for_cards()
-        .select_related("primary_sector", "municipality")
-        .order_by("name", "id"),
-        rows=cards,
-        count_queryset=published,
-    )
+    # The paginator reads only ids and a count from the ordered queryset; `rows`
+    # reads the page's cards.
+    paginator = DirectoryPaginator(published.order_by("name", "id"), rows=cards)
     context = {
         "sector": sector,
         "ateco": [(code, ateco_label(code)) for code in sector.ateco_codes],
