@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from django.db import connection
+from django.urls import reverse
 
 from directory.models import Municipality, Organisation
 
@@ -55,3 +56,11 @@ def read_profile(slug: str) -> Organisation | None:
     )
     organisation.sector_ids = list(row[-1])  # type: ignore[attr-defined]
     return organisation
+
+
+def profile_url_affixes() -> tuple[str, str]:
+    """What comes before and after the slug in a profile's address, in the active
+    language: reversed once for a list of profiles rather than once per row."""
+    marker = "slug-marker"
+    before, after = reverse("directory:detail", kwargs={"slug": marker}).split(marker)
+    return before, after

@@ -37,7 +37,7 @@ from directory.forms import (
 from directory.models import Invitation, Organisation, Page, Partner, Sector, User
 from directory.pagination import DirectoryPaginator
 from directory.panels import render_sector_panels
-from directory.profiles import read_profile
+from directory.profiles import profile_url_affixes, read_profile
 from directory.reference import reference
 from directory.structured_data import absolute_url, organisation_json_ld
 from directory.tokens import CONFIRMATION_MAX_AGE, ConfirmationLinkError, confirmation_link_owner
@@ -116,7 +116,7 @@ def organisation_geojson(request: HttpRequest) -> JsonResponse:
     filterset.qs  # noqa: B018 (applies the filters, filling `matches`)
     sectors = {sector.pk: str(sector.name) for sector in filterset.reference.sectors}
     places = {pk: name for pk, _slug, name, _kind in filterset.reference.places}
-    profile_url = reverse("directory:detail", kwargs={"slug": "x"}).removesuffix("x/")
+    url_before, url_after = profile_url_affixes()
     rows = (
         filterset.matches.filter(latitude__isnull=False, longitude__isnull=False)
         .order_by("name", "id")
@@ -127,11 +127,12 @@ def organisation_geojson(request: HttpRequest) -> JsonResponse:
             "type": "Feature",
             "geometry": {
                 "type": "Point",
-                "coordinates": [float(longitude or 0), float(latitude or 0)],
+                # Both are set: the filter above leaves out rows without them.
+                "coordinates": [float(longitude), float(latitude)],  # type: ignore[arg-type]
             },
             "properties": {
                 "name": name,
-                "url": f"{profile_url}{slug}/",
+                "url": f"{url_before}{slug}{url_after}",
                 "sector": sectors.get(sector_id, ""),
                 "municipality": places.get(place_id, ""),
             },
