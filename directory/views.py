@@ -205,7 +205,14 @@ def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def partners(request: HttpRequest) -> HttpResponse:
-    return render(request, "directory/partners.html", {"partners": Partner.objects.all()})
+    """Partners by city, for the page's `regroup`: each city where its first partner
+    stands in the set order, and its partners in that order."""
+    partners = list(Partner.objects.all())
+    first_seen: dict[str, int] = {}
+    for index, partner in enumerate(partners):
+        first_seen.setdefault(partner.city, index)
+    partners.sort(key=lambda partner: first_seen[partner.city])
+    return render(request, "directory/partners.html", {"partners": partners})
 
 
 # --- Members: registration, account, profile upkeep, invitations ---
