@@ -37,7 +37,7 @@ from directory.forms import (
 from directory.models import Invitation, Organisation, Page, Partner, Sector, User
 from directory.pagination import DirectoryPaginator
 from directory.panels import render_sector_panels
-from directory.profiles import profile_url_affixes, read_profile
+from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
 from directory.reference import reference
 from directory.structured_data import absolute_url, organisation_json_ld
 from directory.tokens import CONFIRMATION_MAX_AGE, ConfirmationLinkError, confirmation_link_owner
@@ -174,18 +174,12 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             key=lambda sector: (sector.order, sector.slug),
         )
 
-    def languages() -> list[str]:
-        return [
-            str(Organisation.Language(code).label)
-            for code in organisation.languages
-            if code in Organisation.Language.values
-        ]
-
     context = {
         "organisation": organisation,
         "preview": preview,
         "sectors": sectors,
-        "languages": languages,
+        "languages": lambda: language_names(organisation),
+        "social_links": lambda: social_links(organisation),
         "profile_url": lambda: absolute_url(organisation.get_absolute_url()),
         "logo_url": lambda: absolute_url(organisation.logo.url) if organisation.logo else "",
         "structured_data": lambda: organisation_json_ld(organisation, sectors=sectors()),

@@ -94,6 +94,30 @@ def test_outside_links_open_safely(client: Client) -> None:
     assert 'href="tel:+39010123456"' in content
 
 
+def test_social_pages_are_linked_and_named_in_structured_data(client: Client) -> None:
+    full_profile(instagram="", facebook="https://facebook.example/nervi")
+
+    content = client.get("/en/directory/studio-nervi/").content.decode()
+
+    contacts = content[content.index('id="contacts-title"') :]
+    assert re.findall(r">(LinkedIn|Instagram|Facebook)<", contacts) == ["LinkedIn", "Facebook"]
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
+    assert block
+    assert json.loads(block.group(1))["sameAs"] == [
+        "https://linkedin.example/nervi",
+        "https://facebook.example/nervi",
+    ]
+
+
+def test_a_profile_without_contacts_has_no_contacts_section(client: Client) -> None:
+    full_profile(website="", email="", phone="", instagram="", linkedin="")
+
+    content = client.get("/en/directory/studio-nervi/").content.decode()
+
+    assert 'id="contacts-title"' not in content
+    assert "sameAs" not in content
+
+
 def test_profile_carries_schema_org_organization(client: Client) -> None:
     full_profile()
 
