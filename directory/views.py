@@ -3,6 +3,7 @@ figures, open data, site pages and the members' own pages."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 from http import HTTPStatus
 from typing import Any, cast
@@ -23,8 +24,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from directory import exports, services
-from directory.figures import cluster_figures
+from directory import exports, figures, services
 from directory.filters import OrganisationFilter
 from directory.forms import (
     AccountForm,
@@ -45,9 +45,16 @@ from directory.validators import ateco_label
 
 OPEN_GRAPH_LOCALES = {"it": "it_IT", "en": "en_GB"}
 SECTOR_COUNT_TIMEOUT = 60
+AVERAGE_MONTH = datetime.timedelta(days=365.25 / 12)
 
 # The optional script of the directory asks for the results alone with this header.
 PARTIAL_HEADER = "X-Partial"
+
+
+def lapse_months() -> int:
+    """After how many months without a confirmation a profile leaves the directory,
+    as the pages say it."""
+    return round(Organisation.LAPSE_AFTER / AVERAGE_MONTH)
 
 
 @require_safe
@@ -184,6 +191,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "logo_url": lambda: absolute_url(organisation.logo.url) if organisation.logo else "",
         "structured_data": lambda: organisation_json_ld(organisation, sectors=sectors()),
         "og_locale": OPEN_GRAPH_LOCALES.get(get_language(), "it_IT"),
+        "lapse_months": lapse_months(),
     }
     response = render(request, "directory/organisation_detail.html", context)
     if preview:
@@ -307,6 +315,7 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
             {
                 "reason": problem.reason,
                 "token": token if problem.reason == "expired" else "",
+                "valid_days": CONFIRMATION_MAX_AGE.days,
                 "form": EmailForm(),
             },
             status=status,
@@ -360,7 +369,11 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
 @require_safe
 def account(request: HttpRequest) -> HttpResponse:
     organisations = Organisation.objects.for_account(request.user)
-    return render(request, "directory/account.html", {"organisations": organisations})
+    return render(
+        request,
+        "directory/account.html",
+        {"organisations": organisations, "lapse_months": lapse_months()},
+    )
 
 
 @login_required
@@ -465,7 +478,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request,
             "directory/invitation_invalid.html",
-            {"reason": reason, "invitation": found},
+            {"reason": reason, "invitation": found, "valid_days": Invitation.VALID_FOR.days},
             status=HTTPStatus.NOT_FOUND if found is None else HTTPStatus.GONE,
         )
     context: dict[str, Any] = {"invitation": found, "organisation": found.organisation}
@@ -517,7 +530,13 @@ def _joined(request: HttpRequest, invitation: Invitation) -> HttpResponse:
 
 @require_safe
 def cluster(request: HttpRequest) -> HttpResponse:
-    return render(request, "directory/cluster.html", {"figures": cluster_figures()})
+    context = {
+        "figures": figures.cluster_figures(),
+        "refresh_minutes": figures.CACHE_SECONDS // 60,
+        "lapse_months": lapse_months(),
+        "licence": exports.LICENCE,
+    }
+    return render(request, "directory/cluster.html", context)
 
 
 @require_safe

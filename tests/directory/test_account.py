@@ -83,6 +83,20 @@ def test_account_shows_the_role_and_when_a_profile_needs_confirming(
     assert not lapsed.is_public
 
 
+def test_the_lapse_message_follows_the_lapse_rule(
+    client: Client, member: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Organisation, "LAPSE_AFTER", datetime.timedelta(days=365))
+    OrganisationFactory(
+        members=[member], confirmed_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    client.force_login(member)
+
+    content = client.get("/en/account/").content.decode()
+
+    assert "because nobody confirmed it for 12 months" in content
+
+
 def test_account_empty_state_helps(client: Client, member: Any) -> None:
     client.force_login(member)
 

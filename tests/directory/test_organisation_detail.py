@@ -228,6 +228,18 @@ def test_staff_preview_a_lapsed_profile(client: Client, staff_user) -> None:
     assert "nobody has confirmed it for 18 months" in content
 
 
+def test_the_lapse_banner_follows_the_lapse_rule(
+    client: Client, staff_user, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Organisation, "LAPSE_AFTER", datetime.timedelta(days=365))
+    full_profile(confirmed_at=timezone.now() - datetime.timedelta(days=400))
+    client.force_login(staff_user)
+
+    content = client.get("/en/directory/studio-nervi/").content.decode()
+
+    assert "nobody has confirmed it for 12 months" in content
+
+
 def test_a_member_of_another_organisation_cannot_preview(client: Client) -> None:
     outsider = UserFactory()
     searchable(name="Other", members=[outsider])
