@@ -143,6 +143,22 @@ def test_the_page_states_the_refresh_lapse_and_licence_from_the_code(
     assert f'citing "{LICENCE["attribution"]}"' in content
 
 
+def test_the_growth_chart_has_its_caption_and_table(client: Client) -> None:
+    OrganisationFactory.create()
+
+    content = client.get("/en/cluster/").content.decode()
+
+    growth = content[content.index('id="growth-heading"') :]
+    assert re.search(
+        r'<figcaption id="chart-growth-caption">\s*Published organisations, quarter by quarter\. '
+        r"Each profile counts from the quarter it was first published\s*</figcaption>",
+        growth,
+    )
+    assert "<caption>Published organisations, quarter by quarter</caption>" in growth
+    assert '<th scope="col">Quarter</th>' in growth
+    assert re.search(r'<th scope="row">Q\d \d{4}</th>\s*<td class="text-end">1</td>', growth)
+
+
 def test_the_italian_page_is_in_italian(client: Client) -> None:
     OrganisationFactory.create()
 
