@@ -124,17 +124,23 @@ def start_gunicorn(database_url: str, port: int, workers: int) -> subprocess.Pop
         "--log-level", "warning", "--timeout", "60",
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited before serving")
-        try:
-            if fetch(port, "/bench/hello")[0] == 200:
-                return process
-        except OSError:
+    # In its own session gunicorn does not get the terminal's Ctrl-C: whatever
+    # interrupts the wait (a keyboard interrupt included) stops it here.
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError("gunicorn exited before serving")
+            try:
+                if fetch(port, "/bench/hello")[0] == 200:
+                    return process
+            except OSError:
+                pass
             time.sleep(0.2)
-    stop(process)
-    raise RuntimeError("gunicorn did not answer within 60 s")
+        raise RuntimeError("gunicorn did not answer within 60 s")
+    except BaseException:
+        stop(process)
+        raise
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

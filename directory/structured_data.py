@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 
 from directory.models import Municipality, Organisation, Sector
+from directory.profiles import social_links
 
 # Lower and upper bound of each size band, for schema.org's numberOfEmployees.
 EMPLOYEES = {
@@ -77,9 +78,7 @@ def organisation_json_ld(organisation: Organisation, *, sectors: list[Sector]) -
                 "longitude": float(organisation.longitude),  # type: ignore[arg-type]
             },
         }
-    same_as = [
-        url for url in (organisation.linkedin, organisation.instagram, organisation.facebook) if url
-    ]
+    same_as = [url for _network, url in social_links(organisation)]
     if same_as:
         data["sameAs"] = same_as
     return data

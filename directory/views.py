@@ -3,6 +3,7 @@ figures, open data, site pages and the members' own pages."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 from http import HTTPStatus
 from typing import Any, cast
@@ -23,8 +24,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from directory import exports, services
-from directory.figures import cluster_figures
+from directory import exports, figures, services
 from directory.filters import OrganisationFilter
 from directory.forms import (
     AccountForm,
@@ -37,7 +37,7 @@ from directory.forms import (
 from directory.models import Invitation, Organisation, Page, Partner, Sector, User
 from directory.pagination import DirectoryPaginator
 from directory.panels import render_sector_panels
-from directory.profiles import read_profile
+from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
 from directory.reference import reference
 from directory.structured_data import absolute_url, organisation_json_ld
 from directory.tokens import CONFIRMATION_MAX_AGE, ConfirmationLinkError, confirmation_link_owner
@@ -45,9 +45,16 @@ from directory.validators import ateco_label
 
 OPEN_GRAPH_LOCALES = {"it": "it_IT", "en": "en_GB"}
 SECTOR_COUNT_TIMEOUT = 60
+AVERAGE_MONTH = datetime.timedelta(days=365.25 / 12)
 
 # The optional script of the directory asks for the results alone with this header.
 PARTIAL_HEADER = "X-Partial"
+
+
+def lapse_months() -> int:
+    """After how many months without a confirmation a profile leaves the directory,
+    as the pages say it."""
+    return round(Organisation.LAPSE_AFTER / AVERAGE_MONTH)
 
 
 @require_safe
@@ -60,13 +67,9 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     sector = get_object_or_404(Sector, slug=slug)
     published = Organisation.objects.published().in_sector(sector)
     cards = Organisation.objects.for_cards().select_related("primary_sector", "municipality")
-    paginator = DirectoryPaginator(
-        published.for_cards()
-        .select_related("primary_sector", "municipality")
-        .order_by("name", "id"),
-        rows=cards,
-        count_queryset=published,
-    )
+    # The paginator reads only ids and a count from the ordered queryset; `rows`
+    # reads the page's cards.
+    paginator = DirectoryPaginator(published.order_by("name", "id"), rows=cards)
     context = {
         "sector": sector,
         "ateco": [(code, ateco_label(code)) for code in sector.ateco_codes],
@@ -120,7 +123,7 @@ def organisation_geojson(request: HttpRequest) -> JsonResponse:
     filterset.qs  # noqa: B018 (applies the filters, filling `matches`)
     sectors = {sector.pk: str(sector.name) for sector in filterset.reference.sectors}
     places = {pk: name for pk, _slug, name, _kind in filterset.reference.places}
-    profile_url = reverse("directory:detail", kwargs={"slug": "x"}).removesuffix("x/")
+    url_before, url_after = profile_url_affixes()
     rows = (
         filterset.matches.filter(latitude__isnull=False, longitude__isnull=False)
         .order_by("name", "id")
@@ -131,11 +134,12 @@ def organisation_geojson(request: HttpRequest) -> JsonResponse:
             "type": "Feature",
             "geometry": {
                 "type": "Point",
-                "coordinates": [float(longitude or 0), float(latitude or 0)],
+                # Both are set: the filter above leaves out rows without them.
+                "coordinates": [float(longitude), float(latitude)],  # type: ignore[arg-type]
             },
             "properties": {
                 "name": name,
-                "url": f"{profile_url}{slug}/",
+                "url": f"{url_before}{slug}{url_after}",
                 "sector": sectors.get(sector_id, ""),
                 "municipality": places.get(place_id, ""),
             },
@@ -177,22 +181,17 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             key=lambda sector: (sector.order, sector.slug),
         )
 
-    def languages() -> list[str]:
-        return [
-            str(Organisation.Language(code).label)
-            for code in organisation.languages
-            if code in Organisation.Language.values
-        ]
-
     context = {
         "organisation": organisation,
         "preview": preview,
         "sectors": sectors,
-        "languages": languages,
+        "languages": lambda: language_names(organisation),
+        "social_links": lambda: social_links(organisation),
         "profile_url": lambda: absolute_url(organisation.get_absolute_url()),
         "logo_url": lambda: absolute_url(organisation.logo.url) if organisation.logo else "",
         "structured_data": lambda: organisation_json_ld(organisation, sectors=sectors()),
         "og_locale": OPEN_GRAPH_LOCALES.get(get_language(), "it_IT"),
+        "lapse_months": lapse_months(),
     }
     response = render(request, "directory/organisation_detail.html", context)
     if preview:
@@ -208,7 +207,14 @@ def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def partners(request: HttpRequest) -> HttpResponse:
-    return render(request, "directory/partners.html", {"partners": Partner.objects.all()})
+    """Partners by city, for the page's `regroup`: each city where its first partner
+    stands in the set order, and its partners in that order."""
+    partners = list(Partner.objects.all())
+    first_seen: dict[str, int] = {}
+    for index, partner in enumerate(partners):
+        first_seen.setdefault(partner.city, index)
+    partners.sort(key=lambda partner: first_seen[partner.city])
+    return render(request, "directory/partners.html", {"partners": partners})
 
 
 # --- Members: registration, account, profile upkeep, invitations ---
@@ -309,6 +315,7 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
             {
                 "reason": problem.reason,
                 "token": token if problem.reason == "expired" else "",
+                "valid_days": CONFIRMATION_MAX_AGE.days,
                 "form": EmailForm(),
             },
             status=status,
@@ -362,7 +369,11 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
 @require_safe
 def account(request: HttpRequest) -> HttpResponse:
     organisations = Organisation.objects.for_account(request.user)
-    return render(request, "directory/account.html", {"organisations": organisations})
+    return render(
+        request,
+        "directory/account.html",
+        {"organisations": organisations, "lapse_months": lapse_months()},
+    )
 
 
 @login_required
@@ -473,7 +484,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request,
             "directory/invitation_invalid.html",
-            {"reason": reason, "invitation": found},
+            {"reason": reason, "invitation": found, "valid_days": Invitation.VALID_FOR.days},
             status=HTTPStatus.NOT_FOUND if found is None else HTTPStatus.GONE,
         )
     context: dict[str, Any] = {"invitation": found, "organisation": found.organisation}
@@ -525,7 +536,13 @@ def _joined(request: HttpRequest, invitation: Invitation) -> HttpResponse:
 
 @require_safe
 def cluster(request: HttpRequest) -> HttpResponse:
-    return render(request, "directory/cluster.html", {"figures": cluster_figures()})
+    context = {
+        "figures": figures.cluster_figures(),
+        "refresh_minutes": figures.CACHE_SECONDS // 60,
+        "lapse_months": lapse_months(),
+        "licence": exports.LICENCE,
+    }
+    return render(request, "directory/cluster.html", context)
 
 
 @require_safe

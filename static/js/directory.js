@@ -9,6 +9,15 @@
     return;
   }
 
+  // Going back or forward to an address whose results differ from those shown
+  // reloads them. A step between in-page anchors (the skip link, the menu) changes
+  // only the hash: the page stays as it is.
+  function resultsAddress() {
+    return window.location.pathname + window.location.search;
+  }
+
+  var shown = resultsAddress();
+
   function load(url) {
     return fetch(url, { headers: { "X-Partial": "results" } }).then(function (response) {
       if (!response.ok) {
@@ -37,6 +46,7 @@
       .then(function (html) {
         results.outerHTML = html;
         window.history.pushState({ directory: true }, "", url);
+        shown = resultsAddress();
         var heading = document.getElementById("results-title");
         if (heading) {
           heading.focus();
@@ -48,6 +58,8 @@
   });
 
   window.addEventListener("popstate", function () {
-    window.location.reload();
+    if (resultsAddress() !== shown) {
+      window.location.reload();
+    }
   });
 })();

@@ -82,6 +82,33 @@ def test_search_filter_and_open_a_profile(page: Any, visit: Any, directory: None
     assert not blocked, blocked
 
 
+def test_back_reloads_only_steps_that_change_the_results(
+    page: Any, visit: Any, directory: None
+) -> None:
+    visit("/it/directory/")
+    results = page.locator("#results")
+    page.evaluate("window.samePage = true")
+    page.get_by_label("Cerca").fill("archit")
+    page.get_by_role("button", name="Mostra i risultati").click()
+    expect(results.get_by_role("heading", name="Organizzazioni trovate: 1")).to_be_visible()
+    # Following the skip link adds a step to the history.
+    page.get_by_role("link", name="Vai al contenuto principale").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"\?q=archit[^#]*#main-content$"))
+
+    page.go_back()
+
+    expect(page).to_have_url(re.compile(r"/it/directory/\?q=archit[^#]*$"))
+    expect(results.get_by_role("heading", name="Organizzazioni trovate: 1")).to_be_visible()
+    assert page.evaluate("window.samePage === true")
+
+    page.go_back()
+
+    expect(page).to_have_url(re.compile(r"/it/directory/$"))
+    expect(results.get_by_role("heading", name="Organizzazioni trovate: 3")).to_be_visible()
+    assert page.evaluate("window.samePage === undefined")
+
+
 def test_the_form_works_without_javascript(browser: Any, live_server: Any, directory: None) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

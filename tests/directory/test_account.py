@@ -83,6 +83,41 @@ def test_account_shows_the_role_and_when_a_profile_needs_confirming(
     assert not lapsed.is_public
 
 
+def test_the_lapse_message_follows_the_lapse_rule(
+    client: Client, member: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Organisation, "LAPSE_AFTER", datetime.timedelta(days=365))
+    OrganisationFactory(
+        members=[member], confirmed_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    client.force_login(member)
+
+    content = client.get("/en/account/").content.decode()
+
+    assert "because nobody confirmed it for 12 months" in content
+
+
+def test_a_rejected_profile_shows_the_reason_and_what_to_do(client: Client, member: Any) -> None:
+    organisation = OrganisationFactory(
+        status=Organisation.Status.REJECTED,
+        rejection_reason="The description is missing.",
+        members=[member],
+    )
+    client.force_login(member)
+
+    account = client.get("/en/account/").content.decode()
+    edit = client.get(f"/en/directory/{organisation.slug}/edit/").content.decode()
+
+    for content, next_step in [
+        (account, "Edit the profile and submit it again."),
+        (edit, "Change what is needed, then choose “Submit again”."),
+    ]:
+        assert "The desk did not approve the profile. Their reason:" in content
+        assert '<p class="mb-1">The description is missing.</p>' in content
+        assert f'<p class="mb-0">{next_step}</p>' in content
+        assert "Last confirmed as current:" in content
+
+
 def test_account_empty_state_helps(client: Client, member: Any) -> None:
     client.force_login(member)
 
@@ -173,16 +208,28 @@ def test_confirm_current_service_refuses_non_members() -> None:
         services.organisation_confirm_current(organisation=OrganisationFactory(), by=UserFactory())
 
 
-def test_account_links_to_public_profiles_only(client: Client, member: Any) -> None:
-    public = OrganisationFactory(members=[member])
-    pending = OrganisationFactory(status=Organisation.Status.PENDING, members=[member])
+def test_account_links_every_profile_as_a_preview_until_public(client: Client, member: Any) -> None:
+    public = OrganisationFactory(name="Atelier Luce", members=[member])
+    pending = OrganisationFactory(
+        name="Teatro Nuovo", status=Organisation.Status.PENDING, members=[member]
+    )
     lapsed = OrganisationFactory(
-        members=[member], confirmed_at=timezone.now() - datetime.timedelta(days=600)
+        name="Vecchio Studio",
+        members=[member],
+        confirmed_at=timezone.now() - datetime.timedelta(days=600),
     )
     client.force_login(member)
 
     content = client.get("/en/account/").content.decode()
 
-    assert f'href="/en/directory/{public.slug}/"' in content
-    assert f'href="/en/directory/{pending.slug}/"' not in content
-    assert f'href="/en/directory/{lapsed.slug}/"' not in content
+    for organisation, label in [(public, "View"), (pending, "Preview"), (lapsed, "Preview")]:
+        link = (
+            f'<a href="/en/directory/{organisation.slug}/">{label}'
+            f'<span class="visually-hidden"> {organisation.name}</span></a>'
+        )
+        assert link in content, organisation.name
+        preview = client.get(f"/en/directory/{organisation.slug}/")
+        assert preview.status_code == HTTPStatus.OK
+        assert ("Preview: this profile is not public." in preview.content.decode()) is (
+            label == "Preview"
+        )

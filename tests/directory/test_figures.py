@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone, translation
 
 from directory import charts
+from directory.exports import LICENCE
 from directory.figures import cache_key, compute
 from directory.models import Municipality, Organisation, Sector
 from tests.directory.factories import OrganisationFactory
@@ -59,7 +60,8 @@ def test_places_beyond_the_top_ten_are_added_together() -> None:
         for _ in range(12 - index):
             OrganisationFactory.create(municipality=place)
 
-    figures = compute()
+    with translation.override("it"):
+        figures = compute()
 
     bars = figures["by_municipality"]["bars"]
     assert len(bars) == 11
@@ -121,6 +123,37 @@ def test_the_page_draws_accessible_charts_with_tables(client: Client) -> None:
     assert 'href="/en/cluster/"' in content and 'aria-current="page"' in content
 
 
+def test_the_page_states_the_refresh_lapse_and_licence_from_the_code(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    OrganisationFactory.create()
+    monkeypatch.setattr("directory.figures.CACHE_SECONDS", 300)
+    monkeypatch.setattr(Organisation, "LAPSE_AFTER", datetime.timedelta(days=365))
+
+    content = client.get("/en/cluster/").content.decode()
+
+    assert "updated every 5 minutes" in content
+    assert "confirmed by their members in the last 12 months" in content
+    assert f'<a href="{LICENCE["url"]}" rel="license">' in content
+    assert f'citing "{LICENCE["attribution"]}"' in content
+
+
+def test_the_growth_chart_has_its_caption_and_table(client: Client) -> None:
+    OrganisationFactory.create()
+
+    content = client.get("/en/cluster/").content.decode()
+
+    growth = content[content.index('id="growth-heading"') :]
+    assert re.search(
+        r'<figcaption id="chart-growth-caption">\s*Published organisations, quarter by quarter\. '
+        r"Each profile counts from the quarter it was first published\s*</figcaption>",
+        growth,
+    )
+    assert "<caption>Published organisations, quarter by quarter</caption>" in growth
+    assert '<th scope="col">Quarter</th>' in growth
+    assert re.search(r'<th scope="row">Q\d \d{4}</th>\s*<td class="text-end">1</td>', growth)
+
+
 def test_the_italian_page_is_in_italian(client: Client) -> None:
     OrganisationFactory.create()
 
@@ -128,6 +161,8 @@ def test_the_italian_page_is_in_italian(client: Client) -> None:
 
     assert "Numeri del cluster" in content
     assert '<th scope="col">Settore</th>' in content
+    assert "aggiornati ogni 10 minuti" in content
+    assert f'<a href="{LICENCE["url"]}deed.it" rel="license">' in content
 
 
 def test_the_figures_are_cached_per_language_for_ten_minutes(

@@ -212,6 +212,20 @@ def test_used_expired_and_unknown_invitations_get_a_clear_page(
     assert "not valid" in unknown.content.decode()
 
 
+def test_an_expired_invitation_states_how_long_invitations_last(
+    client: Client, invitation: Invitation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Invitation, "VALID_FOR", datetime.timedelta(days=30))
+    Invitation.objects.filter(pk=invitation.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=31)
+    )
+
+    response = client.get(f"/en/invitations/{invitation.token}/")
+
+    assert response.status_code == HTTPStatus.GONE
+    assert "invitations are valid for 30 days" in response.content.decode()
+
+
 def test_accept_service_checks_the_invitation(invitation: Invitation) -> None:
     with pytest.raises(ValidationError, match="another email address"):
         services.invitation_accept(invitation=invitation, user=UserFactory())

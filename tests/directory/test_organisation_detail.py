@@ -103,6 +103,30 @@ def test_outside_links_open_safely(client: Client) -> None:
     assert 'href="tel:+39010123456"' in content
 
 
+def test_social_pages_are_linked_and_named_in_structured_data(client: Client) -> None:
+    full_profile(instagram="", facebook="https://facebook.example/nervi")
+
+    content = client.get("/en/directory/studio-nervi/").content.decode()
+
+    contacts = content[content.index('id="contacts-title"') :]
+    assert re.findall(r">(LinkedIn|Instagram|Facebook)<", contacts) == ["LinkedIn", "Facebook"]
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
+    assert block
+    assert json.loads(block.group(1))["sameAs"] == [
+        "https://linkedin.example/nervi",
+        "https://facebook.example/nervi",
+    ]
+
+
+def test_a_profile_without_contacts_has_no_contacts_section(client: Client) -> None:
+    full_profile(website="", email="", phone="", instagram="", linkedin="")
+
+    content = client.get("/en/directory/studio-nervi/").content.decode()
+
+    assert 'id="contacts-title"' not in content
+    assert "sameAs" not in content
+
+
 def test_profile_carries_schema_org_organization(client: Client) -> None:
     full_profile()
 
@@ -211,6 +235,18 @@ def test_staff_preview_a_lapsed_profile(client: Client, staff_user) -> None:
 
     assert "Preview: this profile is not public." in content
     assert "nobody has confirmed it for 18 months" in content
+
+
+def test_the_lapse_banner_follows_the_lapse_rule(
+    client: Client, staff_user, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Organisation, "LAPSE_AFTER", datetime.timedelta(days=365))
+    full_profile(confirmed_at=timezone.now() - datetime.timedelta(days=400))
+    client.force_login(staff_user)
+
+    content = client.get("/en/directory/studio-nervi/").content.decode()
+
+    assert "nobody has confirmed it for 12 months" in content
 
 
 def test_a_member_of_another_organisation_cannot_preview(client: Client) -> None:

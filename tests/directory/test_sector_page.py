@@ -59,6 +59,21 @@ def test_sector_page_is_paginated(client: Client) -> None:
     assert names(second) == [f"Studio {n}" for n in range(20, 25)]
 
 
+def test_a_sector_page_reads_ids_before_rows(
+    client: Client, registry: list[Any], django_assert_max_num_queries: Any
+) -> None:
+    for number in range(25):
+        searchable(name=f"Studio {number:02d}", primary_sector=sector("design"))
+
+    # The sector, its exact count, the paginator's capped count, the page's cards.
+    with django_assert_max_num_queries(4) as captured:
+        response = client.get("/en/sectors/design/?page=2")
+
+    assert response.status_code == HTTPStatus.OK
+    counts = [query["sql"] for query in captured if "COUNT(" in query["sql"]]
+    assert counts and not any("directory_municipality" in sql for sql in counts)
+
+
 def test_empty_sector_says_so(client: Client) -> None:
     content = client.get("/en/sectors/television-radio/").content.decode()
 

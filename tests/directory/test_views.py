@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from directory.models import Page, Sector
+from directory.models import Page, Partner, Sector
 from tests.directory.factories import SectorFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +97,25 @@ def test_partner_network_is_listed_from_data(client: Client) -> None:
 
     assert "Gdańsk Entrepreneurship Foundation" in content
     assert "Lipsia" in content
+
+
+def test_a_partner_added_later_joins_its_city(client: Client) -> None:
+    Partner.objects.create(
+        name="Genoa Design Week",
+        city_it="Genova",
+        city_en="Genoa",
+        country_it="Italia",
+        country_en="Italy",
+        order=99,
+    )
+
+    content = client.get("/en/partners/").content.decode()
+
+    cities = re.findall(r'<h2 class="h4" id="city-\d+">([^<]+?) <span', content)
+    assert cities == ["Leipzig", "Genoa", "Gdańsk", "Pécs", "Ljubljana"]
+    genoa = next(part for part in content.split("<section")[1:] if ">Genoa <span" in part)
+    assert "Comune di Genova" in genoa
+    assert genoa.index("Job Centre Genova") < genoa.index("Genoa Design Week")
 
 
 def test_pages_have_no_inline_script_or_style(client: Client) -> None:
