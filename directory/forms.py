@@ -9,10 +9,11 @@ from django.contrib.auth import password_validation
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from directory.images import LogoField
-from directory.models import PROFILE_FIELDS, Municipality, Organisation, Sector, User
+from directory.models import PROFILE_FIELDS, Invitation, Municipality, Organisation, Sector, User
 
 
 class CheckboxGroup(forms.CheckboxSelectMultiple):
@@ -362,5 +363,8 @@ class OrganisationEditForm(OrganisationFormBase):
 class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=_("Your colleague's email address"),
-        help_text=_("We send them a link to join, valid for 14 days."),
+        help_text=format_lazy(
+            _("We send them a link to join, valid for {days} days."),
+            days=Invitation.VALID_FOR.days,
+        ),
     )

@@ -533,6 +533,12 @@ class Organisation(models.Model):
             self.ateco_code = normalise_ateco_code(self.ateco_code)
         self.phone = " ".join(self.phone.split())
 
+    @classmethod
+    def lapse_months(cls) -> int:
+        """After how many months without a confirmation a profile leaves the
+        directory, as pages and emails say it."""
+        return round(cls.LAPSE_AFTER / datetime.timedelta(days=365.25 / 12))
+
     @property
     def is_public(self) -> bool:
         return (

@@ -540,6 +540,7 @@ def _email_members(
         context={
             "organisation": organisation,
             "links": organisation_links(organisation),
+            "lapse_months": Organisation.lapse_months(),
             **(context or {}),
         },
         language=settings.LANGUAGE_CODE,
@@ -740,6 +741,7 @@ def organisation_announce_lapsed() -> list[Organisation]:
         to=recipients,
         template="directory/emails/organisations_lapsed",
         context={
+            "lapse_months": Organisation.lapse_months(),
             "organisations": [
                 {
                     "name": org.name,

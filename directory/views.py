@@ -3,7 +3,6 @@ figures, open data, site pages and the members' own pages."""
 
 from __future__ import annotations
 
-import datetime
 import functools
 from http import HTTPStatus
 from typing import Any, cast
@@ -45,16 +44,9 @@ from directory.validators import ateco_label
 
 OPEN_GRAPH_LOCALES = {"it": "it_IT", "en": "en_GB"}
 SECTOR_COUNT_TIMEOUT = 60
-AVERAGE_MONTH = datetime.timedelta(days=365.25 / 12)
 
 # The optional script of the directory asks for the results alone with this header.
 PARTIAL_HEADER = "X-Partial"
-
-
-def lapse_months() -> int:
-    """After how many months without a confirmation a profile leaves the directory,
-    as the pages say it."""
-    return round(Organisation.LAPSE_AFTER / AVERAGE_MONTH)
 
 
 @require_safe
@@ -191,7 +183,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "logo_url": lambda: absolute_url(organisation.logo.url) if organisation.logo else "",
         "structured_data": lambda: organisation_json_ld(organisation, sectors=sectors()),
         "og_locale": OPEN_GRAPH_LOCALES.get(get_language(), "it_IT"),
-        "lapse_months": lapse_months(),
+        "lapse_months": Organisation.lapse_months(),
     }
     response = render(request, "directory/organisation_detail.html", context)
     if preview:
@@ -372,7 +364,7 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "directory/account.html",
-        {"organisations": organisations, "lapse_months": lapse_months()},
+        {"organisations": organisations, "lapse_months": Organisation.lapse_months()},
     )
 
 
@@ -539,7 +531,7 @@ def cluster(request: HttpRequest) -> HttpResponse:
     context = {
         "figures": figures.cluster_figures(),
         "refresh_minutes": figures.CACHE_SECONDS // 60,
-        "lapse_months": lapse_months(),
+        "lapse_months": Organisation.lapse_months(),
         "licence": exports.LICENCE,
     }
     return render(request, "directory/cluster.html", context)

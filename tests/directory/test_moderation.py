@@ -212,3 +212,15 @@ def test_a_never_published_profile_comes_back_rejected(staff_user) -> None:
 def test_only_archived_profiles_can_be_restored(staff_user) -> None:
     with pytest.raises(OrganisationStateError, match="cannot be restored"):
         organisation_restore(organisation=OrganisationFactory.create(), by=staff_user)
+
+
+def test_the_approval_email_states_the_lapse_period_the_code_applies(
+    staff_user, pending, django_capture_on_commit_callbacks, monkeypatch
+) -> None:
+    monkeypatch.setattr(Organisation, "LAPSE_AFTER", datetime.timedelta(days=730))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation_approve(organisation=pending, by=staff_user)
+
+    assert "nobody confirms for 24 months" in mail.outbox[0].body
+    assert "conferma per 24 mesi" in mail.outbox[0].body
