@@ -114,7 +114,24 @@ class _Line:
         return value
 
 
-def csv_text(value: Any) -> Any:
+# Text members type freely; a spreadsheet would run it as a formula if it began
+# with one of FORMULA_START, so such a value is written with a leading quote.
+FREE_TEXT = frozenset(
+    {
+        "name",
+        "short_description_it",
+        "short_description_en",
+        "description_it",
+        "description_en",
+        "address",
+    }
+)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: Any, *, free_text: bool = False) -> Any:
+    if free_text and isinstance(value, str) and value.startswith(FORMULA_START):
+        return f"'{value}"
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -130,7 +147,9 @@ def as_csv() -> Iterator[str]:
     writer = csv.writer(_Line(), lineterminator="\r\n")
     yield writer.writerow(COLUMNS)
     for row in rows():
-        yield writer.writerow([csv_text(row[name]) for name in COLUMNS])
+        yield writer.writerow(
+            [csv_text(row[name], free_text=name in FREE_TEXT) for name in COLUMNS]
+        )
 
 
 def _header(extra: dict[str, Any]) -> str:

@@ -157,3 +157,13 @@ def test_exports_are_outside_the_language_prefix_and_read_only(client: Client) -
     assert client.get("/it/directory/export.csv").status_code == HTTPStatus.NOT_FOUND
     assert client.get("/directory/export.xml").status_code == HTTPStatus.NOT_FOUND
     assert client.post("/directory/export.csv").status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+def test_csv_text_that_a_spreadsheet_would_run_is_quoted(client: Client) -> None:
+    OrganisationFactory(name="=HYPERLINK(\"http://evil.example\")", phone="+39 010 123456")
+
+    response = client.get("/directory/export.csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+    assert rows[0]["name"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert rows[0]["phone"] == "+39 010 123456"
