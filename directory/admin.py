@@ -1,6 +1,7 @@
 """The desk's screens for people, sectors, site pages and organisations."""
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -11,7 +12,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -32,7 +33,9 @@ from directory.images import LogoField
 from directory.models import (
     PROFILE_FIELDS,
     WORKFLOW_FIELDS,
+    Invitation,
     Membership,
+    Municipality,
     Organisation,
     OrganisationVersion,
     Page,
@@ -54,6 +57,7 @@ from directory.services import (
     organisation_revert,
     organisation_set_logo,
 )
+from directory.tasks import organisations_reindex
 
 
 class UserCreationForm(AdminUserCreationForm[User]):
@@ -98,6 +102,45 @@ class SectorAdmin(TranslationAdmin):  # type: ignore[type-arg]
     @admin.display(description=_("ATECO codes"))
     def ateco_list(self, sector: Sector) -> str:
         return ", ".join(sector.ateco_codes)
+
+    def save_model(self, request: HttpRequest, obj: Sector, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and {"name_it", "name_en"} & set(form.changed_data):
+            transaction.on_commit(partial(organisations_reindex.enqueue, sector_id=obj.pk))
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
+    """Places follow the law: staff rename them or add one when comuni merge."""
+
+    list_display = ("name", "kind", "order")
+    list_editable = ("order",)
+    list_filter = ("kind",)
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+    def save_model(self, request: HttpRequest, obj: Municipality, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            transaction.on_commit(partial(organisations_reindex.enqueue, municipality_id=obj.pk))
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin[Invitation]):
+    """Invitations members sent, for the desk to see who was asked to join what."""
+
+    list_display = ("email", "organisation", "invited_by", "created_at", "accepted_at")
+    list_filter = ("accepted_at",)
+    search_fields = ("email", "organisation__name")
+    list_select_related = ("organisation", "invited_by")
+    fields = ("email", "organisation", "invited_by", "created_at", "accepted_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # members invite from their account, with the email sent
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Page)

@@ -130,7 +130,7 @@ class AccountForm(NewAccountForm):
         return str(self.cleaned_data.get("email", ""))
 
     def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
+        email = User.objects.normalize_email(self.cleaned_data["email"])
         existing = User.objects.filter(email__iexact=email).first()
         if existing is not None and not existing.is_active and existing.last_login is None:
             raise forms.ValidationError(

@@ -102,3 +102,12 @@ def test_password_change_needs_a_login(client: Client) -> None:
 
     assert response.status_code == HTTPStatus.FOUND
     assert response.url.startswith("/it/accounts/login/")
+
+
+def test_the_database_refuses_two_accounts_differing_only_by_case() -> None:
+    from django.db import IntegrityError, transaction
+
+    User.objects.create_user("anna@example.org", "pw-123456789")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        # A write that skips validation (a script, a bulk load) meets the database.
+        User.objects.bulk_create([User(email="Anna@Example.org")])

@@ -1,4 +1,5 @@
 from http import HTTPStatus
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group
@@ -90,3 +91,43 @@ def test_staff_edit_a_sectors_ateco_codes_which_are_checked(desk: Client) -> Non
     assert "99.99.99 is not an ATECO 2025 code" in refused.content.decode()
     assert saved.status_code == HTTPStatus.FOUND
     assert Sector.objects.get(slug="design").ateco_codes == ["74.12.01", "74.13"]
+
+
+def test_renaming_a_sector_or_a_place_refreshes_search(
+    client: Client, staff_user: User, django_capture_on_commit_callbacks: Any
+) -> None:
+    from directory.models import Municipality
+    from tests.directory.helpers import found
+    from tests.directory.searchable import place, searchable, sector
+
+    searchable(name="Studio Uno", primary_sector=sector("design"), municipality=place("recco"))
+    searchable(name="Studio Due", primary_sector=sector("cinema"), municipality=place("camogli"))
+    client.force_login(staff_user)
+    design = Sector.objects.get(slug="design")
+    camogli = Municipality.objects.get(slug="camogli")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/directory/sector/{design.pk}/change/",
+            {
+                "slug": "design",
+                "name_it": "Progettazione",
+                "name_en": "Design",
+                "order": design.order,
+                "ateco_codes": ",".join(design.ateco_codes),
+            },
+        )
+        client.post(
+            f"/admin/directory/municipality/{camogli.pk}/change/",
+            {"name": "Camogli Borgo", "slug": "camogli", "kind": camogli.kind, "order": 1},
+        )
+
+    assert found(client, q="progettazione") == ["Studio Uno"]
+    assert found(client, q="borgo") == ["Studio Due"]
+
+
+def test_desk_staff_see_invitations_but_cannot_forge_them(client: Client, staff_user: User) -> None:
+    client.force_login(staff_user)
+
+    assert client.get("/admin/directory/invitation/").status_code == HTTPStatus.OK
+    assert client.get("/admin/directory/invitation/add/").status_code == HTTPStatus.FORBIDDEN

@@ -160,10 +160,10 @@ def test_exports_are_outside_the_language_prefix_and_read_only(client: Client) -
 
 
 def test_csv_text_that_a_spreadsheet_would_run_is_quoted(client: Client) -> None:
-    OrganisationFactory(name="=HYPERLINK(\"http://evil.example\")", phone="+39 010 123456")
+    OrganisationFactory(name='=HYPERLINK("http://evil.example")', phone="+39 010 123456")
 
     response = client.get("/directory/export.csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
 
-    assert rows[0]["name"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert rows[0]["name"] == '\'=HYPERLINK("http://evil.example")'
     assert rows[0]["phone"] == "+39 010 123456"
