@@ -123,7 +123,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "csp.context_processors.nonce",
                 "directory.context_processors.portal",
             ],
         },
@@ -185,7 +184,6 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 # Cache: local memory by default; a shared backend when running several servers.
 CACHES: dict[str, dict[str, Any]] = {

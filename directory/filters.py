@@ -180,16 +180,8 @@ class OrganisationFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
         self.matches = super().filter_queryset(queryset)
-        if self.query is not None and self.order == SORT_RELEVANCE:
-            # Rank a bounded set of matches, then sort the whole result by rank.
-            candidates = self.matches.order_by().values("pk")[:RANK_CANDIDATES]
-            ranked: QuerySet[Organisation] = (
-                Organisation.objects.for_cards()
-                .filter(pk__in=candidates)
-                .annotate(rank=SearchRank(F("search_vector"), self.query))
-                .order_by("-rank", "name", "id")
-            )
-            return ranked
+        if self.ranked:
+            return self.matches  # ranked a page at a time, in SQL: see `ranked_page`
         return self.matches.order_by(*ORDERINGS.get(self.order, ORDERINGS[SORT_NAME]))
 
     def paginator(self, per_page: int = PER_PAGE) -> CappedPaginator:
