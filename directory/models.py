@@ -527,10 +527,18 @@ class Organisation(models.Model):
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),
                 name="organisation_coordinates_both_or_neither",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(rejection_reason=""),
                 name="organisation_rejection_has_reason",
+                violation_error_message=_("A rejected organisation needs the reason."),
+            ),
+            models.CheckConstraint(
+                # The cluster's growth figures count profiles by this date.
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="organisation_published_has_date",
+                violation_error_message=_("A published organisation needs its publication date."),
             ),
         ]
 

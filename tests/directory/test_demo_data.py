@@ -135,8 +135,9 @@ def test_a_lost_logo_file_is_drawn_again(load, settings: LazySettings) -> None:
 
 def test_demo_content_edited_away_is_restored_but_approval_is_kept(load) -> None:
     load()
+    # As approval leaves it: published, with its publication date.
     Organisation.objects.filter(slug="creuza-lab").update(
-        name="Changed", status=Organisation.Status.PUBLISHED
+        name="Changed", status=Organisation.Status.PUBLISHED, published_at=timezone.now()
     )
 
     load()
