@@ -9,7 +9,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from creativecities.views import healthz
-from directory.views import export as directory_export
+from directory.views.public import export as directory_export
 
 admin.site.site_header = _("Creative Cities desk")
 admin.site.site_title = _("Creative Cities desk")

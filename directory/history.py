@@ -8,14 +8,63 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from django.db import models
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.forms.models import model_to_dict
+from django.utils import translation
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
-from directory.models import Municipality, Organisation, OrganisationVersion, Sector
-from directory.services import VERSIONED_FIELDS, organisation_snapshot
+from directory.models import (
+    PROFILE_FIELDS,
+    Municipality,
+    Organisation,
+    OrganisationVersion,
+    Sector,
+    User,
+)
+from directory.search import index_organisations
 
 EMPTY = "—"
+
+# What a version records and a revert restores (never status or dates).
+VERSIONED_FIELDS = list(PROFILE_FIELDS)
+
+
+def organisation_snapshot(organisation: Organisation) -> dict[str, Any]:
+    """The profile's current content as JSON-ready data."""
+    data = model_to_dict(organisation, fields=VERSIONED_FIELDS)
+    data["sectors"] = sorted(sector.pk for sector in data.get("sectors", []))
+    # Decimals (coordinates) become strings, as DjangoJSONEncoder writes them.
+    return {
+        key: value
+        if value is None or isinstance(value, str | int | float | bool | list)
+        else DjangoJSONEncoder().default(value)
+        for key, value in data.items()
+    }
+
+
+@transaction.atomic
+def organisation_record_version(
+    *, organisation: Organisation, by: User | None, note: str = ""
+) -> OrganisationVersion:
+    """Keep the profile as it is now in its history, and refresh its search entry."""
+    index_organisations([organisation])
+    return OrganisationVersion.objects.create(
+        organisation=organisation,
+        data=organisation_snapshot(organisation),
+        created_by=by,
+        note=note[:200],
+    )
+
+
+def history_note(text: str, **params: Any) -> str:
+    """Notes in the history are read by staff, so they are kept in the site's
+    language whoever caused the change (a member browsing in English, an import)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(text) % params if params else gettext(text)
 
 
 def _field(name: str) -> models.Field[Any, Any]:

@@ -6,9 +6,10 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.template import Context, Engine
+from django.urls import reverse
 from django.utils import translation
 
-from directory.models import User
+from directory.models import Organisation, User
 from directory.tasks import email_send
 
 
@@ -45,3 +46,57 @@ def desk_staff_recipients() -> list[str]:
         if address and address.lower() not in addresses:
             addresses.append(address.lower())
     return addresses
+
+
+def admin_change_url(organisation: Organisation) -> str:
+    """The organisation's screen in the desk administration, as an absolute URL."""
+    path = reverse("admin:directory_organisation_change", args=[organisation.pk])
+    return f"{settings.SITE_URL}{path}"
+
+
+def member_emails(organisation: Organisation) -> list[str]:
+    """Where to write to an organisation: the addresses of its active members."""
+    return list(
+        organisation.memberships.filter(user__is_active=True)
+        .order_by("user__email")
+        .values_list("user__email", flat=True)
+    )
+
+
+def site_link(name: str, *, language: str, **kwargs: Any) -> str:
+    """An absolute link to a page of the site in one language."""
+    with translation.override(language):
+        return f"{settings.SITE_URL}{reverse(name, kwargs=kwargs or None)}"
+
+
+def organisation_links(organisation: Organisation) -> dict[str, dict[str, str]]:
+    """The links an email to members carries, per language."""
+    slug = organisation.slug
+    return {
+        language: {
+            "profile": site_link("directory:detail", language=language, slug=slug),
+            "edit": site_link("directory:edit", language=language, slug=slug),
+            "account": site_link("directory:account", language=language),
+        }
+        for language, _name in settings.LANGUAGES
+    }
+
+
+def email_members(
+    organisation: Organisation, template: str, context: dict[str, Any] | None = None
+) -> list[str]:
+    """Write to the members in Italian and English in one message: the portal
+    does not know which language each member prefers. Returns the recipients."""
+    recipients = member_emails(organisation)
+    email_after_commit(
+        to=recipients,
+        template=template,
+        context={
+            "organisation": organisation,
+            "links": organisation_links(organisation),
+            "lapse_months": Organisation.lapse_months(),
+            **(context or {}),
+        },
+        language=settings.LANGUAGE_CODE,
+    )
+    return recipients

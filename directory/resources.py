@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from directory.models import PROFILE_FIELDS, Municipality, Organisation, Sector, User
-from directory.services import organisation_import_finish, organisation_unique_slug
+from directory.services.organisations import organisation_import_finish, organisation_unique_slug
 
 LIST_SEPARATOR = "|"
 

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from directory import services
 from directory.models import Membership, Organisation
+from directory.services import organisations
 from tests.directory.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -205,7 +205,9 @@ def test_confirm_current_service_refuses_non_members() -> None:
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services.organisation_confirm_current(organisation=OrganisationFactory(), by=UserFactory())
+        organisations.organisation_confirm_current(
+            organisation=OrganisationFactory(), by=UserFactory()
+        )
 
 
 def test_account_links_every_profile_as_a_preview_until_public(client: Client, member: Any) -> None:

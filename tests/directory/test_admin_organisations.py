@@ -11,8 +11,8 @@ from django.db.models.fields.files import FieldFile
 from django.test import Client
 from django.utils import translation
 
+from directory.history import organisation_record_version
 from directory.models import Municipality, Organisation, OrganisationVersion, Sector
-from directory.services import organisation_record_version
 from tests.directory.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -358,7 +358,7 @@ def test_the_import_page_lists_the_columns_it_reads(desk: Client) -> None:
 def test_staff_cannot_save_a_wrong_partita_iva_and_a_right_one_is_normalised(
     client: Client,
 ) -> None:
-    from directory.services import organisation_snapshot
+    from directory.history import organisation_snapshot
 
     desk_user = UserFactory(is_staff=True)
     desk_user.groups.add(Group.objects.get(name="Desk staff"))

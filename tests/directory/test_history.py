@@ -5,8 +5,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from directory.history import organisation_record_version
 from directory.models import Municipality, Organisation, OrganisationVersion, Sector
-from directory.services import organisation_record_version, organisation_revert
+from directory.services.organisations import organisation_revert
 from tests.directory.factories import OrganisationFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from directory import services
 from directory.models import Invitation, Membership, Organisation
+from directory.services import invitations
 from tests.directory.factories import UserFactory
 from tests.directory.helpers import path_in_mail
 
@@ -92,7 +92,7 @@ def test_only_members_invite(client: Client, organisation: Organisation) -> None
     assert stranger.status_code == HTTPStatus.NOT_FOUND
     assert not Invitation.objects.exists()
     with pytest.raises(PermissionDenied):
-        services.invitation_send(
+        invitations.invitation_send(
             organisation=organisation, email="x@example.org", by=UserFactory(), language="en"
         )
 
@@ -105,7 +105,7 @@ def invitation(
     organisation: Organisation, member: Any, django_capture_on_commit_callbacks: Any
 ) -> Invitation:
     with django_capture_on_commit_callbacks(execute=True):
-        return services.invitation_send(
+        return invitations.invitation_send(
             organisation=organisation, email="luca@example.org", by=member, language="en"
         )
 
@@ -228,9 +228,9 @@ def test_an_expired_invitation_states_how_long_invitations_last(
 
 def test_accept_service_checks_the_invitation(invitation: Invitation) -> None:
     with pytest.raises(ValidationError, match="another email address"):
-        services.invitation_accept(invitation=invitation, user=UserFactory())
-    services.invitation_accept(
+        invitations.invitation_accept(invitation=invitation, user=UserFactory())
+    invitations.invitation_accept(
         invitation=invitation, first_name="Luca", last_name="Parodi", password=PASSWORD
     )
     with pytest.raises(ValidationError, match="already been used"):
-        services.invitation_accept(invitation=invitation, first_name="L", password=PASSWORD)
+        invitations.invitation_accept(invitation=invitation, first_name="L", password=PASSWORD)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from directory.models import Organisation
-from directory.services import (
+from directory.services.moderation import (
     OrganisationStateError,
     organisation_approve,
     organisation_archive,

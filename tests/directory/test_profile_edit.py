@@ -10,9 +10,9 @@ from django.forms.models import model_to_dict
 from django.test import Client
 from django.utils import timezone
 
-from directory import services
 from directory.forms import OrganisationEditForm
 from directory.models import Municipality, Organisation, OrganisationVersion, Sector
+from directory.services import organisations
 from tests.directory.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -254,7 +254,7 @@ def test_update_service_keeps_the_main_sector_among_the_sectors(
     cinema = Sector.objects.get(slug="cinema")
     data = model_to_dict(organisation, fields=["name"])
 
-    services.organisation_update(
+    organisations.organisation_update(
         organisation=organisation,
         data={**data, "primary_sector": cinema, "sectors": []},
         by=member,

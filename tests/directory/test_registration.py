@@ -11,8 +11,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from directory import services
 from directory.models import Membership, Municipality, Organisation, OrganisationVersion, Sector
+from directory.services import accounts, moderation, organisations
 from directory.tokens import CONFIRMATION_MAX_AGE, confirmation_token
 from tests.directory.factories import OrganisationFactory, UserFactory
 from tests.directory.helpers import path_in_mail
@@ -206,8 +206,8 @@ def test_slugs_are_unique_and_avoid_directory_pages(
     register(client, django_capture_on_commit_callbacks)
 
     assert Organisation.objects.filter(slug="studio-citta-vecchia-2").exists()
-    assert services.organisation_unique_slug("Map") == "map-2"
-    assert services.organisation_unique_slug("!!!") == "organisation"
+    assert organisations.organisation_unique_slug("Map") == "map-2"
+    assert organisations.organisation_unique_slug("!!!") == "organisation"
 
 
 def test_logged_in_member_registers_a_further_organisation(
@@ -371,7 +371,7 @@ def test_register_service_refuses_an_existing_address() -> None:
     UserFactory(email="anna.neri@example.org")
 
     with pytest.raises(ValidationError):
-        services.organisation_register(
+        accounts.organisation_register(
             email="ANNA.NERI@example.org",
             password=PASSWORD,
             first_name="Anna",
@@ -383,8 +383,8 @@ def test_register_service_refuses_an_existing_address() -> None:
 
 def test_submit_accepts_only_drafts_and_rejected_profiles() -> None:
     published = OrganisationFactory()
-    with pytest.raises(services.OrganisationStateError):
-        services.organisation_submit(organisation=published, by=UserFactory())
+    with pytest.raises(moderation.OrganisationStateError):
+        moderation.organisation_submit(organisation=published, by=UserFactory())
     assert published.status == Organisation.Status.PUBLISHED
 
 
@@ -396,7 +396,7 @@ def test_submitting_a_rejected_profile_tells_the_desk_it_is_back(
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.organisation_submit(organisation=organisation, by=UserFactory())
+        moderation.organisation_submit(organisation=organisation, by=UserFactory())
 
     organisation.refresh_from_db()
     assert organisation.status == Organisation.Status.PENDING
@@ -405,7 +405,7 @@ def test_submitting_a_rejected_profile_tells_the_desk_it_is_back(
 
 def test_unknown_profile_fields_are_refused() -> None:
     with pytest.raises(ValueError, match="status"):
-        services.organisation_update(
+        organisations.organisation_update(
             organisation=OrganisationFactory(),
             data={"status": Organisation.Status.PUBLISHED},
             by=UserFactory(),

@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError, transaction
 from PIL import Image
 
-from directory import services
 from directory.images import ProcessedLogo, process_logo
 from directory.models import Organisation
-from directory.services import organisation_remove_logo, organisation_set_logo
+from directory.services import logos
+from directory.services.logos import organisation_remove_logo, organisation_set_logo
 from tests.directory.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +103,7 @@ def test_a_failure_after_the_files_are_stored_removes_them(
     def fail(**kwargs: object) -> None:
         raise DatabaseError("could not record the version")
 
-    monkeypatch.setattr(services, "organisation_record_version", fail)
+    monkeypatch.setattr(logos, "organisation_record_version", fail)
     with pytest.raises(DatabaseError):
         organisation_set_logo(organisation=organisation, logo=a_logo(), by=None)
 

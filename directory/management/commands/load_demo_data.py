@@ -12,10 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from directory import demo, demo_organisations
+from directory.history import organisation_record_version
 from directory.images import process_logo
 from directory.models import Membership, Municipality, Organisation, Sector, User
 from directory.search import index_organisations
-from directory.services import organisation_record_version, organisation_set_logo
+from directory.services.logos import organisation_set_logo
 
 DEMO_STAFF_EMAIL = "sportello@demo.creativecities.example"
 DEMO_MEMBER_EMAIL = "giulia.parodi@demo.creativecities.example"

@@ -1,23 +1,22 @@
-"""The core of the portal: people, sectors, organisations and the pages staff write."""
+"""The members of the cluster: organisations, the people in them and invitations."""
 
 from __future__ import annotations
 
 import datetime
-from typing import Any, ClassVar
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.models.accounts import User
+from directory.models.reference import Municipality, Sector
 from directory.validators import (
     normalise_ateco_code,
     normalise_vat_number,
@@ -26,212 +25,6 @@ from directory.validators import (
     validate_postcode,
     validate_vat_number,
 )
-
-
-class UserManager(BaseUserManager["User"]):
-    """Accounts are identified by email; there is no username."""
-
-    use_in_migrations = True
-
-    @classmethod
-    def normalize_email(cls, email: str | None) -> str:
-        """Addresses are kept in lower case: people type them both ways."""
-        return super().normalize_email(email).lower()
-
-    def _create_user(self, email: str, password: str | None, **extra: Any) -> User:
-        if not email:
-            raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email), **extra)
-        user.set_password(password)
-        user.full_clean(exclude=["password"])
-        user.save(using=self._db)
-        return user
-
-    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
-        extra.setdefault("is_staff", False)
-        extra.setdefault("is_superuser", False)
-        return self._create_user(email, password, **extra)
-
-    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
-        extra.setdefault("is_staff", True)
-        extra.setdefault("is_superuser", True)
-        return self._create_user(email, password, **extra)
-
-    def get_by_natural_key(self, username: str | None) -> User:
-        """Log in whatever the case the address is typed in."""
-        return self.get(email__iexact=username)
-
-
-class User(AbstractBaseUser, PermissionsMixin):
-    """A person: a member of one or more organisations, or staff at the desk."""
-
-    email = models.EmailField(_("email address"), unique=True)
-    first_name = models.CharField(_("first name"), max_length=150, blank=True)
-    last_name = models.CharField(_("last name"), max_length=150, blank=True)
-    is_staff = models.BooleanField(
-        _("staff status"),
-        default=False,
-        help_text=_("Whether the user can log into the desk administration."),
-    )
-    is_active = models.BooleanField(
-        _("active"),
-        default=True,
-        help_text=_("Unselect this instead of deleting accounts."),
-    )
-    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
-
-    objects: ClassVar[UserManager] = UserManager()
-
-    EMAIL_FIELD = "email"
-    USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: ClassVar[list[str]] = []
-
-    class Meta:
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
-        ordering = ("email",)
-        constraints = [
-            # Login matches the address whatever its case, so two accounts may
-            # not differ only by case, however they were created.
-            models.UniqueConstraint(
-                Lower("email"),
-                name="user_email_unique_any_case",
-                violation_error_message=_("An account with this email address already exists."),
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.email
-
-    def clean(self) -> None:
-        super().clean()
-        self.email = self.__class__.objects.normalize_email(self.email)
-
-    def get_full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip() or self.email
-
-    def get_short_name(self) -> str:
-        return self.first_name or self.email
-
-
-class Sector(models.Model):
-    """A productive area of the creative industry named by the project.
-
-    Sectors are data, not code, so that staff can reword them and add the
-    statistical codes they cover without a release.
-    """
-
-    slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    ateco_codes = ArrayField(
-        models.CharField(max_length=10),
-        verbose_name=_("ATECO codes"),
-        default=list,
-        blank=True,
-        help_text=_("ISTAT ATECO 2025 codes this sector covers, e.g. 90.01 or 71.11."),
-    )
-
-    class Meta:
-        verbose_name = _("sector")
-        verbose_name_plural = _("sectors")
-        ordering = ("order", "slug")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("directory:sector", kwargs={"slug": self.slug})
-
-    def clean(self) -> None:
-        """Keep only real ATECO 2025 codes, in dotted form and without repeats."""
-        codes: list[str] = []
-        errors: list[ValidationError] = []
-        for code in self.ateco_codes:
-            try:
-                validate_ateco_code(code)
-            except ValidationError as error:
-                errors.extend(error.error_list)
-                continue
-            normalised = normalise_ateco_code(code)
-            if normalised not in codes:
-                codes.append(normalised)
-        if errors:
-            raise ValidationError({"ateco_codes": errors})
-        self.ateco_codes = codes
-
-
-class Page(models.Model):
-    """A page of the site that staff reword without a developer.
-
-    The privacy notice and the accessibility statement are legal texts that
-    change on the administration's schedule, not the code's.
-    """
-
-    slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(
-        _("body"), help_text=_("Plain text; a blank line starts a new paragraph.")
-    )
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("page")
-        verbose_name_plural = _("pages")
-        ordering = ("slug",)
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("directory:page", kwargs={"slug": self.slug})
-
-
-class Partner(models.Model):
-    """An institution of the project's transnational partnership.
-
-    Partners are data so that the network can grow (or a role change) without
-    touching templates.
-    """
-
-    name = models.CharField(_("name"), max_length=200)
-    city = models.CharField(_("city"), max_length=100)
-    country = models.CharField(_("country"), max_length=100)
-    role = models.CharField(_("role in the project"), max_length=200, blank=True)
-    website = models.URLField(_("website"), blank=True)
-    is_lead = models.BooleanField(_("lead partner"), default=False)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("partner")
-        verbose_name_plural = _("partners")
-        ordering = ("order", "city", "name")
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.city})"
-
-
-class Municipality(models.Model):
-    """A place an organisation can be in: a municipio of Genoa or a comune of the
-    Città Metropolitana. Data, so that boundaries and names follow the law."""
-
-    class Kind(models.TextChoices):
-        GENOA_DISTRICT = "district", _("Municipio of Genoa")
-        METRO_MUNICIPALITY = "municipality", _("Municipality of the metropolitan city")
-
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("municipality")
-        verbose_name_plural = _("municipalities")
-        ordering = ("order", "name")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
@@ -648,25 +441,3 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and not self.is_expired
-
-
-class OrganisationVersion(models.Model):
-    """A snapshot of a profile after each change, so staff can read and revert."""
-
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="versions"
-    )
-    data = models.JSONField()
-    created_at = models.DateTimeField(_("saved"), default=timezone.now)
-    created_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    note = models.CharField(_("what changed"), max_length=200, blank=True)
-
-    class Meta:
-        verbose_name = _("profile version")
-        verbose_name_plural = _("profile versions")
-        ordering = ("-created_at", "-id")
-
-    def __str__(self) -> str:
-        return f"{self.organisation} @ {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,7 +1,6 @@
-"""The desk's screens for people, sectors, site pages and organisations."""
+"""The desk's screens for organisations: moderation, history, import, invitations."""
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from django import forms
@@ -9,10 +8,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -29,100 +26,27 @@ from modeltranslation.admin import TranslationAdmin
 
 from directory import history
 from directory.forms import https_url_fields
+from directory.history import VERSIONED_FIELDS, history_note, organisation_record_version
 from directory.images import LogoField
 from directory.models import (
     PROFILE_FIELDS,
     WORKFLOW_FIELDS,
     Invitation,
     Membership,
-    Municipality,
     Organisation,
     OrganisationVersion,
-    Page,
-    Partner,
-    Sector,
     User,
 )
 from directory.resources import OrganisationResource
-from directory.services import (
-    VERSIONED_FIELDS,
+from directory.services.logos import organisation_remove_logo, organisation_set_logo
+from directory.services.moderation import (
     OrganisationStateError,
-    history_note,
     organisation_approve,
     organisation_archive,
-    organisation_record_version,
     organisation_reject,
-    organisation_remove_logo,
     organisation_restore,
-    organisation_revert,
-    organisation_set_logo,
 )
-from directory.tasks import organisations_reindex
-
-
-class UserCreationForm(AdminUserCreationForm[User]):
-    class Meta:
-        model = User
-        fields = ("email",)
-
-
-class UserEditForm(UserChangeForm[User]):
-    class Meta:
-        model = User
-        fields = "__all__"
-
-
-@admin.register(User)
-class UserAdmin(BaseUserAdmin[User]):
-    form = UserEditForm
-    add_form = UserCreationForm
-    list_display = ("email", "first_name", "last_name", "is_staff", "is_active", "date_joined")
-    list_filter = ("is_staff", "is_superuser", "is_active", "groups")
-    search_fields = ("email", "first_name", "last_name")
-    ordering = ("email",)
-    fieldsets = (
-        (None, {"fields": ("email", "password")}),
-        (_("Personal info"), {"fields": ("first_name", "last_name")}),
-        (
-            _("Permissions"),
-            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
-        ),
-        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
-    )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
-
-
-@admin.register(Sector)
-class SectorAdmin(TranslationAdmin):  # type: ignore[type-arg]
-    list_display = ("name", "slug", "order", "ateco_list")
-    list_editable = ("order",)
-    search_fields = ("name_it", "name_en", "slug")
-    prepopulated_fields = {"slug": ("name_en",)}
-
-    @admin.display(description=_("ATECO codes"))
-    def ateco_list(self, sector: Sector) -> str:
-        return ", ".join(sector.ateco_codes)
-
-    def save_model(self, request: HttpRequest, obj: Sector, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        if change and {"name_it", "name_en"} & set(form.changed_data):
-            transaction.on_commit(partial(organisations_reindex.enqueue, sector_id=obj.pk))
-
-
-@admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
-    """Places follow the law: staff rename them or add one when comuni merge."""
-
-    list_display = ("name", "kind", "order")
-    list_editable = ("order",)
-    list_filter = ("kind",)
-    search_fields = ("name", "slug")
-    prepopulated_fields = {"slug": ("name",)}
-
-    def save_model(self, request: HttpRequest, obj: Municipality, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:
-            transaction.on_commit(partial(organisations_reindex.enqueue, municipality_id=obj.pk))
+from directory.services.organisations import organisation_revert
 
 
 @admin.register(Invitation)
@@ -141,25 +65,6 @@ class InvitationAdmin(admin.ModelAdmin[Invitation]):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
-
-
-@admin.register(Page)
-class PageAdmin(TranslationAdmin):  # type: ignore[type-arg]
-    list_display = ("title", "slug", "updated_at")
-    readonly_fields = ("updated_at",)
-
-
-@admin.register(Partner)
-class PartnerAdmin(TranslationAdmin):  # type: ignore[type-arg]
-    list_display = ("name", "city", "country", "is_lead", "order")
-    list_editable = ("order",)
-    list_filter = ("country",)
-    search_fields = ("name", "city_it", "city_en")
-
-
-# ---------------------------------------------------------------------------
-# Organisations: moderation, history and import
-# ---------------------------------------------------------------------------
 
 
 class MembershipInline(admin.TabularInline[Membership, Organisation]):

@@ -1,30 +1,24 @@
-"""Pages of the directory: home, sectors, the directory and its map, profiles,
-figures, open data, site pages and the members' own pages."""
+"""Members' pages: registration, email confirmation, account, profile upkeep
+and invitations."""
 
 from __future__ import annotations
 
-import functools
 from http import HTTPStatus
 from typing import Any, cast
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from directory import exports, figures, services
-from directory.filters import OrganisationFilter
 from directory.forms import (
     AccountForm,
     EmailForm,
@@ -33,183 +27,9 @@ from directory.forms import (
     OrganisationEditForm,
     OrganisationRegisterForm,
 )
-from directory.models import Invitation, Organisation, Page, Partner, Sector, User
-from directory.pagination import DirectoryPaginator
-from directory.panels import render_sector_panels
-from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
-from directory.reference import reference
-from directory.structured_data import absolute_url, organisation_json_ld
+from directory.models import Invitation, Organisation, User
+from directory.services import accounts, invitations, moderation, organisations
 from directory.tokens import CONFIRMATION_MAX_AGE, ConfirmationLinkError, confirmation_link_owner
-from directory.validators import ateco_label
-
-OPEN_GRAPH_LOCALES = {"it": "it_IT", "en": "en_GB"}
-SECTOR_COUNT_TIMEOUT = 60
-
-# The optional script of the directory asks for the results alone with this header.
-PARTIAL_HEADER = "X-Partial"
-
-
-@require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "directory/home.html", {"sectors": Sector.objects.all()})
-
-
-@require_safe
-def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    sector = get_object_or_404(Sector, slug=slug)
-    published = Organisation.objects.published().in_sector(sector)
-    cards = Organisation.objects.for_cards().select_related("primary_sector", "municipality")
-    # The paginator reads only ids and a count from the ordered queryset; `rows`
-    # reads the page's cards.
-    paginator = DirectoryPaginator(published.order_by("name", "id"), rows=cards)
-    context = {
-        "sector": sector,
-        "ateco": [(code, ateco_label(code)) for code in sector.ateco_codes],
-        # Exact, unlike the directory's capped count, so kept for a minute.
-        "organisation_count": cache.get_or_set(
-            f"directory:sector-count:{sector.pk}", published.count, SECTOR_COUNT_TIMEOUT
-        ),
-        "page_obj": paginator.get_page(request.GET.get("page")),
-        "panels": render_sector_panels(request, sector),
-    }
-    return render(request, "directory/sector_detail.html", context)
-
-
-def _results(request: HttpRequest) -> dict[str, Any]:
-    """The filtered, sorted, paginated directory: at most four queries."""
-    filterset = OrganisationFilter(
-        request.GET, queryset=Organisation.objects.published().for_cards()
-    )
-    page_obj = filterset.paginator().get_page(request.GET.get("page"))
-    page_obj.object_list = filterset.attach(list(page_obj.object_list))
-    return {
-        "filterset": filterset,
-        "form": filterset.form,
-        "page_obj": page_obj,
-        "active_filters": filterset.active_filters(),
-    }
-
-
-@require_safe
-def organisation_list(request: HttpRequest) -> HttpResponse:
-    template = "directory/organisation_list.html"
-    if request.headers.get(PARTIAL_HEADER) == "results":
-        template += "#results"
-    response = render(request, template, _results(request))
-    patch_vary_headers(response, [PARTIAL_HEADER])
-    return response
-
-
-@require_safe
-def organisation_map(request: HttpRequest) -> HttpResponse:
-    """The map page: without JavaScript it is the list of results."""
-    context = _results(request)
-    context["map_tiles_url"] = settings.MAP_TILES_URL
-    return render(request, "directory/organisation_map.html", context)
-
-
-@require_safe
-def organisation_geojson(request: HttpRequest) -> JsonResponse:
-    """Published organisations with coordinates, under the directory's filters."""
-    filterset = OrganisationFilter(request.GET, queryset=Organisation.objects.published())
-    filterset.qs  # noqa: B018 (applies the filters, filling `matches`)
-    sectors = {sector.pk: str(sector.name) for sector in filterset.reference.sectors}
-    places = {pk: name for pk, _slug, name, _kind in filterset.reference.places}
-    url_before, url_after = profile_url_affixes()
-    rows = (
-        filterset.matches.filter(latitude__isnull=False, longitude__isnull=False)
-        .order_by("name", "id")
-        .values_list("slug", "name", "latitude", "longitude", "primary_sector", "municipality")
-    )
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {
-                "type": "Point",
-                # Both are set: the filter above leaves out rows without them.
-                "coordinates": [float(longitude), float(latitude)],  # type: ignore[arg-type]
-            },
-            "properties": {
-                "name": name,
-                "url": f"{url_before}{slug}{url_after}",
-                "sector": sectors.get(sector_id, ""),
-                "municipality": places.get(place_id, ""),
-            },
-        }
-        for slug, name, latitude, longitude, sector_id, place_id in rows
-    ]
-    response = JsonResponse(
-        {"type": "FeatureCollection", "features": features},
-        content_type="application/geo+json",
-        json_dumps_params={"separators": (",", ":")},
-    )
-    patch_cache_control(response, public=True, max_age=300)
-    return response
-
-
-def _may_preview(user: Any, organisation: Organisation) -> bool:
-    """Members see their own profile before it is public; so does the desk."""
-    if not user.is_authenticated:
-        return False
-    return bool(user.is_staff) or organisation.memberships.filter(user=user).exists()
-
-
-@require_safe
-def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = read_profile(slug)
-    if organisation is None:
-        raise Http404
-    preview = not organisation.is_public
-    if preview and not _may_preview(request.user, organisation):
-        raise Http404
-    known = reference()
-
-    # What only the cached fragments of the page show is worked out when one of
-    # them is missing: the template calls these.
-    @functools.cache
-    def sectors() -> list[Sector]:
-        return sorted(
-            (known.sector(pk) for pk in organisation.sector_ids),  # type: ignore[attr-defined]
-            key=lambda sector: (sector.order, sector.slug),
-        )
-
-    context = {
-        "organisation": organisation,
-        "preview": preview,
-        "sectors": sectors,
-        "languages": lambda: language_names(organisation),
-        "social_links": lambda: social_links(organisation),
-        "profile_url": lambda: absolute_url(organisation.get_absolute_url()),
-        "logo_url": lambda: absolute_url(organisation.logo.url) if organisation.logo else "",
-        "structured_data": lambda: organisation_json_ld(organisation, sectors=sectors()),
-        "og_locale": OPEN_GRAPH_LOCALES.get(get_language(), "it_IT"),
-        "lapse_months": Organisation.lapse_months(),
-    }
-    response = render(request, "directory/organisation_detail.html", context)
-    if preview:
-        patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
-@require_safe
-def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    page = get_object_or_404(Page, slug=slug)
-    return render(request, "directory/page_detail.html", {"page": page})
-
-
-@require_safe
-def partners(request: HttpRequest) -> HttpResponse:
-    """Partners by city, for the page's `regroup`: each city where its first partner
-    stands in the set order, and its partners in that order."""
-    partners = list(Partner.objects.all())
-    first_seen: dict[str, int] = {}
-    for index, partner in enumerate(partners):
-        first_seen.setdefault(partner.city, index)
-    partners.sort(key=lambda partner: first_seen[partner.city])
-    return render(request, "directory/partners.html", {"partners": partners})
-
-
-# --- Members: registration, account, profile upkeep, invitations ---
 
 
 def member_organisation_or_404(request: HttpRequest, slug: str) -> Organisation:
@@ -247,7 +67,7 @@ def register(request: HttpRequest) -> HttpResponse:
     forms = [form for form in (account_form, organisation_form) if form is not None]
     if data is not None and all(form.is_valid() for form in forms):
         if user is not None:
-            services.organisation_create(
+            organisations.organisation_create(
                 owner=user, organisation_data=organisation_form.cleaned_data
             )
             messages.success(
@@ -258,7 +78,7 @@ def register(request: HttpRequest) -> HttpResponse:
         assert account_form is not None  # noqa: S101 - anonymous visitors get one
         account = account_form.cleaned_data
         try:
-            services.organisation_register(
+            accounts.organisation_register(
                 email=account["email"],
                 password=account["password1"],
                 first_name=account["first_name"],
@@ -296,7 +116,7 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
     """Following the emailed link activates the account and sends the
     organisation to the desk."""
     try:
-        user = services.user_confirm_email(token=token)
+        user = accounts.user_confirm_email(token=token)
     except ConfirmationLinkError as problem:
         if problem.reason == "used" and request.user == problem.user:
             return redirect("directory:account")
@@ -345,7 +165,7 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
                 status=HTTPStatus.BAD_REQUEST,
             )
         email = form.cleaned_data["email"]
-    services.user_confirmation_resend(email=email, language=get_language())
+    accounts.user_confirmation_resend(email=email, language=get_language())
     request.session.pop("registered_email", None)
     messages.info(
         request,
@@ -381,7 +201,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
         logo, remove_logo = profile.pop("new_logo", None), profile.pop("remove_logo", False)
         submit = request.POST.get("action") == "resubmit" and status == Organisation.Status.REJECTED
         try:
-            services.organisation_update(
+            organisations.organisation_update(
                 organisation=organisation,
                 data=profile,
                 by=user,
@@ -389,7 +209,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 remove_logo=remove_logo,
                 submit=submit,
             )
-        except services.OrganisationStateError:
+        except moderation.OrganisationStateError:
             # Sent twice at once (a double click): the first request already did it.
             messages.info(request, _("The profile had already been sent to the desk."))
             return redirect("directory:account")
@@ -423,7 +243,7 @@ def organisation_invite(request: HttpRequest, slug: str) -> HttpResponse:
     form = InvitationForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
-            invitation = services.invitation_send(
+            invitation = invitations.invitation_send(
                 organisation=organisation,
                 email=form.cleaned_data["email"],
                 by=cast(User, request.user),
@@ -457,7 +277,9 @@ def organisation_invite(request: HttpRequest, slug: str) -> HttpResponse:
 def confirm_profile(request: HttpRequest, slug: str) -> HttpResponse:
     """ "Still accurate": the member vouches for the profile without editing it."""
     organisation = member_organisation_or_404(request, slug)
-    services.organisation_confirm_current(organisation=organisation, by=cast(User, request.user))
+    organisations.organisation_confirm_current(
+        organisation=organisation, by=cast(User, request.user)
+    )
     messages.success(
         request,
         _("Thank you: the profile of %(name)s is confirmed as current.")
@@ -490,7 +312,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 status=HTTPStatus.FORBIDDEN,
             )
         if request.method == "POST":
-            services.invitation_accept(invitation=found, user=user)
+            invitations.invitation_accept(invitation=found, user=user)
             return _joined(request, found)
         return render(request, "directory/invitation.html", {**context, "state": "join"})
 
@@ -503,7 +325,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         )
     form = NewAccountForm(request.POST if request.method == "POST" else None, email=found.email)
     if form.is_valid():
-        membership = services.invitation_accept(
+        membership = invitations.invitation_accept(
             invitation=found,
             first_name=form.cleaned_data["first_name"],
             last_name=form.cleaned_data["last_name"],
@@ -524,27 +346,3 @@ def _joined(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         _("Welcome: you are now a member of %(name)s.") % {"name": invitation.organisation.name},
     )
     return redirect("directory:account")
-
-
-@require_safe
-def cluster(request: HttpRequest) -> HttpResponse:
-    context = {
-        "figures": figures.cluster_figures(),
-        "refresh_minutes": figures.CACHE_SECONDS // 60,
-        "lapse_months": Organisation.lapse_months(),
-        "licence": exports.LICENCE,
-    }
-    return render(request, "directory/cluster.html", context)
-
-
-@require_safe
-def export(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
-    """The published organisations as open data, streamed row by row."""
-    write, content_type = exports.FORMATS[fmt]
-    response = StreamingHttpResponse(write(), content_type=content_type)
-    response["Link"] = f'<{exports.LICENCE["url"]}>; rel="license"'
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = "public, max-age=600"
-    if fmt == "csv":
-        response["Content-Disposition"] = 'attachment; filename="creative-cities-organisations.csv"'
-    return response

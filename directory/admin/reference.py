@@ -1,0 +1,65 @@
+"""The desk's screens for sectors, places, site pages and partners."""
+
+from functools import partial
+from typing import Any
+
+from django.contrib import admin
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from directory.models import (
+    Municipality,
+    Page,
+    Partner,
+    Sector,
+)
+from directory.tasks import organisations_reindex
+
+
+@admin.register(Sector)
+class SectorAdmin(TranslationAdmin):  # type: ignore[type-arg]
+    list_display = ("name", "slug", "order", "ateco_list")
+    list_editable = ("order",)
+    search_fields = ("name_it", "name_en", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+
+    @admin.display(description=_("ATECO codes"))
+    def ateco_list(self, sector: Sector) -> str:
+        return ", ".join(sector.ateco_codes)
+
+    def save_model(self, request: HttpRequest, obj: Sector, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and {"name_it", "name_en"} & set(form.changed_data):
+            transaction.on_commit(partial(organisations_reindex.enqueue, sector_id=obj.pk))
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
+    """Places follow the law: staff rename them or add one when comuni merge."""
+
+    list_display = ("name", "kind", "order")
+    list_editable = ("order",)
+    list_filter = ("kind",)
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+    def save_model(self, request: HttpRequest, obj: Municipality, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            transaction.on_commit(partial(organisations_reindex.enqueue, municipality_id=obj.pk))
+
+
+@admin.register(Page)
+class PageAdmin(TranslationAdmin):  # type: ignore[type-arg]
+    list_display = ("title", "slug", "updated_at")
+    readonly_fields = ("updated_at",)
+
+
+@admin.register(Partner)
+class PartnerAdmin(TranslationAdmin):  # type: ignore[type-arg]
+    list_display = ("name", "city", "country", "is_lead", "order")
+    list_editable = ("order",)
+    list_filter = ("country",)
+    search_fields = ("name", "city_it", "city_en")

@@ -1,0 +1,31 @@
+"""The core's models, one module per concern; imported here for Django and callers."""
+
+from directory.models.accounts import User, UserManager
+from directory.models.history import OrganisationVersion
+from directory.models.organisations import (
+    CARD_FIELDS,
+    PROFILE_FIELDS,
+    WORKFLOW_FIELDS,
+    Invitation,
+    Membership,
+    Organisation,
+    OrganisationQuerySet,
+)
+from directory.models.reference import Municipality, Page, Partner, Sector
+
+__all__ = [
+    "CARD_FIELDS",
+    "PROFILE_FIELDS",
+    "WORKFLOW_FIELDS",
+    "Invitation",
+    "Membership",
+    "Municipality",
+    "Organisation",
+    "OrganisationQuerySet",
+    "OrganisationVersion",
+    "Page",
+    "Partner",
+    "Sector",
+    "User",
+    "UserManager",
+]

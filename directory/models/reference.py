@@ -1,0 +1,131 @@
+"""Reference data staff keep: sectors, places, partners and the site's own pages."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from directory.validators import normalise_ateco_code, validate_ateco_code
+
+
+class Sector(models.Model):
+    """A productive area of the creative industry named by the project.
+
+    Sectors are data, not code, so that staff can reword them and add the
+    statistical codes they cover without a release.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    ateco_codes = ArrayField(
+        models.CharField(max_length=10),
+        verbose_name=_("ATECO codes"),
+        default=list,
+        blank=True,
+        help_text=_("ISTAT ATECO 2025 codes this sector covers, e.g. 90.01 or 71.11."),
+    )
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ("order", "slug")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:sector", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        """Keep only real ATECO 2025 codes, in dotted form and without repeats."""
+        codes: list[str] = []
+        errors: list[ValidationError] = []
+        for code in self.ateco_codes:
+            try:
+                validate_ateco_code(code)
+            except ValidationError as error:
+                errors.extend(error.error_list)
+                continue
+            normalised = normalise_ateco_code(code)
+            if normalised not in codes:
+                codes.append(normalised)
+        if errors:
+            raise ValidationError({"ateco_codes": errors})
+        self.ateco_codes = codes
+
+
+class Page(models.Model):
+    """A page of the site that staff reword without a developer.
+
+    The privacy notice and the accessibility statement are legal texts that
+    change on the administration's schedule, not the code's.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("body"), help_text=_("Plain text; a blank line starts a new paragraph.")
+    )
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ("slug",)
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:page", kwargs={"slug": self.slug})
+
+
+class Partner(models.Model):
+    """An institution of the project's transnational partnership.
+
+    Partners are data so that the network can grow (or a role change) without
+    touching templates.
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=100)
+    role = models.CharField(_("role in the project"), max_length=200, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_lead = models.BooleanField(_("lead partner"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ("order", "city", "name")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.city})"
+
+
+class Municipality(models.Model):
+    """A place an organisation can be in: a municipio of Genoa or a comune of the
+    Città Metropolitana. Data, so that boundaries and names follow the law."""
+
+    class Kind(models.TextChoices):
+        GENOA_DISTRICT = "district", _("Municipio of Genoa")
+        METRO_MUNICIPALITY = "municipality", _("Municipality of the metropolitan city")
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ("order", "name")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,120 @@
+"""Accounts: registration with its organisation, email confirmation and resending."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from directory.models import (
+    Membership,
+    Organisation,
+    User,
+)
+from directory.notifications import email_after_commit
+from directory.services.moderation import organisation_submit
+from directory.services.organisations import organisation_create_draft
+from directory.tokens import (
+    CONFIRMATION_MAX_AGE,
+    ConfirmationLinkError,
+    confirmation_token,
+    confirmation_user,
+)
+
+
+def _send_confirmation(*, user: User, organisation: Organisation, language: str) -> None:
+    with translation.override(language):
+        path = reverse("directory:confirm_email", kwargs={"token": confirmation_token(user)})
+    email_after_commit(
+        to=[user.email],
+        template="directory/emails/confirm_email",
+        context={
+            "user": user,
+            "organisation": organisation,
+            "confirm_url": f"{settings.SITE_URL}{path}",
+            "valid_days": CONFIRMATION_MAX_AGE.days,
+        },
+        language=language,
+    )
+
+
+@transaction.atomic
+def organisation_register(
+    *,
+    email: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    organisation_data: dict[str, Any],
+    language: str,
+) -> Organisation:
+    """Create an inactive account, its organisation as a draft owned by it, the
+    profile's first version, and email a link that confirms the address.
+
+    Nothing reaches the desk until the link is followed (`user_confirm_email`).
+    """
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("An account with this email address already exists.")},
+            code="email_taken",
+        )
+    user = User(email=email, first_name=first_name, last_name=last_name, is_active=False)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+
+    organisation = organisation_create_draft(owner=user, data=organisation_data)
+    _send_confirmation(user=user, organisation=organisation, language=language)
+    return organisation
+
+
+@transaction.atomic
+def user_confirm_email(*, token: str) -> User:
+    """Activate the account a confirmation link names and submit its draft
+    organisations to the desk.
+
+    Raises `ConfirmationLinkError` for an invalid, expired or used link.
+    """
+    user = confirmation_user(token)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.is_active:
+        raise ConfirmationLinkError("used", user)
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    drafts = Organisation.objects.filter(
+        memberships__user=user,
+        memberships__role=Membership.Role.OWNER,
+        status=Organisation.Status.DRAFT,
+    )
+    for organisation in drafts:
+        organisation_submit(organisation=organisation, by=user)
+    return user
+
+
+@transaction.atomic
+def user_confirmation_resend(*, email: str, language: str) -> bool:
+    """Send a fresh confirmation link if this address registered and never
+    confirmed. The caller tells the visitor the same thing either way, so the
+    form reveals nothing about who has an account."""
+    user = User.objects.filter(email__iexact=email, is_active=False, last_login=None).first()
+    if user is None:
+        return False
+    organisation = (
+        Organisation.objects.filter(
+            memberships__user=user,
+            memberships__role=Membership.Role.OWNER,
+            status=Organisation.Status.DRAFT,
+        )
+        .order_by("created_at")
+        .first()
+    )
+    if organisation is None:
+        return False
+    _send_confirmation(user=user, organisation=organisation, language=language)
+    return True

@@ -1,0 +1,106 @@
+"""Invitations: members ask colleagues to join, by an emailed link."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from directory.models import (
+    Invitation,
+    Membership,
+    Organisation,
+    User,
+)
+from directory.notifications import email_after_commit
+
+
+@transaction.atomic
+def invitation_send(
+    *, organisation: Organisation, email: str, by: User, language: str
+) -> Invitation:
+    """Invite a colleague by email to join the organisation.
+
+    An address has at most one open invitation per organisation: inviting it
+    again replaces the old link with a new one, valid for another 14 days.
+    """
+    if not organisation.memberships.filter(user=by).exists():
+        raise PermissionDenied("Only a member can invite.")
+    email = User.objects.normalize_email(email).lower()
+    if organisation.memberships.filter(user__email__iexact=email).exists():
+        raise ValidationError(
+            {
+                "email": _("%(email)s is already a member of %(organisation)s.")
+                % {"email": email, "organisation": organisation.name}
+            },
+            code="already_member",
+        )
+    Invitation.objects.filter(
+        organisation=organisation, email__iexact=email, accepted_at__isnull=True
+    ).delete()
+    invitation = Invitation(
+        organisation=organisation, email=email, token=secrets.token_urlsafe(32), invited_by=by
+    )
+    invitation.full_clean()
+    invitation.save()
+    with translation.override(language):
+        path = reverse("directory:invitation", kwargs={"token": invitation.token})
+    email_after_commit(
+        to=[email],
+        template="directory/emails/invitation",
+        context={
+            "invitation": invitation,
+            "organisation": organisation,
+            "by": by,
+            "invitation_url": f"{settings.SITE_URL}{path}",
+            "valid_days": Invitation.VALID_FOR.days,
+        },
+        language=language,
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(
+    *,
+    invitation: Invitation,
+    user: User | None = None,
+    first_name: str = "",
+    last_name: str = "",
+    password: str = "",
+) -> Membership:
+    """Make the invited person a member.
+
+    Either `user` is the logged-in account whose address was invited, or no
+    account exists yet and one is created, active at once: following the
+    emailed link proved the address.
+    """
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."), code="used")
+    if invitation.is_expired:
+        raise ValidationError(_("This invitation has expired."), code="expired")
+    if user is None:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise ValidationError(
+                _("An account with this email address already exists: log in to accept."),
+                code="account_exists",
+            )
+        user = User.objects.create_user(
+            invitation.email, password, first_name=first_name, last_name=last_name
+        )
+    elif user.email.lower() != invitation.email.lower():
+        raise ValidationError(
+            _("This invitation was sent to another email address."), code="wrong_user"
+        )
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organisation=invitation.organisation, defaults={"role": Membership.Role.MEMBER}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return membership
