@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class DirectoryConfig(AppConfig):
     name = "directory"
     verbose_name = _("Directory of the cluster")
+
+    def ready(self) -> None:
+        from directory import history
+        from directory.models import PROFILE_FIELDS, Organisation
+        from directory.search import index_organisations
+
+        # The logo is part of what changed but not of what a revert restores:
+        # the files of an older logo are deleted once it is replaced.
+        history.track(
+            Organisation,
+            fields=(*PROFILE_FIELDS, "logo"),
+            revertible=PROFILE_FIELDS,
+            on_change=index_organisations,
+        )

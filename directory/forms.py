@@ -368,3 +368,14 @@ class InvitationForm(forms.Form):
             days=Invitation.VALID_FOR.days,
         ),
     )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the rejection"),
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
+        help_text=_(
+            "Sent by email to the members of each organisation: say what to change "
+            "so that the profile can be published."
+        ),
+    )

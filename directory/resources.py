@@ -13,10 +13,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from import_export import fields, resources, widgets
 
+from directory import history
 from directory.models import PROFILE_FIELDS, Municipality, Organisation, Sector, User
-from directory.services.organisations import organisation_import_finish, organisation_unique_slug
+from directory.services.organisations import organisation_unique_slug
 
 LIST_SEPARATOR = "|"
 
@@ -169,16 +171,23 @@ class OrganisationResource(resources.ModelResource):
         use_transactions = True
         skip_diff = False
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.created_ids: list[int] = []
-
     def import_data(self, dataset: Any, dry_run: bool = False, **kwargs: Any) -> Any:
         """All or nothing: any invalid row rolls the whole file back."""
         kwargs["use_transactions"] = True
         kwargs["rollback_on_validation_errors"] = True
-        self.created_ids = []
         return super().import_data(dataset, dry_run=dry_run, **kwargs)
+
+    def import_data_inner(self, dataset: Any, dry_run: bool, *args: Any, **kwargs: Any) -> Any:
+        """The whole file is one change in the history of each organisation it
+        creates (and one search refresh), inside the import's transaction; a
+        preview records nothing."""
+        user = kwargs.get("user")
+        with history.changes(
+            by=user if isinstance(user, User) else None,
+            note=gettext_noop("Imported"),
+            discard=dry_run,
+        ):
+            return super().import_data_inner(dataset, dry_run, *args, **kwargs)
 
     def after_init_instance(
         self, instance: Organisation, new: bool, row: Any, **kwargs: Any
@@ -209,14 +218,3 @@ class OrganisationResource(resources.ModelResource):
     def save_m2m(self, instance: Organisation, row: Any, **kwargs: Any) -> None:
         super().save_m2m(instance, row, **kwargs)
         instance.sectors.add(instance.primary_sector)
-        self.created_ids.append(instance.pk)
-
-    def after_import(self, dataset: Any, result: Any, **kwargs: Any) -> None:
-        super().after_import(dataset, result, **kwargs)
-        if kwargs.get("dry_run") or result.has_errors() or result.has_validation_errors():
-            return
-        user = kwargs.get("user")
-        organisation_import_finish(
-            organisation_ids=self.created_ids,
-            by=user if isinstance(user, User) else None,
-        )

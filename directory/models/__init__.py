@@ -1,7 +1,7 @@
 """The core's models, one module per concern; imported here for Django and callers."""
 
 from directory.models.accounts import User, UserManager
-from directory.models.history import OrganisationVersion
+from directory.models.history import StateChange, Version
 from directory.models.organisations import (
     CARD_FIELDS,
     PROFILE_FIELDS,
@@ -22,10 +22,11 @@ __all__ = [
     "Municipality",
     "Organisation",
     "OrganisationQuerySet",
-    "OrganisationVersion",
     "Page",
     "Partner",
     "Sector",
+    "StateChange",
     "User",
     "UserManager",
+    "Version",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -288,12 +289,15 @@ class Organisation(models.Model):
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     lapse_notified_at = models.DateTimeField(_("staff told of lapse"), null=True, blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    versions = GenericRelation("directory.Version")
+    state_changes = GenericRelation("directory.StateChange")
 
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        permissions = [("moderate_organisation", _("Can moderate organisations"))]
         ordering = ("name",)
         indexes = [
             GinIndex(fields=["search_vector"], name="organisation_search"),

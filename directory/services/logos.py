@@ -9,7 +9,7 @@ from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from directory.history import history_note, organisation_record_version
+from directory import history
 from directory.images import ProcessedLogo
 from directory.models import (
     Organisation,
@@ -39,10 +39,8 @@ def organisation_set_logo(
         organisation.logo_thumbnail.save(logo.thumbnail.name or "logo", logo.thumbnail, save=False)
         stored.append(str(organisation.logo_thumbnail.name))
         organisation.full_clean()
-        organisation.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
-        organisation_record_version(
-            organisation=organisation, by=by, note=history_note(gettext_noop("Logo replaced"))
-        )
+        with history.changes(by=by, note=gettext_noop("Logo replaced")):
+            organisation.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
     except BaseException:
         _delete_files(storage, stored)
         organisation.logo, organisation.logo_thumbnail = previous
@@ -60,10 +58,8 @@ def organisation_remove_logo(*, organisation: Organisation, by: User | None) -> 
     storage = organisation.logo.storage
     organisation.logo = organisation.logo_thumbnail = ""
     try:
-        organisation.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
-        organisation_record_version(
-            organisation=organisation, by=by, note=history_note(gettext_noop("Logo removed"))
-        )
+        with history.changes(by=by, note=gettext_noop("Logo removed")):
+            organisation.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
     except BaseException:
         organisation.logo, organisation.logo_thumbnail = previous
         raise

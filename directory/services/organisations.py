@@ -2,34 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from directory.history import (
-    VERSIONED_FIELDS,
-    history_note,
-    organisation_record_version,
-    organisation_snapshot,
-)
+from directory import history
 from directory.images import ProcessedLogo
 from directory.models import (
     PROFILE_FIELDS,
     Membership,
     Organisation,
-    OrganisationVersion,
     Sector,
     User,
+    Version,
 )
-from directory.search import index_organisations
 from directory.services.logos import organisation_remove_logo, organisation_set_logo
 from directory.services.moderation import organisation_submit
 
@@ -63,19 +55,19 @@ def _apply_profile(organisation: Organisation, data: dict[str, Any]) -> set[Sect
     return sectors
 
 
+@transaction.atomic
 def organisation_create_draft(*, owner: User, data: dict[str, Any]) -> Organisation:
-    organisation = Organisation(status=Organisation.Status.DRAFT)
-    sectors = _apply_profile(organisation, data)
-    organisation.slug = organisation_unique_slug(organisation.name)
-    organisation.full_clean()
-    organisation.save()
-    organisation.sectors.set(sectors)
+    """A new profile, owned by `owner`, waiting as a draft."""
+    with history.changes(by=owner, note=gettext_noop("Registered")):
+        organisation = Organisation(status=Organisation.Status.DRAFT)
+        sectors = _apply_profile(organisation, data)
+        organisation.slug = organisation_unique_slug(organisation.name)
+        organisation.full_clean()
+        organisation.save()
+        organisation.sectors.set(sectors)
     membership = Membership(user=owner, organisation=organisation, role=Membership.Role.OWNER)
     membership.full_clean()
     membership.save()
-    organisation_record_version(
-        organisation=organisation, by=owner, note=history_note(gettext_noop("Registered"))
-    )
     return organisation
 
 
@@ -105,20 +97,19 @@ def organisation_update(
     confirmation. The status changes only with `submit`, which sends a rejected
     profile back to the desk in the same transaction (`organisation_submit`).
     """
-    if logo is not None:
-        organisation_set_logo(organisation=organisation, logo=logo, by=by)
-    elif remove_logo and organisation.logo:
-        organisation_remove_logo(organisation=organisation, by=by)
-    sectors = _apply_profile(organisation, data)
-    organisation.confirmed_at = timezone.now()
-    organisation.reminder_sent_at = None
-    organisation.lapse_notified_at = None
-    organisation.full_clean()
-    organisation.save()
-    organisation.sectors.set(sectors)
-    organisation_record_version(
-        organisation=organisation, by=by, note=history_note(gettext_noop("Edited by a member"))
-    )
+    # One change, whatever it touched: the logo, the fields, the sectors.
+    with history.changes(by=by, note=gettext_noop("Edited by a member")):
+        if logo is not None:
+            organisation_set_logo(organisation=organisation, logo=logo, by=by)
+        elif remove_logo and organisation.logo:
+            organisation_remove_logo(organisation=organisation, by=by)
+        sectors = _apply_profile(organisation, data)
+        organisation.confirmed_at = timezone.now()
+        organisation.reminder_sent_at = None
+        organisation.lapse_notified_at = None
+        organisation.full_clean()
+        organisation.save()
+        organisation.sectors.set(sectors)
     if submit:
         organisation_submit(organisation=organisation, by=by)
     return organisation
@@ -140,60 +131,19 @@ def organisation_confirm_current(*, organisation: Organisation, by: User) -> Org
 
 
 @transaction.atomic
-def organisation_revert(*, version: OrganisationVersion, by: User) -> OrganisationVersion:
+def organisation_revert(*, version: Version, by: User) -> Version:
     """Give a profile back the content it had in an earlier version.
 
     Only the versioned fields come back; status and workflow dates stay as
     they are, so reverting never publishes or hides a profile. The revert is
     itself a new version, so it can be undone the same way.
     """
-    organisation = Organisation.objects.select_for_update().get(pk=version.organisation_id)
-    data = version.data
-    for name in VERSIONED_FIELDS:
-        if name == "sectors" or name not in data:
-            continue
-        field = Organisation._meta.get_field(name)
-        if isinstance(field, models.ForeignKey):
-            setattr(organisation, field.attname, data[name])
-        elif isinstance(field, models.Field):
-            setattr(organisation, name, field.to_python(data[name]))
-    sector_ids = {*data.get("sectors", []), organisation.primary_sector_id}
-    sectors = list(Sector.objects.filter(pk__in=sector_ids))
-    if len(sectors) != len(sector_ids):
-        raise ValidationError(
-            _("This version names a sector that no longer exists, so it cannot be restored.")
-        )
-    organisation.full_clean()
-    organisation.save()
-    organisation.sectors.set(sectors)
     with translation.override(settings.LANGUAGE_CODE):
         when = date_format(timezone.localtime(version.created_at), "DATETIME_FORMAT")
-    return organisation_record_version(
-        organisation=organisation,
+    organisation = history.revert(
+        version=version,
         by=by,
-        note=history_note(gettext_noop("Reverted to the version of %(when)s"), when=when),
+        note=gettext_noop("Reverted to the version of %(when)s"),
+        when=when,
     )
-
-
-@transaction.atomic
-def organisation_import_finish(*, organisation_ids: Iterable[int], by: User | None) -> int:
-    """Index the organisations an import created and start their history.
-
-    Done once for the whole import, in bulk, rather than row by row.
-    """
-    organisations = list(
-        Organisation.objects.filter(pk__in=list(organisation_ids))
-        .select_related("municipality")
-        .prefetch_related("sectors")
-    )
-    index_organisations(organisations)
-    OrganisationVersion.objects.bulk_create(
-        OrganisationVersion(
-            organisation=organisation,
-            data=organisation_snapshot(organisation),
-            created_by=by,
-            note=history_note(gettext_noop("Imported")),
-        )
-        for organisation in organisations
-    )
-    return len(organisations)
+    return history.versions_of(organisation).first() or version

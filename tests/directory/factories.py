@@ -4,8 +4,10 @@ from typing import Any
 
 import factory
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from factory.django import DjangoModelFactory
 
+from directory import history
 from directory.models import Membership, Municipality, Organisation, Page, Partner, Sector, User
 
 
@@ -82,6 +84,12 @@ class OrganisationFactory(DjangoModelFactory[Organisation]):
     municipality = factory.LazyFunction(lambda: Municipality.objects.order_by("order").first())
     status = Organisation.Status.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+
+    @classmethod
+    def _generate(cls, strategy: Any, params: Any) -> Any:
+        """One factory call is one change in the profile's history, as a form's would be."""
+        with history.changes(note=gettext_noop("Created")):
+            return super()._generate(strategy, params)
 
     @factory.post_generation
     def sectors(self, create: bool, extracted: Any, **kwargs: Any) -> None:

@@ -11,8 +11,8 @@ from django.db.models.fields.files import FieldFile
 from django.test import Client
 from django.utils import translation
 
-from directory.history import organisation_record_version
-from directory.models import Municipality, Organisation, OrganisationVersion, Sector
+from directory import history
+from directory.models import Municipality, Organisation, Sector
 from tests.directory.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -251,7 +251,8 @@ def test_a_staff_edit_is_a_version_naming_what_changed(desk: Client, staff_user:
     response = desk.post(f"{CHANGELIST}{organisation.pk}/change/", data)
 
     assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
-    version = OrganisationVersion.objects.get(organisation=organisation)
+    assert organisation.versions.count() == 2
+    version = organisation.versions.first()
     assert version.created_by == staff_user
     assert version.data["name"] == "Seconda"
     # History notes are in the desk's language, whatever language the screen was in.
@@ -265,7 +266,7 @@ def test_saving_without_changes_records_no_version(desk: Client) -> None:
 
     desk.post(f"{CHANGELIST}{organisation.pk}/change/", change_form_data(desk, organisation))
 
-    assert not OrganisationVersion.objects.filter(organisation=organisation).exists()
+    assert organisation.versions.count() == 1  # the one of its creation
 
 
 def test_staff_cannot_change_the_status_by_editing_the_form(desk: Client) -> None:
@@ -280,17 +281,18 @@ def test_staff_cannot_change_the_status_by_editing_the_form(desk: Client) -> Non
 
 
 def test_staff_read_the_history_and_revert_a_version(desk: Client, staff_user: Any) -> None:
-    organisation = OrganisationFactory.create(name="Originale", website="https://a.example")
-    first = organisation_record_version(organisation=organisation, by=None, note="Registered")
-    organisation.name = "Cambiato"
-    organisation.website = "https://b.example"
-    organisation.save()
-    organisation_record_version(organisation=organisation, by=staff_user, note="Renamed")
+    with history.changes(note="Prima stesura"):
+        organisation = OrganisationFactory.create(name="Originale", website="https://a.example")
+    first = organisation.versions.get()
+    with history.changes(by=staff_user, note="Nuovo nome"):
+        organisation.name = "Cambiato"
+        organisation.website = "https://b.example"
+        organisation.save()
 
     listing = desk.get(f"{CHANGELIST}{organisation.pk}/versions/")
     content = listing.content.decode()
     assert listing.status_code == HTTPStatus.OK
-    assert "Registered" in content and "Renamed" in content
+    assert "Prima stesura" in content and "Nuovo nome" in content
     assert "Name, Website" in content
     assert "first version" in content
     assert staff_user.email in content
@@ -305,7 +307,7 @@ def test_staff_read_the_history_and_revert_a_version(desk: Client, staff_user: A
 
     reverted = desk.post(f"{CHANGELIST}{organisation.pk}/versions/{first.pk}/", follow=True)
 
-    assert "The profile is back as it was in this version." in texts(reverted)
+    assert "The content is back as it was in this version." in texts(reverted)
     organisation.refresh_from_db()
     assert organisation.name == "Originale"
     assert organisation.versions.first().note.startswith("Ripristinata la versione del")
@@ -313,7 +315,7 @@ def test_staff_read_the_history_and_revert_a_version(desk: Client, staff_user: A
 
 def test_a_version_of_another_organisation_is_not_found(desk: Client) -> None:
     organisation = OrganisationFactory.create()
-    other = organisation_record_version(organisation=OrganisationFactory.create(), by=None)
+    other = OrganisationFactory.create().versions.get()
 
     response = desk.get(f"{CHANGELIST}{organisation.pk}/versions/{other.pk}/")
 
@@ -358,8 +360,6 @@ def test_the_import_page_lists_the_columns_it_reads(desk: Client) -> None:
 def test_staff_cannot_save_a_wrong_partita_iva_and_a_right_one_is_normalised(
     client: Client,
 ) -> None:
-    from directory.history import organisation_snapshot
-
     desk_user = UserFactory(is_staff=True)
     desk_user.groups.add(Group.objects.get(name="Desk staff"))
     client.force_login(desk_user)
@@ -387,7 +387,7 @@ def test_staff_cannot_save_a_wrong_partita_iva_and_a_right_one_is_normalised(
     assert saved.status_code == HTTPStatus.FOUND, saved.content.decode()[:3000]
     organisation.refresh_from_db()
     assert organisation.vat_number == "00488410010"
-    assert organisation_snapshot(organisation)["vat_number"] == "00488410010"
+    assert history.snapshot(organisation)["vat_number"] == "00488410010"
 
 
 def test_a_logo_staff_upload_is_checked_and_re_encoded(client: Client) -> None:

@@ -18,9 +18,9 @@ from directory.models import (
     Membership,
     Municipality,
     Organisation,
-    OrganisationVersion,
     Sector,
     User,
+    Version,
 )
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +110,7 @@ def test_the_demo_data_can_be_loaded_again_without_changing_anything(
     load, settings: LazySettings
 ) -> None:
     load()
-    models = (Organisation, Membership, OrganisationVersion, User)
+    models = (Organisation, Membership, Version, User)
     counts = [model.objects.count() for model in models]
     changed = dict(Organisation.objects.values_list("slug", "updated_at"))
     files = media_files(settings)

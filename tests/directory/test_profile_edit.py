@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from directory.forms import OrganisationEditForm
-from directory.models import Municipality, Organisation, OrganisationVersion, Sector
+from directory.models import Municipality, Organisation, Sector
 from directory.services import organisations
 from tests.directory.factories import OrganisationFactory, UserFactory
 
@@ -140,7 +140,8 @@ def test_editing_saves_confirms_and_records_a_version(
     assert organisation.ateco_code == "59.11.00"
     assert organisation.confirmed_at > timezone.now() - datetime.timedelta(minutes=1)
     assert organisation.reminder_sent_at is None
-    version = OrganisationVersion.objects.get(organisation=organisation)
+    assert organisation.versions.count() == 2  # created, then this edit
+    version = organisation.versions.first()
     assert version.created_by == member
     assert version.data["name"] == "Atelier Luce e Ombra"
 
@@ -180,7 +181,7 @@ def test_invalid_edits_keep_the_input_and_save_nothing(
     assert 'href="#id_short_description_it"' in content
     organisation.refresh_from_db()
     assert organisation.name == "Atelier Luce"
-    assert not OrganisationVersion.objects.exists()
+    assert organisation.versions.count() == 1  # only the one of its creation
 
 
 @pytest.mark.parametrize("status", [Organisation.Status.PENDING, Organisation.Status.DRAFT])

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
-from directory.models import Membership, Municipality, Organisation, OrganisationVersion, Sector
+from directory.models import Membership, Municipality, Organisation, Sector
 from directory.services import accounts, moderation, organisations
 from directory.tokens import CONFIRMATION_MAX_AGE, confirmation_token
 from tests.directory.factories import OrganisationFactory, UserFactory
@@ -86,7 +86,7 @@ def test_registration_creates_an_inactive_owner_and_a_draft(
     assert membership.user.email == "anna.neri@example.org"
     assert not membership.user.is_active
     assert membership.user.check_password(PASSWORD)
-    assert OrganisationVersion.objects.filter(organisation=organisation).count() == 1
+    assert organisation.versions.count() == 1
 
 
 def test_the_confirmation_email_is_in_the_pages_language(
@@ -382,21 +382,41 @@ def test_register_service_refuses_an_existing_address() -> None:
 
 
 def test_submit_accepts_only_drafts_and_rejected_profiles() -> None:
-    published = OrganisationFactory()
+    owner = UserFactory()
+    published = OrganisationFactory(members=[owner])
     with pytest.raises(moderation.OrganisationStateError):
-        moderation.organisation_submit(organisation=published, by=UserFactory())
+        moderation.organisation_submit(organisation=published, by=owner)
     assert published.status == Organisation.Status.PUBLISHED
+
+
+def test_only_a_member_may_submit_a_profile() -> None:
+    owner = UserFactory()
+    draft = OrganisationFactory(
+        status=Organisation.Status.DRAFT, published_at=None, members=[owner]
+    )
+    with pytest.raises(PermissionDenied):
+        moderation.organisation_submit(organisation=draft, by=UserFactory())
+    draft.refresh_from_db()
+    assert draft.status == Organisation.Status.DRAFT
+
+    moderation.organisation_submit(organisation=draft, by=owner)
+
+    assert Organisation.objects.get(pk=draft.pk).status == Organisation.Status.PENDING
+    assert draft.state_changes.get().created_by == owner
 
 
 def test_submitting_a_rejected_profile_tells_the_desk_it_is_back(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
+    owner = UserFactory()
     organisation = OrganisationFactory(
-        status=Organisation.Status.REJECTED, rejection_reason="Manca la descrizione."
+        status=Organisation.Status.REJECTED,
+        rejection_reason="Manca la descrizione.",
+        members=[owner],
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.organisation_submit(organisation=organisation, by=UserFactory())
+        moderation.organisation_submit(organisation=organisation, by=owner)
 
     organisation.refresh_from_db()
     assert organisation.status == Organisation.Status.PENDING

@@ -11,7 +11,6 @@ from PIL import Image
 
 from directory.images import ProcessedLogo, process_logo
 from directory.models import Organisation
-from directory.services import logos
 from directory.services.logos import organisation_remove_logo, organisation_set_logo
 from tests.directory.factories import OrganisationFactory, UserFactory
 
@@ -45,9 +44,10 @@ def test_a_logo_is_stored_with_its_thumbnail_and_recorded(media: Path) -> None:
     assert organisation.logo_thumbnail.name.startswith("logos/thumbs/")
     assert stored_files(media) == {organisation.logo.name, organisation.logo_thumbnail.name}
     assert Image.open(media / organisation.logo_thumbnail.name).size == (160, 160)
-    version = organisation.versions.get()
+    version = organisation.versions.first()
     assert version.created_by == member
-    assert version.note
+    assert version.data["logo"] == organisation.logo.name
+    assert version.note == "Logo sostituito"
 
 
 def test_the_previous_logo_is_deleted_only_after_the_commit(
@@ -100,10 +100,10 @@ def test_a_failure_after_the_files_are_stored_removes_them(
 ) -> None:
     organisation = OrganisationFactory()
 
-    def fail(**kwargs: object) -> None:
-        raise DatabaseError("could not record the version")
+    def fail(*args: object, **kwargs: object) -> None:
+        raise DatabaseError("could not write the row")
 
-    monkeypatch.setattr(logos, "organisation_record_version", fail)
+    monkeypatch.setattr(Organisation, "save", fail)
     with pytest.raises(DatabaseError):
         organisation_set_logo(organisation=organisation, logo=a_logo(), by=None)
 
@@ -145,7 +145,7 @@ def test_removing_the_logo_deletes_its_files_after_the_commit(
     assert not organisation.logo
     assert not organisation.logo_thumbnail
     assert stored_files(media) == set()
-    assert organisation.versions.count() == 2
+    assert organisation.versions.count() == 3  # created, logo set, logo removed
 
 
 def test_removing_a_logo_that_is_not_there_changes_nothing() -> None:
@@ -153,4 +153,4 @@ def test_removing_a_logo_that_is_not_there_changes_nothing() -> None:
 
     organisation_remove_logo(organisation=organisation, by=None)
 
-    assert not organisation.versions.exists()
+    assert organisation.versions.count() == 1  # only the one of its creation

@@ -13,7 +13,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from directory.models import Organisation
-from directory.services.moderation import organisation_announce_lapsed, organisation_remind
+from directory.services.freshness import organisation_announce_lapsed, organisation_remind
 
 CHUNK = 500
 

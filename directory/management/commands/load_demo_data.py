@@ -10,12 +10,11 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from directory import demo, demo_organisations
-from directory.history import organisation_record_version
+from directory import demo, demo_organisations, history
 from directory.images import process_logo
 from directory.models import Membership, Municipality, Organisation, Sector, User
-from directory.search import index_organisations
 from directory.services.logos import organisation_set_logo
 
 DEMO_STAFF_EMAIL = "sportello@demo.creativecities.example"
@@ -85,41 +84,45 @@ class Command(BaseCommand):
         places = {place.slug: place for place in Municipality.objects.all()}
         now = timezone.now()
         loaded: dict[str, Organisation] = {}
-        for index, entry in enumerate(demo_organisations.ORGANISATIONS):
-            content = {
-                **entry.content(),
-                "primary_sector_id": sectors[entry.sectors[0]].pk,
-                "municipality_id": places[entry.municipality].pk,
-            }
-            organisation = Organisation.objects.filter(slug=entry.slug).first()
-            if organisation is None:
-                organisation = Organisation(slug=entry.slug, **content, **workflow(entry, now))
-                changed = True
-            else:
-                changed = False
-                for name, value in content.items():
-                    if getattr(organisation, name) != value:
-                        setattr(organisation, name, value)
-                        changed = True
-            if changed:
-                organisation.full_clean()
-                organisation.save()
-            wanted = {sectors[slug].pk for slug in entry.sectors}
-            if set(organisation.sectors.values_list("pk", flat=True)) != wanted:
-                organisation.sectors.set(wanted)
-                changed = True
-            if changed:
-                organisation_record_version(organisation=organisation, by=None, note="Demo data")
-            if not has_stored_logo(organisation):
-                logo = ContentFile(demo.demo_logo(entry, index), name="logo.png")
-                organisation_set_logo(organisation=organisation, logo=process_logo(logo), by=None)
-            loaded[entry.slug] = organisation
-        index_organisations(
-            Organisation.objects.filter(slug__in=loaded)
-            .select_related("municipality")
-            .prefetch_related("sectors")
-        )
+        with history.changes(note=gettext_noop("Demo data")):
+            for index, entry in enumerate(demo_organisations.ORGANISATIONS):
+                loaded[entry.slug] = self.organisation(index, entry, sectors, places, now)
         return loaded
+
+    def organisation(
+        self,
+        index: int,
+        entry: Any,
+        sectors: dict[str, Sector],
+        places: dict[str, Municipality],
+        now: Any,
+    ) -> Organisation:
+        """One demo profile, created or brought back to its demo content."""
+        content = {
+            **entry.content(),
+            "primary_sector_id": sectors[entry.sectors[0]].pk,
+            "municipality_id": places[entry.municipality].pk,
+        }
+        organisation = Organisation.objects.filter(slug=entry.slug).first()
+        if organisation is None:
+            organisation = Organisation(slug=entry.slug, **content, **workflow(entry, now))
+            changed = True
+        else:
+            changed = False
+            for name, value in content.items():
+                if getattr(organisation, name) != value:
+                    setattr(organisation, name, value)
+                    changed = True
+        if changed:
+            organisation.full_clean()
+            organisation.save()
+        wanted = {sectors[slug].pk for slug in entry.sectors}
+        if set(organisation.sectors.values_list("pk", flat=True)) != wanted:
+            organisation.sectors.set(wanted)
+        if not has_stored_logo(organisation):
+            logo = ContentFile(demo.demo_logo(entry, index), name="logo.png")
+            organisation_set_logo(organisation=organisation, logo=process_logo(logo), by=None)
+        return organisation
 
     def password(self, name: str) -> str:
         """A random password made once per checkout and kept in `.data/`."""
