@@ -13,7 +13,16 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from directory.images import LogoField
-from directory.models import PROFILE_FIELDS, Invitation, Municipality, Organisation, Sector, User
+from directory.models import (
+    PROFILE_FIELDS,
+    PROFILE_SECTION_TITLES,
+    PROFILE_SECTIONS,
+    Invitation,
+    Municipality,
+    Organisation,
+    Sector,
+    User,
+)
 
 
 class CheckboxGroup(forms.CheckboxSelectMultiple):
@@ -301,33 +310,9 @@ class OrganisationEditForm(OrganisationFormBase):
     class Meta(OrganisationFormBase.Meta):
         fields = list(PROFILE_FIELDS)  # laid out by `fieldsets` below
 
-    fieldsets = [
-        (_("About the organisation"), ["name", "kind", "primary_sector", "sectors"]),
-        (
-            _("Descriptions"),
-            ["short_description_it", "short_description_en", "description_it", "description_en"],
-        ),
-        (_("Logo"), ["new_logo", "remove_logo"]),
-        (
-            _("Contacts"),
-            ["website", "email", "phone", "linkedin", "instagram", "facebook"],
-        ),
-        (
-            _("Where you are"),
-            ["address", "postcode", "municipality", "latitude", "longitude"],
-        ),
-        (
-            _("Details"),
-            [
-                "size",
-                "year_founded",
-                "vat_number",
-                "ateco_code",
-                "languages",
-                "open_to_international",
-            ],
-        ),
-    ]
+    # The profile's sections (declared with the model), the logo after the descriptions.
+    fieldsets = [(PROFILE_SECTION_TITLES[key], list(names)) for key, names in PROFILE_SECTIONS]
+    fieldsets.insert(2, (_("Logo"), ["new_logo", "remove_logo"]))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -113,54 +113,36 @@ class LanguagesWidget(widgets.SimpleArrayWidget):
 COLUMNS = PROFILE_FIELDS
 
 
-def _text(column: str) -> fields.Field:
-    return fields.Field(attribute=column, column_name=column, widget=TextWidget())
+# Columns that are not plain text, and how each is read; every other column of
+# the profile is text. The columns themselves are the profile's (PROFILE_FIELDS).
+WIDGETS: dict[str, type[widgets.Widget]] = {
+    "primary_sector": SectorWidget,
+    "sectors": SectorsWidget,
+    "municipality": MunicipalityWidget,
+    "latitude": widgets.DecimalWidget,
+    "longitude": widgets.DecimalWidget,
+    "year_founded": widgets.IntegerWidget,
+    "open_to_international": YesNoWidget,
+    "languages": LanguagesWidget,
+}
+
+_ProfileColumns = type(resources.ModelResource)(
+    "_ProfileColumns",
+    (resources.ModelResource,),
+    {
+        "__module__": __name__,
+        **{
+            column: fields.Field(
+                attribute=column, column_name=column, widget=WIDGETS.get(column, TextWidget)()
+            )
+            for column in COLUMNS
+        },
+    },
+)
 
 
-class OrganisationResource(resources.ModelResource):
+class OrganisationResource(_ProfileColumns):  # type: ignore[misc, valid-type]
     """One row, one new published organisation."""
-
-    name = _text("name")
-    kind = _text("kind")
-    primary_sector = fields.Field(
-        attribute="primary_sector", column_name="primary_sector", widget=SectorWidget()
-    )
-    sectors = fields.Field(attribute="sectors", column_name="sectors", widget=SectorsWidget())
-    short_description_it = _text("short_description_it")
-    short_description_en = _text("short_description_en")
-    description_it = _text("description_it")
-    description_en = _text("description_en")
-    website = _text("website")
-    email = _text("email")
-    phone = _text("phone")
-    address = _text("address")
-    postcode = _text("postcode")
-    municipality = fields.Field(
-        attribute="municipality", column_name="municipality", widget=MunicipalityWidget()
-    )
-    latitude = fields.Field(
-        attribute="latitude", column_name="latitude", widget=widgets.DecimalWidget()
-    )
-    longitude = fields.Field(
-        attribute="longitude", column_name="longitude", widget=widgets.DecimalWidget()
-    )
-    size = _text("size")
-    year_founded = fields.Field(
-        attribute="year_founded", column_name="year_founded", widget=widgets.IntegerWidget()
-    )
-    vat_number = _text("vat_number")
-    ateco_code = _text("ateco_code")
-    linkedin = _text("linkedin")
-    instagram = _text("instagram")
-    facebook = _text("facebook")
-    open_to_international = fields.Field(
-        attribute="open_to_international",
-        column_name="open_to_international",
-        widget=YesNoWidget(),
-    )
-    languages = fields.Field(
-        attribute="languages", column_name="languages", widget=LanguagesWidget()
-    )
 
     class Meta:
         model = Organisation

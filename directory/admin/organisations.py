@@ -19,6 +19,8 @@ from directory.forms import https_url_fields
 from directory.images import LogoField
 from directory.models import (
     PROFILE_FIELDS,
+    PROFILE_SECTION_TITLES,
+    PROFILE_SECTIONS,
     WORKFLOW_FIELDS,
     Invitation,
     Membership,
@@ -72,6 +74,16 @@ class OrganisationAdminForm(forms.ModelForm):  # type: ignore[type-arg]
         formfield_callback = https_url_fields
 
 
+def _admin_fields(section: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """A profile section as the desk sees it: the slug beside the name, the
+    logo (shown, replaced or removed through the logo checks) after the texts."""
+    if section == "identity":
+        return (names[0], "slug", *names[1:])
+    if section == "description":
+        return (*names, "logo_thumbnail", "new_logo", "remove_logo")
+    return names
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(WorkflowAdminMixin, HistoryAdminMixin, ImportMixin, TranslationAdmin):  # type: ignore[type-arg]
     """Organisations for the desk: moderation, history, import.
@@ -101,50 +113,13 @@ class OrganisationAdmin(WorkflowAdminMixin, HistoryAdminMixin, ImportMixin, Tran
     prepopulated_fields = {"slug": ("name",)}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = (*WORKFLOW_FIELDS, "logo_thumbnail")
-    fieldsets = (
-        (None, {"fields": ("name", "slug", "kind", "primary_sector", "sectors")}),
-        (
-            _("Description"),
-            {
-                "fields": (
-                    "short_description",
-                    "description",
-                    "logo_thumbnail",
-                    "new_logo",
-                    "remove_logo",
-                )
-            },
-        ),
-        (
-            _("Contacts and place"),
-            {
-                "fields": (
-                    "website",
-                    "email",
-                    "phone",
-                    "address",
-                    "postcode",
-                    "municipality",
-                    ("latitude", "longitude"),
-                    ("linkedin", "instagram", "facebook"),
-                )
-            },
-        ),
-        (
-            _("Business"),
-            {
-                "fields": (
-                    "size",
-                    "year_founded",
-                    "vat_number",
-                    "ateco_code",
-                    "open_to_international",
-                    "languages",
-                )
-            },
-        ),
+    fieldsets: Any = [
+        *[
+            (PROFILE_SECTION_TITLES[key], {"fields": _admin_fields(key, names)})
+            for key, names in PROFILE_SECTIONS
+        ],
         (_("Workflow"), {"fields": WORKFLOW_FIELDS}),
-    )
+    ]
     workflow = ORGANISATION_WORKFLOW
     change_form_template = "admin/directory/organisation/change_form.html"
     resource_classes = [OrganisationResource]

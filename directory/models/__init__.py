@@ -5,6 +5,8 @@ from directory.models.history import StateChange, Version
 from directory.models.organisations import (
     CARD_FIELDS,
     PROFILE_FIELDS,
+    PROFILE_SECTION_TITLES,
+    PROFILE_SECTIONS,
     WORKFLOW_FIELDS,
     Invitation,
     Membership,
@@ -16,6 +18,8 @@ from directory.models.reference import Municipality, Page, Partner, Sector
 __all__ = [
     "CARD_FIELDS",
     "PROFILE_FIELDS",
+    "PROFILE_SECTIONS",
+    "PROFILE_SECTION_TITLES",
     "WORKFLOW_FIELDS",
     "Invitation",
     "Membership",

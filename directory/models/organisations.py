@@ -106,36 +106,44 @@ CARD_FIELDS = (
 )
 
 
-# The fields of a public profile, in a fixed order: what a version records and a
-# revert restores, the columns an import reads and (after the slug) the export's.
-# Status and dates belong to the workflow, not the profile. Add new ones at the end.
-PROFILE_FIELDS = (
-    "name",
-    "kind",
-    "primary_sector",
-    "sectors",
-    "short_description_it",
-    "short_description_en",
-    "description_it",
-    "description_en",
-    "website",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "municipality",
-    "latitude",
-    "longitude",
-    "size",
-    "year_founded",
-    "vat_number",
-    "ateco_code",
-    "linkedin",
-    "instagram",
-    "facebook",
-    "open_to_international",
-    "languages",
+# The fields of a public profile, declared once, in sections: the admin's
+# fieldsets, the member's edit page and the export follow these sections, and
+# `PROFILE_FIELDS` (their fields in order) is what a version records, a revert
+# restores and an import reads. Translated fields are named per language.
+# Status and dates belong to the workflow, not the profile. Add new ones at the end
+# of a section.
+PROFILE_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("identity", ("name", "kind", "primary_sector", "sectors")),
+    (
+        "description",
+        ("short_description_it", "short_description_en", "description_it", "description_en"),
+    ),
+    (
+        "contacts",
+        (
+            "website",
+            "email",
+            "phone",
+            "address",
+            "postcode",
+            "municipality",
+            "latitude",
+            "longitude",
+        ),
+    ),
+    ("business", ("size", "year_founded", "vat_number", "ateco_code")),
+    ("online", ("linkedin", "instagram", "facebook")),
+    ("international", ("open_to_international", "languages")),
 )
+PROFILE_SECTION_TITLES = {
+    "identity": _("Organisation"),
+    "description": _("Description"),
+    "contacts": _("Contacts and place"),
+    "business": _("Business"),
+    "online": _("Online"),
+    "international": _("International"),
+}
+PROFILE_FIELDS = tuple(name for _section, names in PROFILE_SECTIONS for name in names)
 
 # The fields that follow a profile through its workflow: set by services, shown
 # read-only to staff, never edited as profile content.
