@@ -1,6 +1,6 @@
 """The desk's screens for organisations: moderation, history, import, invitations."""
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.contrib import admin, messages
@@ -113,7 +113,7 @@ class OrganisationAdmin(WorkflowAdminMixin, HistoryAdminMixin, ImportMixin, Tran
     prepopulated_fields = {"slug": ("name",)}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = (*WORKFLOW_FIELDS, "logo_thumbnail")
-    fieldsets: Any = [
+    fieldsets: ClassVar[Any] = [
         *[
             (PROFILE_SECTION_TITLES[key], {"fields": _admin_fields(key, names)})
             for key, names in PROFILE_SECTIONS
