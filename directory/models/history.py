@@ -16,18 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from directory.models.accounts import User
 
 
-class Version(models.Model):
-    """The tracked fields of an object as they were after one change.
-
-    One change is one request, one service call or one command: however many
-    saves it made, it leaves one version, credited to who made it.
-    """
+class ObjectRecord(models.Model):
+    """What every record of an object's past has: the object, and who acted."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
-    data = models.JSONField()
-    created_at = models.DateTimeField(_("saved"), default=timezone.now)
     created_by = models.ForeignKey(
         User,
         verbose_name=_("by"),
@@ -36,9 +30,23 @@ class Version(models.Model):
         blank=True,
         related_name="+",
     )
-    note = models.CharField(_("what changed"), max_length=200, blank=True)
 
     class Meta:
+        abstract = True
+
+
+class Version(ObjectRecord):
+    """The tracked fields of an object as they were after one change.
+
+    One change is one request, one service call or one command: however many
+    saves it made, it leaves one version, credited to who made it.
+    """
+
+    data = models.JSONField()
+    created_at = models.DateTimeField(_("saved"), default=timezone.now)
+    note = models.CharField(_("what changed"), max_length=200, blank=True)
+
+    class Meta(ObjectRecord.Meta):
         verbose_name = _("version")
         verbose_name_plural = _("versions")
         ordering = ("-created_at", "-id")
@@ -53,27 +61,16 @@ class Version(models.Model):
         return f"{self.content_type.model} {self.object_id} @ {self.created_at:%Y-%m-%d %H:%M}"
 
 
-class StateChange(models.Model):
+class StateChange(ObjectRecord):
     """One workflow step of an object: from which status to which, who, when, why."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
-    content_object = GenericForeignKey("content_type", "object_id")
     transition = models.CharField(_("step"), max_length=50)
     source = models.CharField(_("from"), max_length=30)
     target = models.CharField(_("to"), max_length=30)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
-    created_by = models.ForeignKey(
-        User,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     note = models.TextField(_("note"), blank=True)
 
-    class Meta:
+    class Meta(ObjectRecord.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
         ordering = ("-created_at", "-id")
