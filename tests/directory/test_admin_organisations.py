@@ -132,8 +132,10 @@ def test_the_change_page_of_a_pending_organisation_has_the_moderation_buttons(
     assert f'action="{CHANGELIST}{organisation.pk}/approve/"' in content
     assert f'href="{CHANGELIST}{organisation.pk}/reject/"' in content
     assert f'href="{CHANGELIST}{organisation.pk}/versions/"' in content
-    published_page = desk.get(f"{CHANGELIST}{OrganisationFactory.create().pk}/change/")
-    assert "/approve/" not in published_page.content.decode()
+    published = OrganisationFactory.create()
+    published_page = desk.get(f"{CHANGELIST}{published.pk}/change/").content.decode()
+    assert f'action="{CHANGELIST}{published.pk}/archive/"' in published_page
+    assert "/approve/" not in published_page
 
 
 def test_approving_from_the_change_page(desk: Client) -> None:
@@ -203,6 +205,8 @@ def test_someone_who_may_only_view_organisations_cannot_moderate(client: Client)
         CHANGELIST, {"action": "approve_selected", "_selected_action": [organisation.pk]}
     )
 
+    assert listing.status_code == HTTPStatus.OK
+    assert f'href="{CHANGELIST}{organisation.pk}/change/"' in listing.content.decode()
     assert "approve_selected" not in listing.content.decode()
     assert approve.status_code == HTTPStatus.FORBIDDEN
     assert action.status_code == HTTPStatus.OK  # the list again: no such action
@@ -241,10 +245,14 @@ def test_a_staff_edit_is_a_version_naming_what_changed(desk: Client, staff_user:
 
 
 def test_saving_without_changes_records_no_version(desk: Client) -> None:
-    organisation = OrganisationFactory.create()
+    organisation = OrganisationFactory.create(name="Immutata")
+    data = change_form_data(desk, organisation)
 
-    desk.post(f"{CHANGELIST}{organisation.pk}/change/", change_form_data(desk, organisation))
+    response = desk.post(f"{CHANGELIST}{organisation.pk}/change/", data, follow=True)
 
+    assert response.redirect_chain == [(CHANGELIST, HTTPStatus.FOUND)]
+    link = f'<a href="{CHANGELIST}{organisation.pk}/change/">Immutata</a>'
+    assert texts(response) == [f"The organisation “{link}” was changed successfully."]
     assert not OrganisationVersion.objects.filter(organisation=organisation).exists()
 
 
@@ -253,8 +261,9 @@ def test_staff_cannot_change_the_status_by_editing_the_form(desk: Client) -> Non
     data = change_form_data(desk, organisation)
     data["status"] = "published"
 
-    desk.post(f"{CHANGELIST}{organisation.pk}/change/", data)
+    response = desk.post(f"{CHANGELIST}{organisation.pk}/change/", data)
 
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
     organisation.refresh_from_db()
     assert organisation.status == Organisation.Status.PENDING
 

@@ -66,11 +66,14 @@ def test_member_removes_the_logo(client: Client) -> None:
         f"/en/directory/{organisation.slug}/edit/",
         {**edit_data(organisation), "new_logo": png_upload()},
     )
+    organisation.refresh_from_db()
+    assert organisation.logo
 
-    client.post(
+    response = client.post(
         f"/en/directory/{organisation.slug}/edit/",
         {**edit_data(organisation), "remove_logo": "on"},
     )
 
+    assert response.status_code == HTTPStatus.FOUND
     organisation.refresh_from_db()
     assert not organisation.logo

@@ -140,3 +140,5 @@ def test_a_query_string_does_not_add_a_cached_header(client: Client) -> None:
         client.get(f"/it/directory/?utm_source=campaign-{number}")
 
     assert len(cache._cache) == entries  # type: ignore[attr-defined]
+    client.get("/it/directory/?sector=design")
+    assert len(cache._cache) > entries  # type: ignore[attr-defined]

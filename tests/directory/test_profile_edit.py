@@ -212,9 +212,13 @@ def test_a_rejected_profile_may_be_saved_without_submitting(
     organisation.save()
     client.force_login(member)
 
-    client.post("/en/directory/atelier-luce/edit/", edit_data(organisation, action="save"))
+    response = client.post(
+        "/en/directory/atelier-luce/edit/", edit_data(organisation, action="save", name="Luce")
+    )
 
+    assert response.status_code == HTTPStatus.FOUND
     organisation.refresh_from_db()
+    assert organisation.name == "Luce"
     assert organisation.status == Organisation.Status.REJECTED
 
 
