@@ -8,13 +8,19 @@ from django.core import mail
 from django.core.mail import EmailMessage
 from django.test import Client
 
+from directory.forms import OrganisationEditForm
 from directory.models import Organisation
 from tests.directory.factories import OrganisationFactory
 
 
 def names(response: Any) -> list[str]:
     """Names of the organisations on a list page, in the order shown."""
-    return [organisation.name for organisation in response.context["page_obj"]]
+    return names_on(response.context["page_obj"])
+
+
+def names_on(page: Any) -> list[str]:
+    """Names of the organisations on one page of a paginator, in order."""
+    return [organisation.name for organisation in page]
 
 
 def found(
@@ -28,11 +34,31 @@ def found(
     return names(response)
 
 
-def pending(**kwargs: Any) -> Organisation:
-    """A profile waiting for the desk's approval."""
+def pending_organisation(**kwargs: Any) -> Organisation:
+    """A profile waiting for the desk's approval, made to measure (the `pending`
+    fixture is one such profile, ready made)."""
     return OrganisationFactory.create(
         status=Organisation.Status.PENDING, published_at=None, **kwargs
     )
+
+
+def edit_data(organisation: Organisation, **overrides: Any) -> dict[str, Any]:
+    """What a member's edit form posts when nothing is changed, with `overrides`
+    (None drops a field)."""
+    form = OrganisationEditForm(instance=organisation)
+    data: dict[str, Any] = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        if value is True:
+            data[name] = "on"
+        elif isinstance(value, list):
+            data[name] = [str(item) for item in value]
+        else:
+            data[name] = field.widget.format_value(value)
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
 
 
 def path_in_mail(

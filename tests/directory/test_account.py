@@ -15,11 +15,6 @@ from tests.directory.factories import OrganisationFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def member(db: Any) -> Any:
-    return UserFactory(first_name="Giulia", email="giulia@example.org")
-
-
 def test_account_needs_a_login(client: Client) -> None:
     response = client.get("/en/account/")
 

@@ -1,6 +1,5 @@
 """The desk's organisation screens: list, moderation, history and revert."""
 
-from collections.abc import Iterator
 from http import HTTPStatus
 from typing import Any
 
@@ -9,34 +8,15 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.db.models.fields.files import FieldFile
 from django.test import Client
-from django.utils import translation
 
 from directory import history
 from directory.models import Municipality, Organisation, Sector
 from tests.directory.factories import OrganisationFactory, UserFactory
+from tests.directory.helpers import pending_organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 CHANGELIST = "/admin/directory/organisation/"
-
-
-@pytest.fixture(autouse=True)
-def _english() -> Iterator[None]:
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def desk(client: Client, staff_user: Any) -> Client:
-    client.force_login(staff_user)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
-
-
-def pending(**kwargs: Any) -> Organisation:
-    return OrganisationFactory.create(
-        status=Organisation.Status.PENDING, published_at=None, **kwargs
-    )
 
 
 def texts(response: Any) -> list[str]:
@@ -68,7 +48,7 @@ def test_the_list_shows_workflow_columns_without_a_query_per_row(
     desk: Client, django_assert_max_num_queries: Any
 ) -> None:
     for _ in range(15):
-        pending(members=[UserFactory()])
+        pending_organisation(members=[UserFactory()])
 
     with django_assert_max_num_queries(15):
         response = desk.get(CHANGELIST, {"status__exact": "pending"})
@@ -81,7 +61,7 @@ def test_the_list_shows_workflow_columns_without_a_query_per_row(
 
 
 def test_the_list_finds_an_organisation_by_a_members_email(desk: Client) -> None:
-    pending(name="Studio Nascosto", members=[UserFactory(email="trova@example.org")])
+    pending_organisation(name="Studio Nascosto", members=[UserFactory(email="trova@example.org")])
     OrganisationFactory.create(name="Altra")
 
     response = desk.get(CHANGELIST, {"q": "trova@example.org"})
@@ -92,8 +72,8 @@ def test_the_list_finds_an_organisation_by_a_members_email(desk: Client) -> None
 def test_bulk_approval_reports_what_changed_and_what_was_skipped(
     desk: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
-    first = pending(name="Alfa", members=[UserFactory()])
-    second = pending(name="Beta", members=[UserFactory()])
+    first = pending_organisation(name="Alfa", members=[UserFactory()])
+    second = pending_organisation(name="Beta", members=[UserFactory()])
     published = OrganisationFactory.create(name="Gamma")
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -113,8 +93,8 @@ def test_bulk_approval_reports_what_changed_and_what_was_skipped(
 def test_bulk_rejection_asks_for_the_reason_first(
     desk: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
-    first = pending(name="Alfa", members=[UserFactory(email="alfa@example.org")])
-    second = pending(name="Beta", members=[UserFactory(email="beta@example.org")])
+    first = pending_organisation(name="Alfa", members=[UserFactory(email="alfa@example.org")])
+    second = pending_organisation(name="Beta", members=[UserFactory(email="beta@example.org")])
     selected = {"action": "reject_selected", "_selected_action": [first.pk, second.pk]}
 
     page = desk.post(CHANGELIST, selected)
@@ -145,19 +125,21 @@ def test_bulk_rejection_asks_for_the_reason_first(
 def test_the_change_page_of_a_pending_organisation_has_the_moderation_buttons(
     desk: Client,
 ) -> None:
-    organisation = pending()
+    organisation = pending_organisation()
 
     content = desk.get(f"{CHANGELIST}{organisation.pk}/change/").content.decode()
 
     assert f'action="{CHANGELIST}{organisation.pk}/approve/"' in content
     assert f'href="{CHANGELIST}{organisation.pk}/reject/"' in content
     assert f'href="{CHANGELIST}{organisation.pk}/versions/"' in content
-    published_page = desk.get(f"{CHANGELIST}{OrganisationFactory.create().pk}/change/")
-    assert "/approve/" not in published_page.content.decode()
+    published = OrganisationFactory.create()
+    published_page = desk.get(f"{CHANGELIST}{published.pk}/change/").content.decode()
+    assert f'action="{CHANGELIST}{published.pk}/archive/"' in published_page
+    assert "/approve/" not in published_page
 
 
 def test_approving_from_the_change_page(desk: Client) -> None:
-    organisation = pending()
+    organisation = pending_organisation()
 
     response = desk.post(f"{CHANGELIST}{organisation.pk}/approve/", follow=True)
 
@@ -170,7 +152,7 @@ def test_approving_from_the_change_page(desk: Client) -> None:
 
 
 def test_rejecting_from_the_change_page(desk: Client) -> None:
-    organisation = pending()
+    organisation = pending_organisation()
     url = f"{CHANGELIST}{organisation.pk}/reject/"
 
     assert desk.get(url).status_code == HTTPStatus.OK
@@ -195,7 +177,7 @@ def test_a_partner_editor_cannot_moderate(client: Client) -> None:
     editor = UserFactory(is_staff=True)
     editor.groups.add(Group.objects.get(name="Partner editors"))
     client.force_login(editor)
-    organisation = pending()
+    organisation = pending_organisation()
 
     responses = [
         client.post(f"{CHANGELIST}{organisation.pk}/approve/"),
@@ -215,7 +197,7 @@ def test_someone_who_may_only_view_organisations_cannot_moderate(client: Client)
     viewer = UserFactory(is_staff=True)
     viewer.user_permissions.add(Permission.objects.get(codename="view_organisation"))
     client.force_login(viewer)
-    organisation = pending()
+    organisation = pending_organisation()
 
     listing = client.get(CHANGELIST)
     approve = client.post(f"{CHANGELIST}{organisation.pk}/approve/")
@@ -223,6 +205,8 @@ def test_someone_who_may_only_view_organisations_cannot_moderate(client: Client)
         CHANGELIST, {"action": "approve_selected", "_selected_action": [organisation.pk]}
     )
 
+    assert listing.status_code == HTTPStatus.OK
+    assert f'href="{CHANGELIST}{organisation.pk}/change/"' in listing.content.decode()
     assert "approve_selected" not in listing.content.decode()
     assert approve.status_code == HTTPStatus.FORBIDDEN
     assert action.status_code == HTTPStatus.OK  # the list again: no such action
@@ -232,7 +216,7 @@ def test_someone_who_may_only_view_organisations_cannot_moderate(client: Client)
 
 def test_a_member_of_the_public_is_sent_to_the_login(client: Client) -> None:
     client.force_login(UserFactory(is_staff=False))
-    organisation = pending()
+    organisation = pending_organisation()
 
     response = client.post(f"{CHANGELIST}{organisation.pk}/approve/")
 
@@ -262,20 +246,25 @@ def test_a_staff_edit_is_a_version_naming_what_changed(desk: Client, staff_user:
 
 
 def test_saving_without_changes_records_no_version(desk: Client) -> None:
-    organisation = OrganisationFactory.create()
+    organisation = OrganisationFactory.create(name="Immutata")
+    data = change_form_data(desk, organisation)
 
-    desk.post(f"{CHANGELIST}{organisation.pk}/change/", change_form_data(desk, organisation))
+    response = desk.post(f"{CHANGELIST}{organisation.pk}/change/", data, follow=True)
 
+    assert response.redirect_chain == [(CHANGELIST, HTTPStatus.FOUND)]
+    link = f'<a href="{CHANGELIST}{organisation.pk}/change/">Immutata</a>'
+    assert texts(response) == [f"The organisation “{link}” was changed successfully."]
     assert organisation.versions.count() == 1  # the one of its creation
 
 
 def test_staff_cannot_change_the_status_by_editing_the_form(desk: Client) -> None:
-    organisation = pending()
+    organisation = pending_organisation()
     data = change_form_data(desk, organisation)
     data["status"] = "published"
 
-    desk.post(f"{CHANGELIST}{organisation.pk}/change/", data)
+    response = desk.post(f"{CHANGELIST}{organisation.pk}/change/", data)
 
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
     organisation.refresh_from_db()
     assert organisation.status == Organisation.Status.PENDING
 

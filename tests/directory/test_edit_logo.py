@@ -10,6 +10,7 @@ from PIL import Image
 
 from directory.models import Organisation
 from tests.directory.factories import OrganisationFactory, UserFactory
+from tests.directory.helpers import edit_data
 
 pytestmark = pytest.mark.django_db
 
@@ -18,18 +19,6 @@ def png_upload(name: str = "logo.png") -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGBA", (300, 200), (0, 102, 204, 255)).save(buffer, "PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
-
-
-def edit_data(organisation: Organisation) -> dict[str, object]:
-    return {
-        "name": organisation.name,
-        "kind": organisation.kind,
-        "primary_sector": organisation.primary_sector_id,
-        "sectors": [organisation.primary_sector_id],
-        "short_description_it": "Uno studio.",
-        "municipality": organisation.municipality_id,
-        "action": "save",
-    }
 
 
 def test_member_uploads_a_logo_that_is_re_encoded_with_a_thumbnail(client: Client) -> None:
@@ -77,11 +66,14 @@ def test_member_removes_the_logo(client: Client) -> None:
         f"/en/directory/{organisation.slug}/edit/",
         {**edit_data(organisation), "new_logo": png_upload()},
     )
+    organisation.refresh_from_db()
+    assert organisation.logo
 
-    client.post(
+    response = client.post(
         f"/en/directory/{organisation.slug}/edit/",
         {**edit_data(organisation), "remove_logo": "on"},
     )
 
+    assert response.status_code == HTTPStatus.FOUND
     organisation.refresh_from_db()
     assert not organisation.logo

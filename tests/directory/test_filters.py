@@ -8,14 +8,10 @@ from django.utils import timezone
 
 from directory.filters import OrganisationFilter
 from directory.models import Organisation
+from tests.directory.helpers import found
 from tests.directory.searchable import place, searchable, sector
 
 pytestmark = pytest.mark.django_db
-
-
-def found(client: Client, **params: str) -> list[str]:
-    response = client.get("/en/directory/", params)
-    return [organisation.name for organisation in response.context["page_obj"]]
 
 
 def test_sector_filter_includes_secondary_sectors(client: Client) -> None:
@@ -144,3 +140,5 @@ def test_a_query_string_does_not_add_a_cached_header(client: Client) -> None:
         client.get(f"/it/directory/?utm_source=campaign-{number}")
 
     assert len(cache._cache) == entries  # type: ignore[attr-defined]
+    client.get("/it/directory/?sector=design")
+    assert len(cache._cache) > entries  # type: ignore[attr-defined]

@@ -1,12 +1,11 @@
 """Moderation services: approve, reject and archive, with the members told."""
 
 import datetime
-from collections.abc import Iterator
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from directory.models import Organisation
 from directory.services.moderation import (
@@ -18,24 +17,7 @@ from directory.services.moderation import (
 )
 from tests.directory.factories import OrganisationFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english() -> Iterator[None]:
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def pending() -> Organisation:
-    return OrganisationFactory.create(
-        name="Officina Grafica",
-        status=Organisation.Status.PENDING,
-        published_at=None,
-        confirmed_at=timezone.now() - datetime.timedelta(days=30),
-        members=[UserFactory(email="anna@example.org"), UserFactory(email="bruno@example.org")],
-    )
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def test_approving_publishes_and_tells_the_members_in_both_languages(

@@ -121,8 +121,14 @@ def test_social_pages_are_linked_and_named_in_structured_data(client: Client) ->
 def test_a_profile_without_contacts_has_no_contacts_section(client: Client) -> None:
     full_profile(website="", email="", phone="", instagram="", linkedin="")
 
-    content = client.get("/en/directory/studio-nervi/").content.decode()
+    response = client.get("/en/directory/studio-nervi/")
 
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "<h1>Studio Nervi</h1>" in content
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
+    assert block
+    assert json.loads(block.group(1))["name"] == "Studio Nervi"
     assert 'id="contacts-title"' not in content
     assert "sameAs" not in content
 

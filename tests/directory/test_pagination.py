@@ -1,8 +1,6 @@
 """Bounded pages: a capped count, a deepest page, and ranked pages counted as they
 are ranked. Small caps stand in for the real ones (1,000 results, 50 pages)."""
 
-from typing import Any
-
 import pytest
 from django.test import Client
 
@@ -10,6 +8,7 @@ from directory import filters
 from directory.filters import OrganisationFilter
 from directory.models import Organisation
 from directory.pagination import CappedPaginator, DirectoryPaginator, RankedPaginator
+from tests.directory.helpers import names_on
 from tests.directory.searchable import searchable
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +28,6 @@ def nine() -> None:
         searchable(name=f"Studio {number}", short_description_it="Grafica a Genova.")
 
 
-def names(page: Any) -> list[str]:
-    return [organisation.name for organisation in page]
-
-
 def test_count_stops_at_the_cap(cap: int, nine: None) -> None:
     published = Organisation.objects.published()
     paginator = DirectoryPaginator(
@@ -44,8 +39,8 @@ def test_count_stops_at_the_cap(cap: int, nine: None) -> None:
     assert paginator.count == 6
     assert paginator.truncated
     assert paginator.num_pages == 2
-    assert names(paginator.get_page(2)) == ["Studio 4", "Studio 5"]
-    assert names(paginator.get_page(9)) == ["Studio 4", "Studio 5"]
+    assert names_on(paginator.get_page(2)) == ["Studio 4", "Studio 5"]
+    assert names_on(paginator.get_page(9)) == ["Studio 4", "Studio 5"]
 
 
 def test_under_the_cap_the_count_is_exact(cap: int) -> None:
@@ -66,7 +61,7 @@ def test_pages_by_id_keep_the_order_and_the_filters(nine: None) -> None:
     ordered = Organisation.objects.published().for_cards().order_by("-created_at", "id")
     paginator = DirectoryPaginator(ordered, per_page=4, rows=Organisation.objects.for_cards())
 
-    pages = [names(paginator.get_page(number)) for number in (1, 2, 3)]
+    pages = [names_on(paginator.get_page(number)) for number in (1, 2, 3)]
 
     assert sum(pages, []) == [organisation.name for organisation in ordered]
 

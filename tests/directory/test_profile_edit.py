@@ -14,43 +14,9 @@ from directory.forms import OrganisationEditForm
 from directory.models import Municipality, Organisation, Sector
 from directory.services import organisations
 from tests.directory.factories import OrganisationFactory, UserFactory
+from tests.directory.helpers import edit_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def member(db: Any) -> Any:
-    return UserFactory()
-
-
-@pytest.fixture
-def organisation(member: Any) -> Any:
-    long_ago = timezone.now() - datetime.timedelta(days=400)
-    return OrganisationFactory(
-        name="Atelier Luce",
-        slug="atelier-luce",
-        members=[member],
-        confirmed_at=long_ago,
-        reminder_sent_at=long_ago,
-    )
-
-
-def edit_data(organisation: Organisation, **overrides: Any) -> dict[str, Any]:
-    """What the edit form posts when nothing is changed."""
-    form = OrganisationEditForm(instance=organisation)
-    data: dict[str, Any] = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        if value is None or value is False:
-            continue
-        if value is True:
-            data[name] = "on"
-        elif isinstance(value, list):
-            data[name] = [str(item) for item in value]
-        else:
-            data[name] = field.widget.format_value(value)
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def test_edit_page_shows_every_public_field_in_both_languages(
@@ -105,6 +71,10 @@ def test_wrong_side_gets_404_or_a_login(client: Client, organisation: Organisati
 def test_editing_saves_confirms_and_records_a_version(
     client: Client, member: Any, organisation: Organisation
 ) -> None:
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    Organisation.objects.filter(pk=organisation.pk).update(
+        confirmed_at=long_ago, reminder_sent_at=long_ago
+    )
     cinema = Sector.objects.get(slug="cinema")
     design = Sector.objects.get(slug="design")
     chiavari = Municipality.objects.get(slug="chiavari")
@@ -243,9 +213,13 @@ def test_a_rejected_profile_may_be_saved_without_submitting(
     organisation.save()
     client.force_login(member)
 
-    client.post("/en/directory/atelier-luce/edit/", edit_data(organisation, action="save"))
+    response = client.post(
+        "/en/directory/atelier-luce/edit/", edit_data(organisation, action="save", name="Luce")
+    )
 
+    assert response.status_code == HTTPStatus.FOUND
     organisation.refresh_from_db()
+    assert organisation.name == "Luce"
     assert organisation.status == Organisation.Status.REJECTED
 
 

@@ -217,6 +217,7 @@ def test_logged_in_member_registers_a_further_organisation(
     client.force_login(user)
 
     page = client.get("/en/register/").content.decode()
+    assert "Your organisation</legend>" in page
     assert "Your account</legend>" not in page
     data = {k: v for k, v in form_data().items() if k.startswith("organisation-")}
     with django_capture_on_commit_callbacks(execute=True):

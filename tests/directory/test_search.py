@@ -34,6 +34,7 @@ def test_the_last_word_is_a_prefix(client: Client) -> None:
 def test_earlier_words_must_match_whole(client: Client) -> None:
     searchable(name="Studio Nervi", short_description_it="Architettura e paesaggio.")
 
+    assert found(client, "paesaggio architettura") == ["Studio Nervi"]
     assert found(client, "paes architettura") == []
 
 
