@@ -5,8 +5,9 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.template import Context, Engine
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -82,10 +83,27 @@ def render_text(template_name: str, context: dict[str, Any]) -> str:
     return template.render(Context(context, autoescape=False))
 
 
+# Who is told of the desk's work: whoever may moderate organisations.
+MODERATE_PERMISSION = ("directory", "moderate_organisation")
+
+
 def desk_staff_recipients() -> list[str]:
-    """The desk's shared address and every active member of the desk staff."""
-    staff = User.objects.filter(is_active=True, groups__name="Desk staff").values_list(
-        "email", flat=True
+    """The desk's shared address and every active person who may moderate
+    organisations, through a group (the "Desk staff" group has the permission)
+    or granted directly.
+
+    Superusers are not included for their status alone: an administrator of the
+    site need not hear of every submission unless given the permission. Staff
+    status is not required either: the permission says who does the desk's work.
+    """
+    app_label, codename = MODERATE_PERMISSION
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    staff = (
+        User.objects.filter(is_active=True)
+        .filter(Q(groups__permissions__in=permission) | Q(user_permissions__in=permission))
+        .order_by("email")
+        .values_list("email", flat=True)
+        .distinct()
     )
     addresses: list[str] = []
     for address in [settings.DESK_EMAIL, *staff]:

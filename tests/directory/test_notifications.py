@@ -1,12 +1,13 @@
 """Emails are plain text in the recipient's language, with replies going to the desk."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.db import transaction
 
-from directory.models import OutgoingEmail
-from directory.notifications import email_after_commit
-from tests.directory.factories import OrganisationFactory
+from directory.models import OutgoingEmail, User
+from directory.notifications import desk_staff_recipients, email_after_commit
+from tests.directory.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,36 @@ def test_a_change_that_rolls_back_leaves_no_mail(
 def test_nobody_to_write_to_records_nothing() -> None:
     assert email_after_commit(to=[], template="directory/emails/invitation", context={}) is None
     assert not OutgoingEmail.objects.exists()
+
+
+# --- who hears of the desk's work ----------------------------------------------
+
+
+def test_desk_notices_go_to_whoever_may_moderate(settings, staff_user: User) -> None:  # type: ignore[no-untyped-def]
+    settings.DESK_EMAIL = "Sportello@Example.org"
+    moderate = Permission.objects.get(codename="moderate_organisation")
+    direct = UserFactory(email="direct@example.org")
+    direct.user_permissions.add(moderate)
+    UserFactory(email="former@example.org", is_active=False).groups.add(
+        Group.objects.get(name="Desk staff")
+    )
+    UserFactory(email="colleague@example.org", is_staff=True)  # staff, not the desk
+    UserFactory(email="root@example.org", is_staff=True, is_superuser=True)
+    partner_editor = UserFactory(email="partner@example.org", is_staff=True)
+    partner_editor.groups.add(Group.objects.get(name="Partner editors"))
+
+    assert desk_staff_recipients() == [
+        "sportello@example.org",
+        "direct@example.org",
+        staff_user.email,
+    ]
+
+
+def test_the_permission_not_the_group_name_decides(staff_user: User) -> None:
+    desk = Group.objects.get(name="Desk staff")
+    desk.name = "Sportello"
+    desk.save()
+    assert staff_user.email in desk_staff_recipients()
+
+    desk.permissions.remove(Permission.objects.get(codename="moderate_organisation"))
+    assert staff_user.email not in desk_staff_recipients()
