@@ -1,33 +1,80 @@
-"""Emails of the directory, written in the recipient's language."""
+"""Emails of the portal: written in the recipient's language, recorded, then sent
+by the task queue. Every message goes through `email_after_commit`."""
 
 from functools import partial
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.template import Context, Engine
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from directory.models import Organisation, User
-from directory.tasks import email_send
+from directory.models import Organisation, OutgoingEmail, User
+from directory.tasks import email_deliver
 
 
 def email_after_commit(
     *, to: list[str], template: str, context: dict[str, Any], language: str | None = None
-) -> None:
-    """Render `templates/<template>_subject.txt` and `_body.txt` and send them
-    once the surrounding transaction commits.
+) -> OutgoingEmail | None:
+    """Render `templates/<template>_subject.txt` and `_body.txt`, record the message
+    and have the task queue send it once the surrounding transaction commits.
 
-    `language` defaults to the active one; staff notices use Italian.
+    The record is written inside the caller's transaction: if the change it tells
+    of rolls back, so does the mail. `language` defaults to the active one; staff
+    notices use Italian. Returns the record, or `None` when there is nobody to
+    write to.
     """
     if not to:
-        return
-    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
+        return None
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
         context = {"site_url": settings.SITE_URL, **context}
         subject = " ".join(render_text(f"{template}_subject.txt", context).split())
         body = render_text(f"{template}_body.txt", context)
-    transaction.on_commit(partial(email_send.enqueue, to=to, subject=subject, body=body))
+    email = OutgoingEmail.objects.create(
+        to=to,
+        reply_to=[settings.DESK_EMAIL] if settings.DESK_EMAIL else [],
+        subject=subject,
+        body=body,
+        template=template,
+        language=language,
+    )
+    email_enqueue_after_commit(ids=[email.pk])
+    return email
+
+
+def email_resend(*, emails: QuerySet[OutgoingEmail]) -> int:
+    """Queue again the mails among `emails` that failed or whose sending was
+    interrupted, with a fresh round of attempts. Returns how many were queued.
+
+    Staff ask for it (the admin's action, `manage.py email_retry --failed`) after
+    fixing what made them fail, such as a wrong address or the mail server's
+    settings. An interrupted mail may already have reached its recipients.
+    """
+    with transaction.atomic():
+        ids = list(
+            OutgoingEmail.objects.resendable()
+            .filter(pk__in=emails.values("pk"))
+            .select_for_update(skip_locked=True)
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        OutgoingEmail.objects.filter(pk__in=ids).update(
+            status=OutgoingEmail.Status.QUEUED, attempts=0, next_attempt_at=timezone.now()
+        )
+        email_enqueue_after_commit(ids=ids)
+    return len(ids)
+
+
+def email_enqueue_after_commit(*, ids: list[int]) -> None:
+    """Give the task queue the mails with these ids once the transaction commits.
+
+    Enqueuing a mail twice is harmless: delivery claims the record first."""
+    for email_id in ids:
+        transaction.on_commit(partial(email_deliver.enqueue, email_id=email_id))
 
 
 def render_text(template_name: str, context: dict[str, Any]) -> str:
@@ -36,10 +83,27 @@ def render_text(template_name: str, context: dict[str, Any]) -> str:
     return template.render(Context(context, autoescape=False))
 
 
+# Who is told of the desk's work: whoever may moderate organisations.
+MODERATE_PERMISSION = ("directory", "moderate_organisation")
+
+
 def desk_staff_recipients() -> list[str]:
-    """The desk's shared address and every active member of the desk staff."""
-    staff = User.objects.filter(is_active=True, groups__name="Desk staff").values_list(
-        "email", flat=True
+    """The desk's shared address and every active person who may moderate
+    organisations, through a group (the "Desk staff" group has the permission)
+    or granted directly.
+
+    Superusers are not included for their status alone: an administrator of the
+    site need not hear of every submission unless given the permission. Staff
+    status is not required either: the permission says who does the desk's work.
+    """
+    app_label, codename = MODERATE_PERMISSION
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    staff = (
+        User.objects.filter(is_active=True)
+        .filter(Q(groups__permissions__in=permission) | Q(user_permissions__in=permission))
+        .order_by("email")
+        .values_list("email", flat=True)
+        .distinct()
     )
     addresses: list[str] = []
     for address in [settings.DESK_EMAIL, *staff]:

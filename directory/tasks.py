@@ -1,26 +1,90 @@
-"""Background work of the directory: sending email.
+"""Background work of the directory: delivering email, refreshing search.
 
-Services enqueue these after their transaction commits, with ids and strings
-only, so that a worker can run them later and nothing is sent for a rollback.
+Services enqueue these after their transaction commits, with ids only, so that a
+worker can run them later and nothing is sent for a rollback.
 """
 
+import logging
 from itertools import islice
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from django_tasks import task
 
-from directory.models import Organisation
+from directory.models import Organisation, OutgoingEmail
 from directory.search import index_organisations
 
+logger = logging.getLogger(__name__)
+
 REINDEX_CHUNK = 500
+ERROR_LENGTH = 2000
 
 
 @task()
-def email_send(*, to: list[str], subject: str, body: str) -> None:
-    """Send one email; replies go to the desk, not to the no-reply sender."""
-    reply_to = [settings.DESK_EMAIL] if settings.DESK_EMAIL else []
-    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, reply_to=reply_to).send()
+def email_deliver(*, email_id: int) -> str:
+    """Send one recorded email, at most once however often this task runs.
+
+    The record is claimed first (queued → sending, in one conditional UPDATE), so a
+    second run, a second worker or a re-enqueued task finds nothing to do. After the
+    mail server accepts the message it is marked sent. A mail server that cannot be
+    reached or refuses is tried again later, waiting longer each time, until
+    `OutgoingEmail.MAX_ATTEMPTS`; then the mail is marked failed for staff to see.
+    Returns the status the record was left in.
+    """
+    now = timezone.now()
+    claimed = OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.QUEUED).update(
+        status=OutgoingEmail.Status.SENDING, attempts=F("attempts") + 1, last_attempt_at=now
+    )
+    if not claimed:
+        return "skipped"
+    email = OutgoingEmail.objects.get(pk=email_id)
+    message = EmailMessage(
+        subject=email.subject,
+        body=email.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=email.to,
+        reply_to=email.reply_to,
+    )
+    try:
+        message.send()
+    except OSError as error:  # SMTP errors are OSErrors, as are refused connections
+        return _email_failed(email, error, retry=True)
+    except Exception as error:
+        # Not the mail server's doing (a malformed address, say): trying again
+        # would fail the same way.
+        _email_failed(email, error, retry=False)
+        raise
+    _claimed(email).update(status=OutgoingEmail.Status.SENT, sent_at=timezone.now())
+    return OutgoingEmail.Status.SENT
+
+
+def _claimed(email: OutgoingEmail) -> models.QuerySet[OutgoingEmail]:
+    """The record, if it is still this run's to finish."""
+    return OutgoingEmail.objects.filter(pk=email.pk, status=OutgoingEmail.Status.SENDING)
+
+
+def _email_failed(email: OutgoingEmail, error: Exception, *, retry: bool) -> str:
+    """Record why an attempt failed; schedule the next one or give up."""
+    last_error = f"{type(error).__name__}: {error}"[:ERROR_LENGTH]
+    if not retry or email.attempts >= OutgoingEmail.MAX_ATTEMPTS:
+        logger.error("Email %s failed after %s attempts: %s", email.pk, email.attempts, last_error)
+        _claimed(email).update(status=OutgoingEmail.Status.FAILED, last_error=last_error)
+        return OutgoingEmail.Status.FAILED
+    next_attempt_at = timezone.now() + OutgoingEmail.retry_delay(email.attempts)
+    logger.warning(
+        "Email %s not sent, trying again at %s: %s", email.pk, next_attempt_at, last_error
+    )
+    _claimed(email).update(
+        status=OutgoingEmail.Status.QUEUED, last_error=last_error, next_attempt_at=next_attempt_at
+    )
+    if email_deliver.get_backend().supports_defer:
+        email_deliver.using(run_after=next_attempt_at).enqueue(email_id=email.pk)
+    # Otherwise (tasks run at once, no worker to wait) `manage.py email_retry`
+    # sends it once it is due.
+    return OutgoingEmail.Status.QUEUED
 
 
 @task()

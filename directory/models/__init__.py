@@ -2,6 +2,7 @@
 
 from directory.models.accounts import User, UserManager
 from directory.models.history import StateChange, Version
+from directory.models.mail import OutgoingEmail, OutgoingEmailQuerySet
 from directory.models.organisations import (
     CARD_FIELDS,
     PROFILE_FIELDS,
@@ -26,6 +27,8 @@ __all__ = [
     "Municipality",
     "Organisation",
     "OrganisationQuerySet",
+    "OutgoingEmail",
+    "OutgoingEmailQuerySet",
     "Page",
     "Partner",
     "Sector",

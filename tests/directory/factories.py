@@ -8,7 +8,16 @@ from django.utils.translation import gettext_noop
 from factory.django import DjangoModelFactory
 
 from directory import history
-from directory.models import Membership, Municipality, Organisation, Page, Partner, Sector, User
+from directory.models import (
+    Membership,
+    Municipality,
+    Organisation,
+    OutgoingEmail,
+    Page,
+    Partner,
+    Sector,
+    User,
+)
 
 
 class UserFactory(DjangoModelFactory[User]):
@@ -103,3 +112,17 @@ class OrganisationFactory(DjangoModelFactory[Organisation]):
             return
         for user in extracted:
             Membership.objects.create(user=user, organisation=self)  # type: ignore[misc]
+
+
+class OutgoingEmailFactory(DjangoModelFactory[OutgoingEmail]):
+    """A recorded email waiting to be sent; pass `status` and times for the others."""
+
+    class Meta:
+        model = OutgoingEmail
+
+    to = factory.Sequence(lambda n: [f"recipient{n}@example.org"])
+    reply_to = factory.LazyFunction(lambda: ["sportello@example.org"])
+    subject = factory.Sequence(lambda n: f"Messaggio {n}")
+    body = "Buongiorno,\nun messaggio dello sportello.\n"
+    template = "directory/emails/invitation"
+    language = "it"

@@ -1,0 +1,129 @@
+"""Delivery of recorded mail: at most once, retried with back-off, then failed."""
+
+import datetime
+import smtplib
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
+from django.utils import timezone
+from django_tasks import task_backends
+
+from directory.models import OutgoingEmail
+from directory.tasks import email_deliver
+from tests.directory.factories import OutgoingEmailFactory
+
+pytestmark = pytest.mark.django_db
+
+FAILING_BACKEND = "tests.directory.test_tasks.UnreachableServer"
+DEFERRING_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+class UnreachableServer(BaseEmailBackend):
+    """A mail server that drops the connection, as one being restarted does."""
+
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+def test_a_mail_goes_out_once_however_often_its_task_runs() -> None:
+    email = OutgoingEmailFactory.create()
+
+    first = email_deliver.enqueue(email_id=email.pk)
+    second = email_deliver.enqueue(email_id=email.pk)
+
+    assert (first.return_value, second.return_value) == ("sent", "skipped")
+    assert [m.to for m in mail.outbox] == [email.to]
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (OutgoingEmail.Status.SENT, 1)
+
+
+def test_the_message_is_the_recorded_one() -> None:
+    email = OutgoingEmailFactory.create(to=["a@example.org", "b@example.org"])
+
+    email_deliver.call(email_id=email.pk)
+
+    (message,) = mail.outbox
+    assert message.to == ["a@example.org", "b@example.org"]
+    assert message.reply_to == ["sportello@example.org"]
+    assert (message.subject, message.body) == (email.subject, email.body)
+
+
+@pytest.mark.parametrize("status", ["sending", "sent", "failed"])
+def test_a_mail_another_run_has_claimed_or_finished_is_left_alone(status: str) -> None:
+    email = OutgoingEmailFactory.create(
+        status=status, sent_at=timezone.now() if status == "sent" else None
+    )
+
+    assert email_deliver.call(email_id=email.pk) == "skipped"
+
+    assert mail.outbox == []
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (status, 0)
+
+
+def test_an_unreachable_mail_server_means_a_later_attempt(settings: Any) -> None:
+    settings.EMAIL_BACKEND = FAILING_BACKEND
+    settings.TASKS = DEFERRING_TASKS
+    email = OutgoingEmailFactory.create()
+    before = timezone.now()
+
+    assert email_deliver.call(email_id=email.pk) == "queued"
+
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.QUEUED
+    assert email.attempts == 1
+    assert email.last_error == "SMTPServerDisconnected: Connection unexpectedly closed"
+    assert email.sent_at is None
+    wait = datetime.timedelta(minutes=2)
+    assert before + wait <= email.next_attempt_at <= timezone.now() + wait
+    (retry,) = task_backends["default"].results  # type: ignore[attr-defined]
+    assert retry.task.func is email_deliver.func
+    assert retry.kwargs == {"email_id": email.pk}
+    assert retry.task.run_after == email.next_attempt_at
+
+
+def test_attempts_wait_longer_each_time_then_the_mail_fails(settings: Any) -> None:
+    settings.EMAIL_BACKEND = FAILING_BACKEND
+    email = OutgoingEmailFactory.create()
+
+    outcomes, waits = [], []
+    for _attempt in range(OutgoingEmail.MAX_ATTEMPTS):
+        outcomes.append(email_deliver.call(email_id=email.pk))
+        email.refresh_from_db()
+        assert email.last_attempt_at is not None
+        waits.append(email.next_attempt_at - email.last_attempt_at)
+
+    assert outcomes == ["queued", "queued", "queued", "queued", "failed"]
+    assert [round(wait.total_seconds() / 60) for wait in waits[:4]] == [2, 8, 32, 128]
+    assert email.status == OutgoingEmail.Status.FAILED
+    assert email.attempts == OutgoingEmail.MAX_ATTEMPTS
+    assert "SMTPServerDisconnected" in email.last_error
+    assert email_deliver.call(email_id=email.pk) == "skipped"
+    assert mail.outbox == []
+
+
+def test_the_last_attempt_schedules_nothing(settings: Any) -> None:
+    settings.EMAIL_BACKEND = FAILING_BACKEND
+    settings.TASKS = DEFERRING_TASKS
+    email = OutgoingEmailFactory.create(attempts=OutgoingEmail.MAX_ATTEMPTS - 1)
+
+    assert email_deliver.call(email_id=email.pk) == "failed"
+
+    assert task_backends["default"].results == []  # type: ignore[attr-defined]
+
+
+def test_a_message_that_cannot_be_built_fails_at_once(settings: Any) -> None:
+    settings.TASKS = DEFERRING_TASKS
+    email = OutgoingEmailFactory.create(subject="Two\nlines")  # a header may not hold a newline
+
+    with pytest.raises(ValueError, match="newline"):
+        email_deliver.call(email_id=email.pk)
+
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (OutgoingEmail.Status.FAILED, 1)
+    assert email.last_error.startswith("BadHeaderError")
+    assert task_backends["default"].results == []  # type: ignore[attr-defined]
