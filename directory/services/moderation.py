@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from directory.forms import RejectForm
 from directory.models import Organisation, User
 from directory.notifications import (
+    MODERATE_PERMISSION,
     admin_change_url,
     desk_staff_recipients,
     email_after_commit,
@@ -29,7 +30,7 @@ from directory.notifications import (
 )
 from directory.workflow import Transition, TransitionError, Workflow, has_permission
 
-MODERATE = "directory.moderate_organisation"
+MODERATE = ".".join(MODERATE_PERMISSION)
 Status = Organisation.Status
 
 # The name older callers know the refusal by.
