@@ -9,6 +9,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from creativecities.views import healthz
+from directory.forms import PasswordResetForm
 from directory.views.public import export as directory_export
 
 admin.site.site_header = _("Creative Cities desk")
@@ -30,6 +31,11 @@ urlpatterns += i18n_patterns(
         "accounts/login/",
         auth_views.LoginView.as_view(extra_context={"title": _("Log in")}),
         name="login",
+    ),
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+        name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("directory.urls")),

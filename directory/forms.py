@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.db import models
 from django.urls import reverse
@@ -23,6 +24,7 @@ from directory.models import (
     Sector,
     User,
 )
+from directory.notifications import email_after_commit
 
 
 class CheckboxGroup(forms.CheckboxSelectMultiple):
@@ -364,3 +366,26 @@ class RejectForm(forms.Form):
             "so that the profile can be published."
         ),
     )
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, with its mail sent the portal's one way: recorded and
+    delivered by the task queue (`email_after_commit`), never inside the request.
+
+    Its link is built on the configured site address (`SITE_URL`), never on the
+    host and port the request claimed.
+    """
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        context = {**context, "site_name": _("Creative Cities Genova")}
+        for key in ("domain", "protocol", "request"):
+            context.pop(key, None)
+        email_after_commit(to=[to_email], template="registration/password_reset", context=context)

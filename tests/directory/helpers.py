@@ -1,12 +1,16 @@
 """Helpers the directory's tests share: reading pages and mail, making profiles."""
 
+import datetime
 import re
 from http import HTTPStatus
+from io import StringIO
 from typing import Any
 
 from django.core import mail
 from django.core.mail import EmailMessage
+from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from directory.forms import OrganisationEditForm
 from directory.models import Organisation
@@ -75,3 +79,16 @@ def path_in_mail(
     match = re.search(f"{origin}({path})", message.body)
     assert match, message.body
     return match.group(1)
+
+
+def ago(**delta: float) -> datetime.datetime:
+    """A moment in the past: `ago(days=400)`, `ago(minutes=5)`."""
+    return timezone.now() - datetime.timedelta(**delta)
+
+
+def run_command(capture: Any, name: str, *args: str) -> str:
+    """Run a management command with its after-commit work done; return its output."""
+    out = StringIO()
+    with capture(execute=True):
+        call_command(name, *args, stdout=out)
+    return out.getvalue()

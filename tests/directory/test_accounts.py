@@ -1,10 +1,11 @@
 from http import HTTPStatus
+from typing import Any
 
 import pytest
 from django.core import mail
 from django.test import Client
 
-from directory.models import User
+from directory.models import OutgoingEmail, User
 from tests.directory.factories import UserFactory
 from tests.directory.helpers import path_in_mail
 
@@ -70,15 +71,25 @@ def test_logout_is_a_post(client: Client) -> None:
     assert "_auth_user_id" not in client.session
 
 
-def test_password_reset_sends_a_working_link(client: Client) -> None:
+def test_password_reset_sends_a_working_link(
+    client: Client, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     UserFactory(email="giulia@example.org")
 
-    response = client.post("/en/accounts/password_reset/", {"email": "giulia@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/en/accounts/password_reset/",
+            {"email": "giulia@example.org"},
+            headers={"host": "127.0.0.1:1"},
+        )
 
     assert response.status_code == HTTPStatus.FOUND
     assert len(mail.outbox) == 1
+    assert "127.0.0.1:1" not in mail.outbox[0].body  # the link is the site's, not the request's
+    record = OutgoingEmail.objects.get()
+    assert (record.to, record.status) == (["giulia@example.org"], OutgoingEmail.Status.SENT)
     reset_path = path_in_mail(
-        mail.outbox[0], origin="http://testserver", path=r"/en/accounts/reset/\S+/"
+        mail.outbox[0], origin=settings.SITE_URL, path=r"/en/accounts/reset/\S+/"
     )
     form_page = client.get(reset_path, follow=True)
     assert "new_password1" in form_page.content.decode()
@@ -95,6 +106,7 @@ def test_password_reset_for_unknown_address_reveals_nothing(client: Client) -> N
 
     assert response.status_code == HTTPStatus.FOUND
     assert mail.outbox == []
+    assert not OutgoingEmail.objects.exists()
 
 
 def test_password_change_needs_a_login(client: Client) -> None:

@@ -1,30 +1,21 @@
 """Freshness: yearly reminders to members, lapsed profiles reported to the desk."""
 
 import datetime
-from io import StringIO
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
-from django.utils import timezone
 
 from directory.models import Organisation
 from tests.directory.factories import OrganisationFactory, UserFactory
+from tests.directory.helpers import ago, run_command
 
 pytestmark = pytest.mark.django_db
 
 DAY = datetime.timedelta(days=1)
 
 
-def ago(days: int) -> datetime.datetime:
-    return timezone.now() - days * DAY
-
-
-def run(django_capture_on_commit_callbacks) -> str:
-    out = StringIO()
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("directory_freshness", stdout=out)
-    return out.getvalue()
+def freshness(django_capture_on_commit_callbacks) -> str:
+    return run_command(django_capture_on_commit_callbacks, "directory_freshness")
 
 
 def test_members_of_a_profile_unconfirmed_for_a_year_are_asked_once(
@@ -34,15 +25,15 @@ def test_members_of_a_profile_unconfirmed_for_a_year_are_asked_once(
     stale = OrganisationFactory(
         name="Teatro Stabile",
         slug="teatro-stabile",
-        confirmed_at=ago(400),
+        confirmed_at=ago(days=400),
         members=[UserFactory(email="luca@example.org")],
     )
-    OrganisationFactory(confirmed_at=ago(300), members=[UserFactory()])  # confirmed recently
+    OrganisationFactory(confirmed_at=ago(days=300), members=[UserFactory()])  # confirmed recently
     OrganisationFactory(
-        status=Organisation.Status.PENDING, confirmed_at=ago(400), members=[UserFactory()]
+        status=Organisation.Status.PENDING, confirmed_at=ago(days=400), members=[UserFactory()]
     )
 
-    output = run(django_capture_on_commit_callbacks)
+    output = freshness(django_capture_on_commit_callbacks)
 
     assert "Reminders sent: 1;" in output
     assert len(mail.outbox) == 1
@@ -57,17 +48,21 @@ def test_members_of_a_profile_unconfirmed_for_a_year_are_asked_once(
     assert stale.reminder_sent_at is not None
 
     mail.outbox.clear()
-    run(django_capture_on_commit_callbacks)
+    freshness(django_capture_on_commit_callbacks)
     assert mail.outbox == []
 
 
 def test_a_reminder_is_sent_again_a_year_after_the_last(
     django_capture_on_commit_callbacks,
 ) -> None:
-    OrganisationFactory(confirmed_at=ago(800), reminder_sent_at=ago(366), members=[UserFactory()])
-    OrganisationFactory(confirmed_at=ago(800), reminder_sent_at=ago(100), members=[UserFactory()])
+    OrganisationFactory(
+        confirmed_at=ago(days=800), reminder_sent_at=ago(days=366), members=[UserFactory()]
+    )
+    OrganisationFactory(
+        confirmed_at=ago(days=800), reminder_sent_at=ago(days=100), members=[UserFactory()]
+    )
 
-    run(django_capture_on_commit_callbacks)
+    freshness(django_capture_on_commit_callbacks)
 
     reminders = [m for m in mail.outbox if "still current" in m.subject]
     assert len(reminders) == 1
@@ -78,13 +73,13 @@ def test_lapsed_profiles_leave_the_listing_and_the_desk_is_told_once(
 ) -> None:
     settings.DESK_EMAIL = "sportello@example.org"
     lapsed = OrganisationFactory(
-        name="Vecchia Bottega", confirmed_at=ago(600), reminder_sent_at=ago(200)
+        name="Vecchia Bottega", confirmed_at=ago(days=600), reminder_sent_at=ago(days=200)
     )
-    orphan = OrganisationFactory(name="Importata Senza Membri", confirmed_at=ago(560))
-    fresh = OrganisationFactory(confirmed_at=ago(500))
+    orphan = OrganisationFactory(name="Importata Senza Membri", confirmed_at=ago(days=560))
+    fresh = OrganisationFactory(confirmed_at=ago(days=500))
 
     assert set(Organisation.objects.published()) == {fresh}
-    output = run(django_capture_on_commit_callbacks)
+    output = freshness(django_capture_on_commit_callbacks)
 
     assert "lapsed profiles reported to the desk: 2." in output
     desk = [m for m in mail.outbox if m.to == ["sportello@example.org"]]
@@ -99,7 +94,7 @@ def test_lapsed_profiles_leave_the_listing_and_the_desk_is_told_once(
     assert lapsed.lapse_notified_at is not None and orphan.lapse_notified_at is not None
 
     mail.outbox.clear()
-    output = run(django_capture_on_commit_callbacks)
+    output = freshness(django_capture_on_commit_callbacks)
     assert "lapsed profiles reported to the desk: 0." in output
     assert mail.outbox == []
 
@@ -110,12 +105,12 @@ def test_a_profile_confirmed_again_and_lapsed_again_is_reported_again(
     settings.DESK_EMAIL = "sportello@example.org"
     OrganisationFactory(
         name="Di Nuovo Scaduta",
-        confirmed_at=ago(560),
-        lapse_notified_at=ago(700),
-        reminder_sent_at=ago(200),
+        confirmed_at=ago(days=560),
+        lapse_notified_at=ago(days=700),
+        reminder_sent_at=ago(days=200),
     )
 
-    run(django_capture_on_commit_callbacks)
+    freshness(django_capture_on_commit_callbacks)
 
     assert any("Di Nuovo Scaduta" in m.body for m in mail.outbox)
 
@@ -126,17 +121,19 @@ def test_lapses_go_to_every_desk_officer_and_wait_when_nobody_can_read_them(
     from django.contrib.auth.models import Group
 
     settings.DESK_EMAIL = ""
-    lapsed = OrganisationFactory(name="Vecchia Bottega", confirmed_at=ago(600))
+    lapsed = OrganisationFactory(name="Vecchia Bottega", confirmed_at=ago(days=600))
     inactive = UserFactory(is_active=False)
     lapsed.memberships.create(user=inactive)
 
-    assert "lapsed profiles reported to the desk: 0." in run(django_capture_on_commit_callbacks)
+    assert "lapsed profiles reported to the desk: 0." in freshness(
+        django_capture_on_commit_callbacks
+    )
     lapsed.refresh_from_db()
     assert lapsed.lapse_notified_at is None
 
     officer = UserFactory(email="officer@example.org")
     officer.groups.add(Group.objects.get(name="Desk staff"))
-    run(django_capture_on_commit_callbacks)
+    freshness(django_capture_on_commit_callbacks)
 
     report = [m for m in mail.outbox if m.to == ["officer@example.org"]]
     assert len(report) == 1

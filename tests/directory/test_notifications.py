@@ -43,7 +43,7 @@ def test_names_are_not_html_escaped_in_subject_or_body(
 # --- every mail is a record ----------------------------------------------------
 
 
-def invite(address: str = "new@example.org") -> OutgoingEmail | None:
+def queue_invitation(address: str = "new@example.org") -> OutgoingEmail | None:
     return email_after_commit(
         to=[address],
         template="directory/emails/invitation",
@@ -64,7 +64,7 @@ def test_the_mail_is_recorded_with_the_change_and_sent_once_it_commits(
     settings.DESK_EMAIL = "sportello@example.org"
 
     with django_capture_on_commit_callbacks() as callbacks:
-        invite()
+        queue_invitation()
 
     email = OutgoingEmail.objects.get()
     assert email.to == ["new@example.org"]
@@ -91,9 +91,9 @@ def test_a_change_that_rolls_back_leaves_no_mail(
     django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        invite("kept@example.org")
+        queue_invitation("kept@example.org")
         with pytest.raises(RuntimeError), transaction.atomic():
-            invite("dropped@example.org")
+            queue_invitation("dropped@example.org")
             raise RuntimeError
 
     assert list(OutgoingEmail.objects.values_list("to", flat=True)) == [["kept@example.org"]]
