@@ -25,8 +25,10 @@ test: setup migrate demo chromium
 	$(MAKE) --no-print-directory db-stop; \
 	exit $$status
 
+# Coverage of the apps and the project package (tests, migrations and bench left
+# out); pytest prints the table and the total just before its closing line.
 pytest:
-	$(BIN)/pytest
+	$(BIN)/pytest --cov --cov-report=term:skip-covered
 
 lint:
 	$(BIN)/ruff check .
@@ -100,11 +102,7 @@ check-deploy: install
 
 # Stops the embedded PostgreSQL of this checkout, if it runs (no-op with DATABASE_URL).
 db-stop:
-	@if [ -z "$$DATABASE_URL" ] && [ -f .data/postgres/postmaster.pid ]; then \
-		$(PY) -W ignore -c "import os, pathlib; from pgserver._commands import pg_ctl; \
-			pg_ctl(['-w', 'stop', '-m', 'fast'], pgdata=pathlib.Path('.data/postgres').resolve(), \
-			user='pgserver' if os.geteuid() == 0 else None)" >/dev/null 2>&1 || true; \
-	fi
+	@if [ -x $(PY) ]; then $(PY) -m creativecities.local_data stop; fi
 
 # The saturated phase of the benchmark drives Debian's wrk: a Python client at
 # 16 connections on two cores would measure itself rather than the portal.

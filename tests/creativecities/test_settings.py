@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -6,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+
+from creativecities import local_data
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,6 +19,81 @@ def environment(**variables: str) -> dict[str, str]:
         **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
         **variables,
     }
+
+
+def test_reading_the_settings_starts_no_server_and_writes_no_file(tmp_path: Path) -> None:
+    """What mypy's plugin, `check` or a linter do: import the settings, set Django up
+    and run the system checks, with no DATABASE_URL, no key and a data folder to be."""
+    data = tmp_path / "data"
+    env = environment(DJANGO_SETTINGS_MODULE="creativecities.settings")
+    env["CREATIVECITIES_DATA_DIR"] = str(data)
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, django\n"
+            "from django.conf import settings\n"
+            "from django.core.exceptions import ImproperlyConfigured\n"
+            "from django.core.management import call_command\n"
+            "django.setup()\n"
+            "call_command('check', verbosity=0)\n"
+            "try:\n"
+            "    key = settings.SECRET_KEY\n"
+            "except ImproperlyConfigured as error:\n"
+            "    key = str(error)\n"
+            "database = settings.DATABASES['default']\n"
+            "host = database['OPTIONS']['host']\n"
+            "print(json.dumps({'host': host, 'name': database['NAME'], 'key': key}))\n",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.splitlines()[-1])  # after what `check` says
+    assert seen["host"] == str(data / "postgres")  # the embedded server's socket, computed
+    assert seen["name"] == "postgres"
+    assert seen["key"] == "The SECRET_KEY setting must not be empty."
+    assert not data.exists()  # no server folder, no key file
+
+
+def test_settings_read_the_key_kept_in_the_data_folder(tmp_path: Path) -> None:
+    (tmp_path / "secret_key").write_text("a-local-key-made-once\n")
+    env = environment(DJANGO_SETTINGS_MODULE="creativecities.settings")
+    env["CREATIVECITIES_DATA_DIR"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.SECRET_KEY)"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "a-local-key-made-once"
+
+
+def test_manage_py_makes_the_local_key_before_running_a_command(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = environment(DATABASE_URL=local_data.database_url())  # the running test server
+    env["CREATIVECITIES_DATA_DIR"] = str(data)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert len((data / "secret_key").read_text()) > 50
+    assert not (data / "postgres").exists()  # DATABASE_URL named the server to use
 
 
 def test_check_deploy_is_clean_with_production_variables() -> None:

@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 def search(word: str) -> list[str]:
     return list(
-        Organisation.objects.extra(  # noqa: S610
+        Organisation.objects.extra(
             where=["search_vector @@ to_tsquery('simple', %s)"], params=[word]
         ).values_list("name", flat=True)
     )

@@ -134,9 +134,7 @@ def test_a_good_csv_file_is_previewed_then_imported(desk: Client, staff_user: An
         version = organisation.versions.get()
         assert version.note == "Importata"
         assert version.created_by == staff_user
-    found = Organisation.objects.extra(  # noqa: S610
-        where=["search_vector @@ to_tsquery('simple', 'lanterna')"]
-    )
+    found = Organisation.objects.extra(where=["search_vector @@ to_tsquery('simple', 'lanterna')"])
     assert lanterna in found and porto not in found
 
 
