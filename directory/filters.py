@@ -7,22 +7,13 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import F, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import CARD_FIELDS, Municipality, Organisation
-from directory.pagination import (
-    MAX_RESULTS,
-    PER_PAGE,
-    CappedPaginator,
-    DirectoryPaginator,
-    RankedPaginator,
-)
+from directory.models import Municipality, Organisation, OrganisationQuerySet
+from directory.pagination import PER_PAGE, CappedPaginator, DeferredJoinPaginator, RankedPaginator
 from directory.reference import reference
-from directory.search import search_query
+from directory.search import tsquery
 from directory.widgets import FastSelect
 
 SORT_RELEVANCE = "relevance"
@@ -34,12 +25,8 @@ SORT_CHOICES = [
     (SORT_NAME, _("Name")),
     (SORT_NEWEST, _("Newest in the directory")),
 ]
+# Each order has its covering index (see the model's `Meta.indexes`).
 ORDERINGS = {SORT_NAME: ("name", "id"), SORT_NEWEST: ("-created_at", "id")}
-
-# A word found in most profiles matches tens of thousands of rows; ranking them
-# all means reading every one. Relevance is computed over the first matches
-# found, as many as can be paged through, plus one to tell "more than" apart.
-RANK_CANDIDATES = MAX_RESULTS + 1
 
 # Parameters that are not filters: removing them never widens a search.
 NOT_FILTERS = {"sort", "page"}
@@ -56,7 +43,7 @@ class OrganisationFilter(django_filters.FilterSet):
     the cache, see `directory.reference`), which also fills the form and names
     each card's sector and place: a filtered page costs no query per filter.
     After `qs`, `matches` holds the filtered, unsorted queryset (for counting)
-    and `query` the text search, if any.
+    and `words` the text searched, if it has any words.
     """
 
     q = django_filters.CharFilter(
@@ -124,37 +111,33 @@ class OrganisationFilter(django_filters.FilterSet):
                 [(slug, name) for _pk, slug, name, kind in places if kind != genoa],
             ),
         ]
-        self.query: SearchQuery | None = None
-        self.matches: QuerySet[Organisation] = self.queryset
+        self.words: str | None = None
+        self.matches: OrganisationQuerySet = self.queryset
 
     # Filters --------------------------------------------------------------
 
     def filter_text(
-        self, queryset: QuerySet[Organisation], name: str, value: str
-    ) -> QuerySet[Organisation]:
-        self.query = search_query(value)
-        if self.query is None:
-            return queryset
-        return queryset.filter(search_vector=self.query)
+        self, queryset: OrganisationQuerySet, name: str, value: str
+    ) -> OrganisationQuerySet:
+        self.words = value if tsquery(value) is not None else None
+        return queryset.matching(value)
 
     def filter_sector(
-        self, queryset: QuerySet[Organisation], name: str, value: str
-    ) -> QuerySet[Organisation]:
+        self, queryset: OrganisationQuerySet, name: str, value: str
+    ) -> OrganisationQuerySet:
         return queryset.filter(sectors=self.reference.sector_by_slug[value].pk)
 
     def filter_municipality(
-        self, queryset: QuerySet[Organisation], name: str, value: str
-    ) -> QuerySet[Organisation]:
+        self, queryset: OrganisationQuerySet, name: str, value: str
+    ) -> OrganisationQuerySet:
         return queryset.filter(municipality_id=self.reference.place_by_slug[value][0])
 
     def filter_international(
-        self, queryset: QuerySet[Organisation], name: str, value: bool | None
-    ) -> QuerySet[Organisation]:
+        self, queryset: OrganisationQuerySet, name: str, value: bool | None
+    ) -> OrganisationQuerySet:
         return queryset.filter(open_to_international=True) if value else queryset
 
-    def keep(
-        self, queryset: QuerySet[Organisation], name: str, value: str
-    ) -> QuerySet[Organisation]:
+    def keep(self, queryset: OrganisationQuerySet, name: str, value: str) -> OrganisationQuerySet:
         """Sorting happens once every filter is applied (see `filter_queryset`)."""
         return queryset
 
@@ -170,67 +153,29 @@ class OrganisationFilter(django_filters.FilterSet):
     def order(self) -> str:
         """The order asked for; relevance only makes sense with words to search."""
         chosen = self.cleaned_data.get("sort") or SORT_RELEVANCE
-        if chosen == SORT_RELEVANCE and self.query is None:
+        if chosen == SORT_RELEVANCE and self.words is None:
             return SORT_NAME
         return str(chosen)
 
     @property
     def ranked(self) -> bool:
-        return self.query is not None and self.order == SORT_RELEVANCE
+        return self.words is not None and self.order == SORT_RELEVANCE
 
-    def filter_queryset(self, queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    def filter_queryset(self, queryset: OrganisationQuerySet) -> OrganisationQuerySet:
         self.matches = super().filter_queryset(queryset)
-        if self.ranked:
-            return self.matches  # ranked a page at a time, in SQL: see `ranked_page`
+        if self.ranked and self.words is not None:
+            return self.matches.ranked(self.words)
         return self.matches.order_by(*ORDERINGS.get(self.order, ORDERINGS[SORT_NAME]))
 
-    def paginator(self, per_page: int = PER_PAGE) -> CappedPaginator:
+    def paginator(self, per_page: int = PER_PAGE) -> CappedPaginator[Organisation]:
+        """The results' pages: ranked a page at a time in one query, or chosen
+        by id and read as cards."""
         results = self.qs
         if self.ranked:
-            return RankedPaginator(self.ranked_page, per_page)
-        return DirectoryPaginator(
+            return RankedPaginator(results, per_page)
+        return DeferredJoinPaginator(
             results, per_page, rows=Organisation.objects.for_cards(), count_queryset=self.matches
         )
-
-    def ranked_page(self, offset: int, limit: int) -> tuple[list[Organisation], int]:
-        """One page of the ranked matches and how many were ranked, in one query.
-
-        The bounded set of matches is ranked as it is read (the row is at hand;
-        ranking after fetching each match again by id cost twice as much), the
-        page's rows are then read whole and the ranked matches counted. The
-        filters come from the ORM's own SQL for `matches`.
-        """
-        if self.query is None:
-            return [], 0
-        candidates = (
-            self.matches.order_by()
-            .annotate(rank=SearchRank(F("search_vector"), self.query))
-            .values("id", "name", "rank")[:RANK_CANDIDATES]
-        )
-        inner, params = candidates.query.sql_with_params()
-        table = Organisation._meta.db_table
-        # In the model's order, as `from_db` expects the values.
-        fields = [f for f in Organisation._meta.concrete_fields if f.name in CARD_FIELDS]
-        columns = ", ".join(f'o."{field.column}"' for field in fields)
-        sql = (
-            f"WITH candidate AS MATERIALIZED ({inner}),"  # noqa: S608 (names from the model)
-            " page AS (SELECT id, rank FROM candidate ORDER BY rank DESC, name, id"
-            " LIMIT %s OFFSET %s)"
-            f" SELECT ranked.found, {columns} FROM (SELECT COUNT(*) AS found FROM candidate) ranked"
-            f' LEFT JOIN (page JOIN "{table}" o ON o.id = page.id) ON TRUE'
-            " ORDER BY page.rank DESC, o.name, o.id"
-        )
-        names = [field.attname for field in fields]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit, offset])
-            rows = cursor.fetchall()
-        found = rows[0][0] if rows else 0
-        organisations = [
-            Organisation.from_db(connection.alias, names, row[1:])
-            for row in rows
-            if row[1] is not None
-        ]
-        return organisations, found
 
     def attach(self, organisations: list[Organisation]) -> list[Organisation]:
         """Give each card its sector and place from the rows the form already read,

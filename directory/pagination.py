@@ -1,24 +1,29 @@
-"""Pages of organisations that cost the same whether the directory holds 50 rows or
-100,000, and on page 1 as on the last page."""
+"""Pages of any model's list that cost the same whether the table holds 50 rows or
+100,000, and on page 1 as on the last page.
+
+Nothing here knows a model: which columns a page reads, and which index makes its
+order cheap, come from the queryset and the caller. See directory/README.md
+("Performance") for the measurements behind each choice.
+"""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db import connections
+from django.db.models import Field, Model, QuerySet
 from django.utils.functional import cached_property
-
-from directory.models import Organisation
 
 PER_PAGE = 20
 MAX_RESULTS = 1000
 
+T = TypeVar("T", bound=Model)
 
-class CappedPaginator(Paginator[Organisation]):
-    """What both paginators share: a count that stops at `max_results`.
+
+class CappedPaginator(Paginator[T]):
+    """What every paginator here shares: a count that stops at `max_results`.
 
     Counting every match of a large listing reads every row; past the cap the
     page says "more than 1,000". Only the first `max_results` results can be
@@ -40,86 +45,188 @@ class CappedPaginator(Paginator[Organisation]):
 
     @property
     def truncated(self) -> bool:
-        """Whether more organisations match than can be paged through."""
+        """Whether more rows match than can be paged through."""
         return self.found > self.max_results
 
 
-class DirectoryPaginator(CappedPaginator):
+class DeferredJoinPaginator(CappedPaginator[T]):
     """Pages of an ordered queryset, with a capped count, fetched by id.
 
     An OFFSET reads and drops every row before the page. So a page's ids are
-    chosen first (for the name and newest orders an index-only scan of a
-    covering index, see the model's indexes) and only its rows read whole:
-    the "deferred join". The last page then costs what the first does.
+    chosen first (an index-only scan when an index covers the order and the
+    filters: the caller's model declares it) and only its rows read whole: the
+    "deferred join". The last page then costs what the first does.
+
+    Any model's ordered queryset works as it is; pass `rows` to read fewer
+    columns or to join related rows for the page.
     """
 
     def __init__(
         self,
-        object_list: QuerySet[Organisation],
+        object_list: QuerySet[T],
         per_page: int = PER_PAGE,
         *,
-        rows: QuerySet[Organisation],
-        count_queryset: QuerySet[Organisation] | None = None,
+        rows: QuerySet[T] | None = None,
+        count_queryset: QuerySet[T] | None = None,
     ) -> None:
-        """`rows` reads a page's rows by id: the same columns and joins as
-        `object_list`, without its filters."""
+        """`rows` reads a page's rows by id: the columns and joins the page shows,
+        without the filters of `object_list` (by default, whole rows of its model).
+        `count_queryset` counts the matches, when a cheaper query than
+        `object_list` counts the same rows (without its ordering or joins)."""
         super().__init__(object_list, per_page)
         self.queryset = object_list
-        self.rows = rows
+        self.rows = object_list.model._default_manager.all() if rows is None else rows
         self.count_queryset = object_list if count_queryset is None else count_queryset
 
     @cached_property
     def found(self) -> int:
         return self.count_queryset.order_by()[: self.max_results + 1].count()
 
-    def page(self, number: Any) -> Page[Organisation]:
+    def page(self, number: Any) -> Page[T]:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
         ids = self.queryset.values("pk")[bottom:top]
-        ordering = self.queryset.query.order_by
-        return Page(self.rows.filter(pk__in=ids).order_by(*ordering), number, self)
+        return Page(self.rows.filter(pk__in=ids).order_by(*ordering(self.queryset)), number, self)
 
 
-# fetch(offset, limit) -> (the page's organisations, how many matches were ranked)
-RankedFetch = Callable[[int, int], tuple[list[Organisation], int]]
+class RankedPaginator(CappedPaginator[T]):
+    """Pages of a queryset ordered by a value computed for each row (a search's
+    rank), each page with its count in a single query.
 
-
-class RankedPaginator(CappedPaginator):
-    """Pages of a ranked search, each with its count in a single query.
-
-    The ranked matches are bounded (see `directory.filters.RANK_CANDIDATES`),
-    so the query that ranks them also counts them: no separate count query.
+    Ordering every match of a common word means computing the value for every
+    one. So the first `max_results + 1` matches found are ordered, as they are
+    read (the row is at hand; ordering after fetching each match again by id
+    cost twice as much), and counted in the same query: no separate count
+    query. For a word in most rows the order is therefore among those only.
+    The page's rows are then read whole, with the queryset's columns (`only()`,
+    `defer()`); related rows are not joined (see `OrganisationFilter.attach`).
     """
 
-    def __init__(self, fetch: RankedFetch, per_page: int = PER_PAGE) -> None:
-        super().__init__([], per_page)
-        self.fetch = fetch
+    def __init__(self, object_list: QuerySet[T], per_page: int = PER_PAGE) -> None:
+        super().__init__(object_list, per_page)
+        self.queryset = object_list
         self.ranked = 0
 
     @property
     def found(self) -> int:
         return self.ranked
 
-    def get_page(self, number: Any) -> Page[Organisation]:
+    def get_page(self, number: Any) -> Page[T]:
         """The page asked for; a number past the end shows the last page, as Django's."""
         try:
             number = max(1, int(number))
         except (TypeError, ValueError):
             number = 1
         number = min(number, math.ceil(self.max_results / self.per_page))
-        organisations = self._fetch(number)
-        if not organisations and number > self.num_pages:
+        rows = self._fetch(number)
+        if not rows and number > self.num_pages:
             number = self.num_pages
-            organisations = self._fetch(number)
-        return Page(organisations, number, self)
+            rows = self._fetch(number)
+        return Page(rows, number, self)
 
-    def _fetch(self, number: int) -> list[Organisation]:
-        offset = (number - 1) * self.per_page
-        organisations, self.ranked = self.fetch(
-            offset, min(self.per_page, self.max_results - offset)
-        )
-        return organisations
-
-    def page(self, number: Any) -> Page[Organisation]:
+    def page(self, number: Any) -> Page[T]:
         return self.get_page(number)
+
+    def _fetch(self, number: int) -> list[T]:
+        offset = (number - 1) * self.per_page
+        rows, self.ranked = ranked_page(
+            self.queryset,
+            offset=offset,
+            limit=min(self.per_page, self.max_results - offset),
+            candidates=self.max_results + 1,
+        )
+        return rows
+
+    def _check_object_list_is_ordered(self) -> None:
+        """Unordered querysets are ordered by the model's own ordering, then by id."""
+
+
+def ranked_page(
+    queryset: QuerySet[T], *, offset: int, limit: int, candidates: int
+) -> tuple[list[T], int]:
+    """One page of the first `candidates` rows of `queryset` in its order, and how
+    many of those there were, in one query.
+
+    The order may name the model's columns and the queryset's annotations (a
+    rank): the bounded set of matches keeps just those and the id, the page's
+    rows are joined back by id, and the matches are counted beside them.
+    """
+    model = queryset.model
+    table = model._meta.db_table
+    connection = connections[queryset.db]
+    quote = connection.ops.quote_name
+    pk_name, pk_column, _ascending = _order_column(queryset, "pk")
+    order = [_order_column(queryset, name) for name in ordering(queryset)]
+    if pk_name not in {name for name, _column, _descending in order}:
+        order.append((pk_name, pk_column, False))  # equal values keep one order
+    kept = {pk_name: pk_column}
+    for name, column, _descending in order:
+        kept.setdefault(name, column)
+    inner, params = (
+        queryset.order_by()
+        .values(*kept)[:candidates]
+        .query.get_compiler(using=queryset.db)
+        .as_sql()
+    )
+    order_sql = ", ".join(f"{column}{' DESC' if desc else ''}" for _name, column, desc in order)
+    page_order = ", ".join(
+        f"page.{column}{' DESC' if desc else ''}" for _name, column, desc in order
+    )
+    fields = _loaded_fields(queryset)
+    columns = ", ".join(f"o.{quote(_column(field))}" for field in fields)
+    sql = (
+        f"WITH candidate AS MATERIALIZED ({inner}),"  # noqa: S608 (names from the model)
+        f" page AS (SELECT {', '.join(kept.values())} FROM candidate ORDER BY {order_sql}"
+        " LIMIT %s OFFSET %s)"
+        f" SELECT ranked.found, {columns} FROM (SELECT COUNT(*) AS found FROM candidate) ranked"
+        f" LEFT JOIN (page JOIN {quote(table)} o ON o.{pk_column} = page.{pk_column})"
+        f" ON TRUE ORDER BY {page_order}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, offset])
+        result = cursor.fetchall()
+    found = int(result[0][0]) if result else 0
+    # In the model's order, as `from_db` expects the values.
+    names = [field.attname for field in fields]
+    rows = [model.from_db(queryset.db, names, row[1:]) for row in result if row[1] is not None]
+    return rows, found
+
+
+def ordering(queryset: QuerySet[Any]) -> tuple[Any, ...]:
+    """The order a queryset's rows come in: its own, else its model's."""
+    if queryset.query.order_by:
+        return tuple(queryset.query.order_by)
+    if queryset.query.default_ordering:
+        return tuple(queryset.model._meta.ordering)
+    return ()
+
+
+def _order_column(queryset: QuerySet[Any], name: Any) -> tuple[str, str, bool]:
+    """(name for `values()`, quoted column of the bounded matches, descending) for
+    an ordering term: a column of the model or an annotation of the queryset."""
+    if not isinstance(name, str):
+        raise TypeError(f"A ranked page orders by names, not {name!r}.")
+    descending = name.startswith("-")
+    name = name.removeprefix("-")
+    quote = connections[queryset.db].ops.quote_name
+    if name in queryset.query.annotations:
+        return name, quote(name), descending
+    opts = queryset.model._meta
+    field = opts.pk if name == "pk" else opts.get_field(name)
+    if not isinstance(field, Field) or not field.concrete:
+        raise ValueError(f"A ranked page orders by the model's own columns, not {name!r}.")
+    return field.name, quote(_column(field)), descending
+
+
+def _column(field: Field[Any, Any]) -> str:
+    if field.column is None:
+        raise ValueError(f"{field.name} has no column.")
+    return field.column
+
+
+def _loaded_fields(queryset: QuerySet[Any]) -> list[Field[Any, Any]]:
+    """The model's columns the queryset reads (after `only()` or `defer()`), in the
+    model's order."""
+    mask: dict[Any, Any] = queryset.query.get_select_mask()
+    return [field for field in queryset.model._meta.concrete_fields if not mask or field in mask]

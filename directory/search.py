@@ -1,7 +1,8 @@
-"""Full-text search of organisations on PostgreSQL's built-in text search.
+"""Full-text search on PostgreSQL's built-in text search: the query any list
+searches with (`SearchableQuerySet`), and the organisations' stored vector.
 
-The stored vector mixes three configurations: `simple` for names (weight A, no
-stemming, so a brand is found as typed), `italian` and `english` for the
+The organisations' vector mixes three configurations: `simple` for names (weight
+A, no stemming, so a brand is found as typed), `italian` and `english` for the
 descriptions in each language (weights B and C). Accents are folded in Python on
 both the stored text and the query, because the embedded server has no
 `unaccent` extension: "citta" finds "città".
@@ -11,11 +12,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
+from django.db.models import F, Model, QuerySet
+
+from directory.pagination import ordering
 
 if TYPE_CHECKING:
     from directory.models import Organisation
@@ -89,18 +93,64 @@ def tsquery(text: str) -> str | None:
 CONFIGS = ("simple", "italian", "english")
 
 
-def search_query(text: str) -> SearchQuery | None:
-    """The query to match against the stored vector, or None for a query without words.
+def search_query(text: str, configs: Sequence[str] = CONFIGS) -> SearchQuery | None:
+    """The query to match against a stored vector, or None for a query without words.
 
-    The vector was built with three configurations, so the query is parsed with
-    each of them and the three are OR-ed: a name matches as typed ('simple'),
-    a description through its language's stemming.
+    A vector built with several configurations (the organisations' has three)
+    is searched with the query parsed with each of them, OR-ed: a name matches
+    as typed ('simple'), a description through its language's stemming.
     """
     raw = tsquery(text)
     if raw is None:
         return None
-    queries = [SearchQuery(raw, search_type="raw", config=config) for config in CONFIGS]
+    queries = [SearchQuery(raw, search_type="raw", config=config) for config in configs]
     combined = queries[0]
     for query in queries[1:]:
         combined = combined | query
     return combined
+
+
+M = TypeVar("M", bound=Model)
+
+
+class SearchableQuerySet(QuerySet[M]):
+    """Search and ranking for any model that stores a `SearchVectorField`.
+
+    A model's queryset inherits it and names its vector and the configurations
+    the vector was built with (by default `search_vector` and `CONFIGS`), so
+    that guides, calls or premises search the way the directory does:
+    `Organisation.objects.published().search("archit")`. Words are folded,
+    all required, the last one a prefix (see `tsquery`); text without words
+    leaves the queryset as it was.
+
+    The ranked queryset ranks every match when read as it is; a list pages it
+    with `directory.pagination.RankedPaginator`, which ranks only the first
+    matches found, as many as can be browsed, and counts them in the same query.
+    """
+
+    search_vector_field: ClassVar[str] = "search_vector"
+    search_configs: ClassVar[Sequence[str]] = CONFIGS
+
+    def matching(self, text: str) -> Self:
+        """The rows whose vector matches the words, in no particular order."""
+        query = search_query(text, self.search_configs)
+        if query is None:
+            return self
+        return self.filter(**{self.search_vector_field: query})
+
+    def ranked(self, text: str) -> Self:
+        """The rows annotated with their `rank` for the words and ordered by it,
+        equal ranks in the queryset's order (its own, else the model's), then
+        by id. Filters nothing: see `matching` and `search`."""
+        query = search_query(text, self.search_configs)
+        if query is None:
+            return self
+        ties = [term for term in ordering(self) if term not in ("pk", "id")]
+        return self.annotate(rank=SearchRank(F(self.search_vector_field), query)).order_by(
+            "-rank", *ties, "pk"
+        )
+
+    def search(self, text: str) -> Self:
+        """The rows matching the words, best first (names before descriptions
+        for the organisations, whose vector weighs names highest)."""
+        return self.matching(text).ranked(text)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models.accounts import User
 from directory.models.reference import Municipality, Sector
+from directory.search import SearchableQuerySet
 from directory.validators import (
     normalise_ateco_code,
     normalise_vat_number,
@@ -28,7 +29,7 @@ from directory.validators import (
 )
 
 
-class OrganisationQuerySet(models.QuerySet["Organisation"]):
+class OrganisationQuerySet(SearchableQuerySet["Organisation"]):
     def published(self) -> OrganisationQuerySet:
         """Profiles the public sees: published and confirmed by a member recently.
 

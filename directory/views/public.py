@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from directory import exports, figures
 from directory.filters import OrganisationFilter
 from directory.models import Organisation, Page, Partner, Sector
-from directory.pagination import DirectoryPaginator
+from directory.pagination import DeferredJoinPaginator
 from directory.panels import render_sector_panels
 from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
 from directory.reference import reference
@@ -43,7 +43,7 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     cards = Organisation.objects.for_cards().select_related("primary_sector", "municipality")
     # The paginator reads only ids and a count from the ordered queryset; `rows`
     # reads the page's cards.
-    paginator = DirectoryPaginator(published.order_by("name", "id"), rows=cards)
+    paginator = DeferredJoinPaginator(published.order_by("name", "id"), rows=cards)
     context = {
         "sector": sector,
         "ateco": [(code, ateco_label(code)) for code in sector.ateco_codes],

@@ -1,8 +1,13 @@
-"""Full-text search of the directory, as a visitor types it."""
+"""Full-text search of the directory, as a visitor types it, and the same search
+reused by another list."""
 
 import pytest
+from django.contrib.postgres.search import SearchVector
 from django.test import Client
 
+from directory.models import Organisation, OrganisationQuerySet, Sector
+from directory.pagination import RankedPaginator
+from directory.search import SearchableQuerySet
 from tests.directory.helpers import found, names
 from tests.directory.searchable import searchable, sector
 
@@ -89,3 +94,81 @@ def test_a_search_can_be_sorted_by_name_instead(client: Client) -> None:
     response = client.get("/it/directory/", {"q": "pittore", "sort": "name"})
 
     assert names(response) == ["Alfa Grafica", "Zeta Pittore"]
+
+
+# As queryset methods -------------------------------------------------------------
+
+
+def test_search_ranks_the_matches_and_matching_only_filters() -> None:
+    searchable(name="Alfa Grafica", short_description_it="Un pittore ci ha aiutato.")
+    searchable(name="Zeta Pittore", short_description_it="Studio d'arte.")
+    searchable(name="Beta Forno", short_description_it="Pane.")
+    published = Organisation.objects.published()
+
+    assert [o.name for o in published.search("pittore")] == ["Zeta Pittore", "Alfa Grafica"]
+    assert [o.name for o in published.matching("pittore").order_by("name")] == [
+        "Alfa Grafica",
+        "Zeta Pittore",
+    ]
+    assert published.search("!!!").count() == 3  # no words: nothing filtered
+
+
+class SimpleOnly(OrganisationQuerySet):
+    """The organisations' stored vector searched with one of its configurations."""
+
+    search_configs = ("simple",)
+
+
+def test_the_configurations_searched_are_the_querysets_to_choose() -> None:
+    searchable(name="Rossi & Bianchi", short_description_it="Siamo un architetto.")
+    searchable(name="Casa Libri", short_description_it="Editori.")
+
+    assert [o.name for o in Organisation.objects.search("architetti")] == ["Rossi & Bianchi"]
+    # Without the Italian configuration, another form of the word finds nothing,
+    # while a name still matches as typed.
+    assert list(SimpleOnly(Organisation).search("architetti")) == []
+    assert [o.name for o in SimpleOnly(Organisation).search("casa")] == ["Casa Libri"]
+
+
+class SectorQuerySet(SearchableQuerySet[Sector]):
+    """Sectors searched like organisations, under another vector and configuration.
+
+    Sectors store no vector and the app gains no model for this test: the
+    queryset computes one, under another name, from the English name (weight A)
+    and description (weight B), and the mixin reads it by that name as it reads
+    a stored `SearchVectorField`. A guide or a call would store its vector;
+    nothing else differs.
+    """
+
+    search_vector_field = "document"
+    search_configs = ("english",)
+
+
+def searchable_sectors() -> SectorQuerySet:
+    return SectorQuerySet(Sector).annotate(
+        document=SearchVector("name_en", weight="A", config="english")
+        + SearchVector("description_en", weight="B", config="english")
+    )
+
+
+def test_another_model_searches_and_ranks_with_its_own_vector() -> None:
+    # "Design" names one sector; "design" and "designers" (English stemming)
+    # appear in two other descriptions; equal ranks keep the sectors' order.
+    searched = searchable_sectors().search("designer")
+
+    assert [s.slug for s in searched] == ["design", "architecture", "fashion"]
+    assert [s.slug for s in searchable_sectors().matching("designer").order_by("slug")] == [
+        "architecture",
+        "design",
+        "fashion",
+    ]
+
+
+def test_another_model_pages_its_ranked_search() -> None:
+    paginator = RankedPaginator(searchable_sectors().search("design"), per_page=2)
+
+    first, last = paginator.get_page(1), paginator.get_page(2)
+
+    assert [s.slug for s in [*first, *last]] == ["design", "architecture", "fashion"]
+    assert paginator.count == 3
+    assert not first[0].get_deferred_fields()
