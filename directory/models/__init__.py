@@ -3,14 +3,13 @@
 from directory.models.accounts import User, UserManager
 from directory.models.history import StateChange, Version
 from directory.models.mail import OutgoingEmail, OutgoingEmailQuerySet
+from directory.models.memberships import Invitation, Membership
 from directory.models.organisations import (
     CARD_FIELDS,
     PROFILE_FIELDS,
     PROFILE_SECTION_TITLES,
     PROFILE_SECTIONS,
     WORKFLOW_FIELDS,
-    Invitation,
-    Membership,
     Organisation,
     OrganisationQuerySet,
 )

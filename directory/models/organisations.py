@@ -55,6 +55,8 @@ class OrganisationQuerySet(SearchableQuerySet["Organisation"]):
 
     def for_account(self, user: Any) -> OrganisationQuerySet:
         """A person's organisations for their account page, each with their `role`."""
+        from directory.models.memberships import Membership
+
         role = Membership.objects.filter(organisation=models.OuterRef("pk"), user=user)
         return (
             self.for_member(user)
@@ -388,69 +390,3 @@ class Organisation(models.Model):
     def confirmation_due(self) -> bool:
         """A year has passed since a member said the profile is current."""
         return self.confirmed_at < timezone.now() - self.REMIND_AFTER
-
-
-class Membership(models.Model):
-    """A person's place in an organisation; the owner registered it."""
-
-    class Role(models.TextChoices):
-        OWNER = "owner", _("Owner")
-        MEMBER = "member", _("Member")
-
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships"
-    )
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
-    created_at = models.DateTimeField(_("joined"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} · {self.organisation}"
-
-
-class Invitation(models.Model):
-    """An email invitation to join an organisation, accepted by following a link."""
-
-    VALID_FOR = datetime.timedelta(days=14)
-
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="invitations"
-    )
-    email = models.EmailField(_("email address"))
-    token = models.CharField(max_length=64, unique=True)
-    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(_("sent"), default=timezone.now)
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("invitation")
-        verbose_name_plural = _("invitations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "email"],
-                condition=Q(accepted_at__isnull=True),
-                name="invitation_one_open_per_email",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.email} → {self.organisation}"
-
-    @property
-    def expires_at(self) -> datetime.datetime:
-        return self.created_at + self.VALID_FOR
-
-    @property
-    def is_expired(self) -> bool:
-        return timezone.now() >= self.expires_at
-
-    @property
-    def is_usable(self) -> bool:
-        return self.accepted_at is None and not self.is_expired
