@@ -150,6 +150,7 @@ LOGOUT_REDIRECT_URL = "directory:home"
 LANGUAGE_CODE = "it"
 LANGUAGES = [("it", _("Italian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["creativecities.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Rome"
 USE_TZ = True

@@ -20,16 +20,23 @@ class Membership(models.Model):
         OWNER = "owner", _("Owner")
         MEMBER = "member", _("Member")
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     created_at = models.DateTimeField(_("joined"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
+        # Named for the person it stands for: the admin's "add another" agrees in
+        # gender with the Italian noun ("un altro membro").
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
         constraints = [
             models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique")
         ]

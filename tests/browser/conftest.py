@@ -129,9 +129,14 @@ def visit(page: Any, live_server: Any) -> Callable[..., Any]:
 
 def check(page: Any) -> None:
     """What every visited page must satisfy: styles loaded, axe clean."""
+    assert_styled(page)
+    assert_accessible(page)
+
+
+def assert_styled(page: Any) -> None:
+    """Bootstrap Italia and its fonts loaded: an unstyled page would pass anything else."""
     stylesheet_ok = page.evaluate(
         "() => [...document.styleSheets].some(s => (s.href || '').includes('bootstrap-italia'))"
         " && getComputedStyle(document.body).fontFamily.includes('Titillium')"
     )
     assert stylesheet_ok, f"Bootstrap Italia did not load on {page.url}"
-    assert_accessible(page)

@@ -1,0 +1,219 @@
+"""The parts every page shares, seen on a desktop and on a phone.
+
+Header (signed out and in), the menu opened, footer, breadcrumbs, messages,
+pagination and every form page are laid out at 1280 and 390 px, and the test
+measures what people would see: no label drawn over its neighbours (the heading
+above, the previous field's help, its own input), no horizontal scrollbar, no
+header item running into another, a menu that opens as a panel over a backdrop
+and closes again, and a visible focus on the header's controls.
+"""
+
+import re
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_styled, check
+from tests.directory.factories import OrganisationFactory, UserFactory
+
+PASSWORD = "a-long-test-password"
+DESKTOP, PHONE = 1280, 390
+WIDTHS = [pytest.param(DESKTOP, id="desktop"), pytest.param(PHONE, id="phone")]
+
+LAYOUT_PROBLEMS = (Path(__file__).parent / "layout_problems.js").read_text()
+
+
+def assert_laid_out(page: Any) -> None:
+    problems = page.evaluate(LAYOUT_PROBLEMS)
+    width = page.viewport_size["width"]
+    assert not problems, f"{page.url} at {width}px:\n" + "\n".join(problems)
+
+
+def look_at(page: Any, live_server: Any, path: str) -> None:
+    """Open a page and check its layout; axe too on the phone (the other suites
+    run it at desktop width on every page they visit)."""
+    response = page.goto(live_server.url + path)
+    assert response is not None and response.status == HTTPStatus.OK, path
+    settled(page)
+
+
+def settled(page: Any) -> None:
+    if page.viewport_size["width"] == PHONE:
+        check(page)
+    else:
+        assert_styled(page)
+    assert_laid_out(page)
+
+
+def log_in(page: Any, live_server: Any, user: Any) -> None:
+    page.goto(live_server.url + "/it/accounts/login/")
+    page.get_by_label("Indirizzo email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Accedi").click()
+    expect(page.get_by_role("button", name="Esci")).to_be_visible()
+
+
+@pytest.fixture
+def member_of(live_server: Any) -> Any:
+    """Giulia Parodi and the published studio she belongs to."""
+    member = UserFactory.create(first_name="Giulia", last_name="Parodi", email="giulia@example.org")
+    organisation = OrganisationFactory.create(
+        name="Pixel di Mare Games", slug="pixel-di-mare-games", members=[member]
+    )
+    return member, organisation
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_pages_for_visitors(page: Any, live_server: Any, width: int) -> None:
+    """Header signed out, footer, breadcrumbs and the visitors' forms, empty and with errors."""
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in ["/it/", "/en/register/"]:
+        look_at(page, live_server, path)
+    for path in ["/it/accounts/login/", "/it/register/", "/it/accounts/password_reset/"]:
+        look_at(page, live_server, path)
+        page.get_by_role("main").locator("button[type=submit]").last.click()
+        expect(page.locator(".alert-danger").first).to_be_visible()
+        settled(page)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_directory_filters_and_pagination(page: Any, live_server: Any, width: int) -> None:
+    OrganisationFactory.create_batch(23)
+    page.set_viewport_size({"width": width, "height": 900})
+    look_at(page, live_server, "/it/directory/?page=2")
+    expect(page.get_by_role("navigation", name="Pagine")).to_be_visible()
+    expect(page.get_by_role("search")).to_be_visible()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_pages_for_members(page: Any, live_server: Any, member_of: Any, width: int) -> None:
+    """Header signed in, the members' forms, and a message after one of them."""
+    member, organisation = member_of
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, live_server, member)
+    for path in [
+        "/it/account/",
+        f"/it/directory/{organisation.slug}/edit/",
+        "/it/accounts/password_change/",
+        f"/it/directory/{organisation.slug}/invite/",
+    ]:
+        look_at(page, live_server, path)
+    page.get_by_label("Indirizzo email del collega").fill("collega@example.org")
+    page.get_by_role("button", name="Invia l'invito").click()
+    expect(page.locator(".portal-messages")).to_contain_text("collega@example.org")
+    expect(page.get_by_role("navigation", name="Percorso di navigazione")).to_be_visible()
+    settled(page)
+
+
+def menu_is_open(page: Any) -> bool:
+    return bool(
+        page.evaluate(
+            "() => getComputedStyle(document.getElementById('main-menu')).display !== 'none'"
+        )
+    )
+
+
+def test_menu_on_a_phone_is_a_panel_over_a_backdrop(
+    page: Any, live_server: Any, member_of: Any
+) -> None:
+    member, _organisation = member_of
+    page.set_viewport_size({"width": PHONE, "height": 800})
+    log_in(page, live_server, member)
+    look_at(page, live_server, "/it/directory/")
+    menu = page.locator("#main-menu .menu-wrapper")
+    expect(menu).to_be_hidden()
+
+    # Opened, it covers the page from the left edge; the backdrop dims the rest.
+    page.get_by_role("link", name="Apri il menu").click()
+    expect(page.get_by_role("link", name="Elenco")).to_be_visible()
+    page.wait_for_function(
+        "() => document.querySelector('#main-menu .menu-wrapper').getBoundingClientRect().left >= 0"
+    )
+    panel = menu.bounding_box()
+    assert panel is not None
+    assert panel["x"] == 0 and panel["y"] == 0, panel
+    assert panel["width"] >= PHONE - 48 and panel["height"] >= 800, panel
+    assert page.evaluate(
+        "() => document.elementFromPoint(100, 600).closest('.menu-wrapper') !== null"
+    ), "the panel is above the page"
+    backdrop = page.evaluate(
+        f"() => {{ const el = document.elementFromPoint({PHONE - 10}, 600);"
+        " return el.matches('.overlay') && getComputedStyle(el).backgroundColor; }"
+    )
+    assert backdrop not in {False, "rgba(0, 0, 0, 0)"}, "a backdrop dims the page"
+    settled(page)
+
+    # The close button closes it, and so does a tap on the backdrop.
+    page.get_by_role("link", name="Chiudi il menu").click()
+    expect(menu).to_be_hidden()
+    page.get_by_role("link", name="Apri il menu").click()
+    expect(page.get_by_role("link", name="Elenco")).to_be_visible()
+    page.mouse.click(PHONE - 10, 600)
+    expect(menu).to_be_hidden()
+    assert_laid_out(page)
+
+    # With the keyboard: open, the next stop is the close button, then the links.
+    page.get_by_role("link", name="Apri il menu").focus()
+    page.keyboard.press("Enter")
+    assert menu_is_open(page)
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Chiudi il menu")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("#main-menu .nav-link").first).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    assert not menu_is_open(page)
+
+
+def test_menu_on_a_desktop_is_a_bar(page: Any, live_server: Any) -> None:
+    page.set_viewport_size({"width": DESKTOP, "height": 800})
+    look_at(page, live_server, "/it/")
+    expect(page.get_by_role("link", name="Apri il menu")).to_be_hidden()
+    expect(page.get_by_role("link", name="Chiudi il menu")).to_be_hidden()
+    links = page.locator(".portal-navbar .nav-link")
+    tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
+    assert len(tops) == 1, "the menu is one row"
+
+
+FOCUS_OUTLINE = """
+(el) => {
+  const style = getComputedStyle(el);
+  return {
+    width: parseFloat(style.outlineWidth), style: style.outlineStyle, color: style.outlineColor,
+  };
+}
+"""
+
+
+def tab_to(page: Any, name: str) -> None:
+    """Press Tab as a keyboard user would until the control called `name` has focus."""
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if re.search(name, page.evaluate("() => document.activeElement.textContent || ''")):
+            return
+    pytest.fail(f"Tab never reached {name!r}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_header_controls_show_their_focus(
+    page: Any, live_server: Any, member_of: Any, width: int
+) -> None:
+    """WCAG 2.4.7: a white outline, clear on both blues of the header."""
+    member, _organisation = member_of
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(live_server.url + "/it/")
+    assert_styled(page)
+    controls = ["EN", "Accedi"] if width == PHONE else ["EN", "Registra", "Accedi"]
+    for name in controls:
+        tab_to(page, name)
+        outline = page.evaluate(f"() => ({FOCUS_OUTLINE})(document.activeElement)")
+        assert outline == {"width": 3, "style": "solid", "color": "rgb(255, 255, 255)"}, name
+    log_in(page, live_server, member)
+    page.goto(live_server.url + "/it/")
+    for name in ["Il tuo account", "Esci"]:
+        tab_to(page, name)
+        outline = page.evaluate(f"() => ({FOCUS_OUTLINE})(document.activeElement)")
+        assert outline == {"width": 3, "style": "solid", "color": "rgb(255, 255, 255)"}, name
