@@ -87,14 +87,19 @@ migrate: install
 demo: install
 	$(LOCAL_ENV) $(MANAGE) load_demo_data
 
+# Installs a Debian package whose command is missing (as root), or says how to.
+define apt_install
+	@command -v $(1) >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+		else \
+			echo "$(1) is missing: run 'sudo apt-get install $(1)' (Debian/Ubuntu) and try again."; exit 1; \
+		fi; }
+endef
+
 # Browser tests drive Debian's Chromium; Playwright's own download is not used.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-		else \
-			echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian/Ubuntu) and try again."; exit 1; \
-		fi; }
+	$(call apt_install,chromium)
 
 check-deploy: install
 	DJANGO_SECRET_KEY="$$(openssl rand -base64 48)" DJANGO_ALLOWED_HOSTS=creativecities.example \
@@ -107,12 +112,7 @@ db-stop:
 # The saturated phase of the benchmark drives Debian's wrk: a Python client at
 # 16 connections on two cores would measure itself rather than the portal.
 wrk:
-	@command -v wrk >/dev/null 2>&1 || { \
-		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
-		else \
-			echo "wrk is missing: run 'sudo apt-get install wrk' (Debian/Ubuntu) and try again."; exit 1; \
-		fi; }
+	$(call apt_install,wrk)
 
 bench: setup wrk
 	$(PY) bench/run.py

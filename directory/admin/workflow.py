@@ -164,6 +164,7 @@ class WorkflowAdminMixin(_ObjectPagesMixin):
             ],
             form=form,
             bulk=bulk,
+            original=None if bulk else objects[0],
             action=f"{transition.name}_selected",
             action_checkbox_name=helpers.ACTION_CHECKBOX_NAME,
         )

@@ -21,6 +21,13 @@ def environment(**variables: str) -> dict[str, str]:
     }
 
 
+def run_in(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """Run a Python command of the checkout in a process of its own."""
+    return subprocess.run(  # noqa: S603
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+
+
 def test_reading_the_settings_starts_no_server_and_writes_no_file(tmp_path: Path) -> None:
     """What mypy's plugin, `check` or a linter do: import the settings, set Django up
     and run the system checks, with no DATABASE_URL, no key and a data folder to be."""
@@ -65,14 +72,7 @@ def test_settings_read_the_key_kept_in_the_data_folder(tmp_path: Path) -> None:
     (tmp_path / "secret_key").write_text("a-local-key-made-once\n")
     env = environment(DJANGO_SETTINGS_MODULE="creativecities.settings")
     env["CREATIVECITIES_DATA_DIR"] = str(tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-c", "from django.conf import settings; print(settings.SECRET_KEY)"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_in(env, "-c", "from django.conf import settings; print(settings.SECRET_KEY)")
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "a-local-key-made-once"
@@ -82,14 +82,7 @@ def test_manage_py_makes_the_local_key_before_running_a_command(tmp_path: Path) 
     data = tmp_path / "data"
     env = environment(DATABASE_URL=local_data.database_url())  # the running test server
     env["CREATIVECITIES_DATA_DIR"] = str(data)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_in(env, "manage.py", "check")
 
     assert result.returncode == 0, result.stderr
     assert len((data / "secret_key").read_text()) > 50
@@ -102,14 +95,7 @@ def test_check_deploy_is_clean_with_production_variables() -> None:
         DJANGO_ALLOWED_HOSTS="creativecities.example",
         DJANGO_DEBUG="false",
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_in(env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
 
     assert result.returncode == 0, result.stderr
     assert "WARNINGS" not in result.stderr
@@ -120,14 +106,7 @@ def test_debug_is_off_unless_asked_for(debug: str | None, expected: str) -> None
     env = environment(DJANGO_SETTINGS_MODULE="creativecities.settings")
     if debug is not None:
         env["DJANGO_DEBUG"] = debug
-    result = subprocess.run(
-        [sys.executable, "-c", "from django.conf import settings; print(settings.DEBUG)"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_in(env, "-c", "from django.conf import settings; print(settings.DEBUG)")
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
