@@ -147,7 +147,7 @@ def test_a_workflow_step_is_a_status_change_not_a_version(staff_user) -> None:
 def test_a_member_edit_with_a_logo_and_a_new_name_is_one_version(settings) -> None:
     """One POST of the edit page is one change: the version holds the new name
     and the new logo, credited to the member, and search is refreshed once."""
-    from tests.directory.test_services_logos import a_logo
+    from tests.directory.services.test_logos import a_logo
 
     member = UserFactory.create()
     organisation = OrganisationFactory.create(name="Vecchio Nome", members=[member])
