@@ -4,7 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-MANAGE := $(PY) manage.py
+# The targets below run on a development machine: the settings may take the key
+# kept in .data/ (a server, without DJANGO_SECRET_KEY, refuses to start).
+LOCAL := CREATIVECITIES_LOCAL=true
+MANAGE := $(LOCAL) $(PY) manage.py
 BI := node_modules/bootstrap-italia/dist
 VENDOR := static/vendor/bootstrap-italia
 # Leaflet as the django-leaflet package ships it (the app itself is not installed:
@@ -28,12 +31,12 @@ test: setup migrate demo chromium
 # Coverage of the apps and the project package (tests, migrations and bench left
 # out); pytest prints the table and the total just before its closing line.
 pytest:
-	$(BIN)/pytest --cov --cov-report=term:skip-covered
+	$(LOCAL) $(BIN)/pytest --cov --cov-report=term:skip-covered
 
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy
+	$(LOCAL) $(BIN)/mypy
 	$(BIN)/djlint templates --lint
 	$(MANAGE) makemigrations --check --dry-run
 
@@ -101,9 +104,10 @@ endef
 chromium:
 	$(call apt_install,chromium)
 
+# As a server runs: no local opt-in, a key of its own.
 check-deploy: install
 	DJANGO_SECRET_KEY="$$(openssl rand -base64 48)" DJANGO_ALLOWED_HOSTS=creativecities.example \
-		$(MANAGE) check --deploy --fail-level WARNING
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 # Stops the embedded PostgreSQL of this checkout, if it runs (no-op with DATABASE_URL).
 db-stop:
@@ -115,7 +119,7 @@ wrk:
 	$(call apt_install,wrk)
 
 bench: setup wrk
-	$(PY) bench/run.py
+	$(LOCAL) $(PY) bench/run.py
 
 clean: db-stop
 	rm -rf $(VENV) node_modules staticfiles static/vendor .pytest_cache .mypy_cache .ruff_cache

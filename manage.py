@@ -11,6 +11,11 @@ def main() -> None:
 
     from creativecities import local_data
 
+    # Running the checkout's own database is local use by definition: the settings
+    # may then take the key kept beside it. With DATABASE_URL (a server) they do
+    # not, unless the environment says so, and refuse to start without a key.
+    if not os.environ.get("DATABASE_URL"):
+        os.environ.setdefault(local_data.LOCAL_VARIABLE, "true")
     # Every command may need the database (0.1 s when the embedded server runs
     # already) and the local secret key; the settings themselves start nothing.
     try:

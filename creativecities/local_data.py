@@ -17,6 +17,10 @@ import warnings
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# Set to true on a development machine (by `make`, and by `manage.py` when it runs
+# the embedded database): the settings then accept the key kept in the data folder
+# instead of refusing to start without DJANGO_SECRET_KEY.
+LOCAL_VARIABLE = "CREATIVECITIES_LOCAL"
 # The major version of the embedded server. A data folder only opens with the major
 # version that created it; the earlier `pgserver` package made version 16 folders too.
 POSTGRES_VERSION = 16

@@ -44,9 +44,25 @@ def env_int(name: str, default: int) -> int:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-# Locally, the key `manage.py` and the test run keep in `.data/` (empty until one
-# of them ran: Django then refuses to sign anything, which production would too).
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or local_data.local_secret_key()
+# A checkout on a developer's machine says so (`make`, and `manage.py` when it runs
+# the embedded database, set CREATIVECITIES_LOCAL); a server never does.
+LOCAL = env_bool(local_data.LOCAL_VARIABLE, False)
+# The key signs sessions, password-reset links and invitation tokens. Production
+# fails closed: without DJANGO_SECRET_KEY it refuses to start rather than run on a
+# key that is empty, guessable or different on each server. Locally (or with
+# DEBUG), the key `manage.py` and the test run keep in `.data/`; empty until one
+# of them ran, and Django then refuses to sign anything.
+if os.environ.get("DJANGO_SECRET_KEY"):
+    SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+elif DEBUG or LOCAL:
+    SECRET_KEY = local_data.local_secret_key()
+else:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is not set. A server needs a long random key of its own, the same "
+        "on every app server (e.g. `openssl rand -base64 48`). On a development machine, "
+        f"set {local_data.LOCAL_VARIABLE}=true (make does) to use the key kept in "
+        f"{local_data.secret_key_file()}."
+    )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

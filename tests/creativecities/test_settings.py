@@ -16,7 +16,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def environment(**variables: str) -> dict[str, str]:
     """The environment of a process started without any of the test run's relaxations."""
     return {
-        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("DJANGO_") and k != local_data.LOCAL_VARIABLE
+        },
         **variables,
     }
 
@@ -28,11 +32,15 @@ def run_in(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+LOCAL = {local_data.LOCAL_VARIABLE: "true"}
+
+
 def test_reading_the_settings_starts_no_server_and_writes_no_file(tmp_path: Path) -> None:
     """What mypy's plugin, `check` or a linter do: import the settings, set Django up
-    and run the system checks, with no DATABASE_URL, no key and a data folder to be."""
+    and run the system checks, with no DATABASE_URL, no key and a data folder to be,
+    on a development machine."""
     data = tmp_path / "data"
-    env = environment(DJANGO_SETTINGS_MODULE="creativecities.settings")
+    env = environment(DJANGO_SETTINGS_MODULE="creativecities.settings", **LOCAL)
     env["CREATIVECITIES_DATA_DIR"] = str(data)
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
@@ -70,7 +78,7 @@ def test_reading_the_settings_starts_no_server_and_writes_no_file(tmp_path: Path
 
 def test_settings_read_the_key_kept_in_the_data_folder(tmp_path: Path) -> None:
     (tmp_path / "secret_key").write_text("a-local-key-made-once\n")
-    env = environment(DJANGO_SETTINGS_MODULE="creativecities.settings")
+    env = environment(DJANGO_SETTINGS_MODULE="creativecities.settings", **LOCAL)
     env["CREATIVECITIES_DATA_DIR"] = str(tmp_path)
     result = run_in(env, "-c", "from django.conf import settings; print(settings.SECRET_KEY)")
 
@@ -80,7 +88,7 @@ def test_settings_read_the_key_kept_in_the_data_folder(tmp_path: Path) -> None:
 
 def test_manage_py_makes_the_local_key_before_running_a_command(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    env = environment(DATABASE_URL=local_data.database_url())  # the running test server
+    env = environment(DATABASE_URL=local_data.database_url(), **LOCAL)  # the test server
     env["CREATIVECITIES_DATA_DIR"] = str(data)
     result = run_in(env, "manage.py", "check")
 
@@ -103,7 +111,7 @@ def test_check_deploy_is_clean_with_production_variables() -> None:
 
 @pytest.mark.parametrize(("debug", "expected"), [(None, "False"), ("", "False"), ("true", "True")])
 def test_debug_is_off_unless_asked_for(debug: str | None, expected: str) -> None:
-    env = environment(DJANGO_SETTINGS_MODULE="creativecities.settings")
+    env = environment(DJANGO_SETTINGS_MODULE="creativecities.settings", DJANGO_SECRET_KEY="k" * 50)
     if debug is not None:
         env["DJANGO_DEBUG"] = debug
     result = run_in(env, "-c", "from django.conf import settings; print(settings.DEBUG)")
@@ -122,3 +130,73 @@ def test_map_tiles_origin_is_the_only_outside_image_source() -> None:
 
     assert settings.MAP_TILES_URL.startswith(img_src[-1])
     assert [src for src in img_src if src.startswith("http")] == [img_src[-1]]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["-c", "import creativecities.wsgi"],  # what gunicorn loads
+        ["manage.py", "check"],  # a command on a server (DATABASE_URL set)
+    ],
+)
+@pytest.mark.parametrize("local", [None, "false"])
+def test_a_server_without_a_key_refuses_to_start_saying_why(
+    tmp_path: Path, command: list[str], local: str | None
+) -> None:
+    (tmp_path / "secret_key").write_text("a-key-left-on-the-server-by-someone\n")
+    env = environment(
+        DJANGO_SETTINGS_MODULE="creativecities.settings",
+        DATABASE_URL="postgresql://portal@db.invalid/portal",
+        CREATIVECITIES_DATA_DIR=str(tmp_path),
+    )
+    if local is not None:
+        env[local_data.LOCAL_VARIABLE] = local
+    result = run_in(env, *command)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DJANGO_SECRET_KEY is not set." in result.stderr
+    assert f"{local_data.LOCAL_VARIABLE}=true" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "variables", [{"DJANGO_DEBUG": "true"}, LOCAL], ids=["debug", "local opt-in"]
+)
+def test_a_development_machine_uses_the_key_kept_in_the_data_folder(
+    tmp_path: Path, variables: dict[str, str]
+) -> None:
+    (tmp_path / "secret_key").write_text("a-local-key-made-once\n")
+    env = environment(
+        DJANGO_SETTINGS_MODULE="creativecities.settings",
+        CREATIVECITIES_DATA_DIR=str(tmp_path),
+        **variables,
+    )
+
+    result = run_in(env, "-c", "from django.conf import settings; print(settings.SECRET_KEY)")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "a-local-key-made-once"
+
+
+@pytest.mark.parametrize(("database_url", "local"), [(None, "true"), ("postgresql://db", None)])
+def test_manage_py_on_the_embedded_database_is_local_use(
+    monkeypatch: pytest.MonkeyPatch, database_url: str | None, local: str | None
+) -> None:
+    """`manage.py` without DATABASE_URL runs the checkout's own database: the
+    settings accept the local key there, with no variable to remember; on a
+    server's database they do not."""
+    import manage
+
+    seen: list[str | None] = []
+    monkeypatch.delenv(local_data.LOCAL_VARIABLE, raising=False)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    if database_url:
+        monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setattr(local_data, "prepare", lambda: None)
+    monkeypatch.setattr(
+        "django.core.management.execute_from_command_line",
+        lambda argv: seen.append(os.environ.get(local_data.LOCAL_VARIABLE)),
+    )
+
+    manage.main()
+
+    assert seen == [local]
