@@ -89,6 +89,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an oversized body is refused before anything reads it.
+    "creativecities.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -202,6 +204,19 @@ CACHES: dict[str, dict[str, Any]] = {
 if CACHES["default"]["BACKEND"].endswith(".LocMemCache"):
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 5000)}
 
+# Request bodies. REQUEST_BODY_MAX_SIZE bounds a whole request before anything
+# reads it (creativecities.middleware): a logo (5 MB at most) and an import file
+# fit with room to spare. Of that, form fields other than files may take
+# DATA_UPLOAD_MAX_MEMORY_SIZE (Django's default, said here); a file larger than
+# FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file rather than memory. No form
+# of the portal has more than a few files or a few hundred fields (the admin's
+# formsets included).
+REQUEST_BODY_MAX_SIZE = env_int("DJANGO_REQUEST_BODY_MAX_MB", 12) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+
 # Email: the console while developing, SMTP otherwise.
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
@@ -241,7 +256,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-if env_bool("DJANGO_BEHIND_PROXY", False):
+# Behind the reverse proxy, the client's address is the last X-Forwarded-For entry
+# (creativecities.middleware.client_address), for rate limits.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 

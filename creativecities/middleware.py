@@ -1,0 +1,62 @@
+"""What the portal makes of a request at its edge: who sent it, and how much it
+may send.
+
+Both answers must be the same for every part of the portal that limits clients
+(login throttling, the rate limits of the forms), so they live here, once.
+"""
+
+import ipaddress
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The address of the client, as the portal's own edge saw it.
+
+    Directly exposed (the default), that is the socket's peer, REMOTE_ADDR: a
+    client cannot change it. Behind the reverse proxy (DJANGO_BEHIND_PROXY), the
+    peer is the proxy, and the client's address is the last one the proxy put in
+    X-Forwarded-For: the entries before it were written by the client and prove
+    nothing. A value that is no IP address counts as absent.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        address = forwarded or address
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+class RequestBodyLimitMiddleware:
+    """Refuses a request body larger than REQUEST_BODY_MAX_SIZE before anything reads it.
+
+    Django checks CSRF, sessions and form sizes only once a view's turn comes, and
+    a multipart body is spooled to disk as soon as something touches POST: without
+    this first check, anyone could make every app server write tens of megabytes
+    per request. The declared Content-Length is all that is read here. A body sent
+    without one (chunked) is answered 411, since Django would otherwise read it as
+    empty; a malformed length is answered 400. The reverse proxy enforces the same
+    limit in production (README, Production); this is the guard that holds without it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        declared = request.META.get("CONTENT_LENGTH", "")
+        if declared:
+            if not declared.isdigit():
+                return HttpResponse(
+                    "Invalid Content-Length.\n", status=400, content_type="text/plain"
+                )
+            if int(declared) > settings.REQUEST_BODY_MAX_SIZE:
+                return HttpResponse(
+                    "Request body too large.\n", status=413, content_type="text/plain"
+                )
+        elif "HTTP_TRANSFER_ENCODING" in request.META:
+            return HttpResponse("Content-Length required.\n", status=411, content_type="text/plain")
+        return self.get_response(request)
