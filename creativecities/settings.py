@@ -7,6 +7,7 @@ this module only computes values: it starts no server and writes no file
 (`creativecities.local_data` does that for the commands that need it).
 """
 
+import datetime
 import os
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "import_export",
     "template_partials",
     "csp",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "directory",
@@ -102,6 +104,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as Axes requires: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "creativecities.urls"
@@ -160,9 +164,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Axes' gate comes first: a locked-out account or address is refused before its
+# password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "directory.login_throttle.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "directory:home"
 LOGOUT_REDIRECT_URL = "directory:home"
+
+# Login throttling (django-axes, see directory/login_throttle.py): after
+# LOGIN_FAILURE_LIMIT failures for one account, or from one client address,
+# logins for it pause for LOGIN_COOLOFF_MINUTES, doubled by every further failure
+# of the day up to LOGIN_COOLOFF_MAX_MINUTES; a successful login forgets them.
+# Attempts are kept in the database, not the cache: every app server sees the
+# same counts without another server, and the desk reads them in the admin.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "directory.login_throttle.login_username"
+AXES_CLIENT_IP_CALLABLE = "creativecities.middleware.client_address"
+AXES_COOLOFF_TIME = "directory.login_throttle.cool_off"
+AXES_HANDLER = "directory.login_throttle.LoginThrottleHandler"
+AXES_LOCKOUT_CALLABLE = "directory.login_throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
+LOGIN_COOLOFF = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 5))
+LOGIN_COOLOFF_MAX = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MAX_MINUTES", 60))
 
 # Languages: Italian first, English for partners and newcomers.
 LANGUAGE_CODE = "it"
@@ -257,7 +288,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 # Behind the reverse proxy, the client's address is the last X-Forwarded-For entry
-# (creativecities.middleware.client_address), for rate limits.
+# (creativecities.middleware.client_address), for login throttling and rate limits.
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

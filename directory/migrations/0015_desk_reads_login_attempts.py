@@ -1,0 +1,49 @@
+"""The desk reads failed and successful logins (django-axes' screens), and may
+delete an attempt record to lift a lockout at once."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+DESK_STAFF = "Desk staff"
+PERMISSIONS = [
+    ("axes", "view_accessattempt"),
+    ("axes", "delete_accessattempt"),
+    ("axes", "view_accessfailurelog"),
+    ("axes", "view_accesslog"),
+]
+
+
+def grant(apps, schema_editor):
+    # Permissions are normally made after all migrations; make them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=DESK_STAFF)
+    for app_label, codename in PERMISSIONS:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group in Group.objects.filter(name=DESK_STAFF):
+        for app_label, codename in PERMISSIONS:
+            group.permissions.remove(
+                *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("directory", "0014_membership_labels"),
+        ("axes", "0010_accessattemptexpiration"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]
