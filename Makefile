@@ -81,8 +81,10 @@ messages: install
 collectstatic: install assets
 	$(MANAGE) collectstatic --noinput -v 0
 
+# The rate limits' counters live in a cache table beside the migrated ones.
 migrate: install
 	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) createcachetable
 
 demo: install
 	$(LOCAL_ENV) $(MANAGE) load_demo_data

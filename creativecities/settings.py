@@ -186,6 +186,39 @@ CACHES: dict[str, dict[str, Any]] = {
 if CACHES["default"]["BACKEND"].endswith(".LocMemCache"):
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 5000)}
 
+
+# Rate limits (`directory/ratelimit.py`) count in a cache of their own that every
+# process and server shares: a table of the portal's PostgreSQL by default (made by
+# `manage.py createcachetable`), Redis when DJANGO_LIMITS_CACHE_URL names one.
+def limits_cache(url: str) -> dict[str, Any]:
+    if not url:
+        return {
+            "BACKEND": "directory.ratelimit.CounterDatabaseCache",
+            "LOCATION": "rate_limit_counters",
+            # Culling a full table would drop live counters: room for many clients.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    if urlsplit(url).scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(f"DJANGO_LIMITS_CACHE_URL must be a redis:// URL, not {url!r}")
+
+
+CACHES["limits"] = limits_cache(os.environ.get("DJANGO_LIMITS_CACHE_URL", ""))
+# Requests each kind of key may make per window, per scope: the client's address,
+# the logged-in account, the address mail goes to ("3/h": three an hour; a list
+# for several windows).
+RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
+    "register": {"address": "10/h", "recipient": "3/h"},
+    "confirmation_resend": {"address": "10/h", "recipient": "3/h"},
+    "password_reset": {"address": "10/h", "recipient": "3/h"},
+    "invitation_send": {"address": "20/h", "account": ["10/h", "30/d"], "recipient": "3/h"},
+    "invitation_accept": {"address": "10/h"},
+    "organisation_create": {"address": "10/h", "account": ["5/h", "10/d"]},
+}
+# Behind a reverse proxy the client's address is the one the proxy appends to
+# X-Forwarded-For (one trusted hop).
+RATE_LIMIT_TRUST_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+
 # Email: the console while developing, SMTP otherwise.
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
