@@ -115,11 +115,22 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_gunicorn(database_url: str, port: int, workers: list[str]) -> subprocess.Popen[bytes]:
-    """Start gunicorn on 127.0.0.1:`port`; `workers` are its worker options."""
+def start_gunicorn(
+    database_url: str,
+    port: int,
+    workers: list[str],
+    *,
+    settings_module: str = "bench.settings",
+    ready_path: str = "/bench/hello",
+    extra_env: dict[str, str] | None = None,
+) -> subprocess.Popen[bytes]:
+    """Start gunicorn on 127.0.0.1:`port`; `workers` are its worker options.
+
+    It is ready when `ready_path` answers 200; `extra_env` adds to or overrides
+    its environment (`bench/abuse.py` serves the portal's own URLs)."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_SETTINGS_MODULE": settings_module,
         "DATABASE_URL": database_url,
         "DJANGO_DEBUG": "false",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
@@ -128,6 +139,7 @@ def start_gunicorn(database_url: str, port: int, workers: list[str]) -> subproce
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
+        **(extra_env or {}),
     }
     command = [
         sys.executable, "-m", "gunicorn", "creativecities.wsgi:application",
@@ -146,7 +158,7 @@ def start_gunicorn(database_url: str, port: int, workers: list[str]) -> subproce
             if process.poll() is not None:
                 raise RuntimeError("gunicorn exited before serving")
             try:
-                if fetch(port, "/bench/hello")[0] == 200:
+                if fetch(port, ready_path)[0] == 200:
                     return process
             except OSError:
                 pass

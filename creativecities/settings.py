@@ -248,6 +248,36 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
+
+# Rate limits (`directory/ratelimit.py`) count in a cache of their own that every
+# process and server shares: a table of the portal's PostgreSQL by default (made by
+# `manage.py createcachetable`), Redis when DJANGO_LIMITS_CACHE_URL names one.
+def limits_cache(url: str) -> dict[str, Any]:
+    if not url:
+        return {
+            "BACKEND": "directory.ratelimit.CounterDatabaseCache",
+            "LOCATION": "rate_limit_counters",
+            # Culling a full table would drop live counters: room for many clients.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    if urlsplit(url).scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(f"DJANGO_LIMITS_CACHE_URL must be a redis:// URL, not {url!r}")
+
+
+CACHES["limits"] = limits_cache(os.environ.get("DJANGO_LIMITS_CACHE_URL", ""))
+# Requests each kind of key may make per window, per scope: the client's address,
+# the logged-in account, the address mail goes to ("3/h": three an hour; a list
+# for several windows).
+RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
+    "register": {"address": "10/h", "recipient": "3/h"},
+    "confirmation_resend": {"address": "10/h", "recipient": "3/h"},
+    "password_reset": {"address": "10/h", "recipient": "3/h"},
+    "invitation_send": {"address": "20/h", "account": ["10/h", "30/d"], "recipient": "3/h"},
+    "invitation_accept": {"address": "10/h"},
+    "organisation_create": {"address": "10/h", "account": ["5/h", "10/d"]},
+}
+
 # Email: the console while developing, SMTP otherwise.
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",

@@ -9,7 +9,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from creativecities.views import healthz
-from directory.forms import PasswordResetForm
+from directory.views.members import PasswordResetView
 from directory.views.public import export as directory_export
 
 admin.site.site_header = _("Creative Cities desk")
@@ -34,7 +34,7 @@ urlpatterns += i18n_patterns(
     ),
     path(
         "accounts/password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+        PasswordResetView.as_view(),
         name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),

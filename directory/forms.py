@@ -141,31 +141,9 @@ class AccountForm(NewAccountForm):
         return str(self.cleaned_data.get("email", ""))
 
     def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        existing = User.objects.filter(email__iexact=email).first()
-        if existing is not None and not existing.is_active and existing.last_login is None:
-            raise forms.ValidationError(
-                format_html(
-                    '{} <a href="{}">{}</a>',
-                    _("You registered with this address but have not confirmed it yet."),
-                    reverse("directory:register_done"),
-                    _("Ask for a new confirmation link"),
-                ),
-                code="email_unconfirmed",
-            )
-        if existing is not None:
-            raise forms.ValidationError(
-                format_html(
-                    '{} <a href="{}">{}</a> · <a href="{}">{}</a>',
-                    _("An account with this email address already exists."),
-                    reverse("login"),
-                    _("Log in"),
-                    reverse("password_reset"),
-                    _("Forgotten your password?"),
-                ),
-                code="email_taken",
-            )
-        return email
+        """The address, normalised. Whether it already has an account is not
+        said here, where anyone could ask: the registration mail says it."""
+        return User.objects.normalize_email(self.cleaned_data["email"])
 
 
 class EmailForm(forms.Form):

@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
 
 from directory.models import (
     Membership,
@@ -52,26 +50,57 @@ def organisation_register(
     last_name: str,
     organisation_data: dict[str, Any],
     language: str,
-) -> Organisation:
+) -> Organisation | None:
     """Create an inactive account, its organisation as a draft owned by it, the
     profile's first version, and email a link that confirms the address.
 
     Nothing reaches the desk until the link is followed (`user_confirm_email`).
+    If the address already has an account, nothing is created (`None`) and the
+    mail says so instead: a new confirmation link for an account still waiting
+    for one, otherwise how to log in or reset the password. The caller answers
+    the same either way, so the form tells nobody whether an address is
+    registered; the password is hashed either way too, so neither does the time
+    the answer takes.
     """
     email = User.objects.normalize_email(email).lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError(
-            {"email": _("An account with this email address already exists.")},
-            code="email_taken",
-        )
     user = User(email=email, first_name=first_name, last_name=last_name, is_active=False)
     user.set_password(password)
-    user.full_clean(exclude=["password"])
-    user.save()
-
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is None:
+        user.full_clean(exclude=["password"])
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:
+            # The same address registered at the same moment by another request.
+            existing = User.objects.get(email__iexact=email)
+    if existing is not None:
+        _tell_existing_account(user=existing, language=language)
+        return None
     organisation = organisation_create_draft(owner=user, data=organisation_data)
     _send_confirmation(user=user, organisation=organisation, language=language)
     return organisation
+
+
+def _tell_existing_account(*, user: User, language: str) -> None:
+    """Someone registered with the address of an existing account: send a new
+    confirmation link if it still waits for one, otherwise tell the owner how to
+    get in."""
+    if user_confirmation_resend(email=user.email, language=language):
+        return
+    with translation.override(language):
+        login_path = reverse("login")
+        reset_path = reverse("password_reset")
+    email_after_commit(
+        to=[user.email],
+        template="directory/emails/account_exists",
+        context={
+            "user": user,
+            "login_url": f"{settings.SITE_URL}{login_path}",
+            "password_reset_url": f"{settings.SITE_URL}{reset_path}",
+        },
+        language=language,
+    )
 
 
 @transaction.atomic

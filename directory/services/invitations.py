@@ -28,7 +28,15 @@ def invitation_send(
 
     An address has at most one open invitation per organisation: inviting it
     again replaces the old link with a new one, valid for another 14 days.
+    Only a published organisation invites: the mail carries its name, which
+    the desk has then reviewed.
     """
+    if organisation.status != Organisation.Status.PUBLISHED:
+        raise ValidationError(
+            _("%(organisation)s can invite colleagues once the desk has published it.")
+            % {"organisation": organisation.name},
+            code="not_published",
+        )
     if not organisation.memberships.filter(user=by).exists():
         raise PermissionDenied("Only a member can invite.")
     email = User.objects.normalize_email(email).lower()

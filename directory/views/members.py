@@ -8,6 +8,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -26,8 +27,10 @@ from directory.forms import (
     NewAccountForm,
     OrganisationEditForm,
     OrganisationRegisterForm,
+    PasswordResetForm,
 )
 from directory.models import Invitation, Organisation, User
+from directory.ratelimit import RateLimited, limit, limited
 from directory.services import accounts, invitations, moderation, organisations
 from directory.tokens import CONFIRMATION_MAX_AGE, ConfirmationLinkError, confirmation_link_owner
 
@@ -58,26 +61,31 @@ def _redirect_back(request: HttpRequest, fallback: str) -> HttpResponse:
 def register(request: HttpRequest) -> HttpResponse:
     """Account and organisation in one page, so nobody stops half-way.
 
-    Someone already logged in only describes the further organisation.
+    Someone already logged in only describes the further organisation. The
+    answer to a valid form is the same whether or not the address already has
+    an account: the mail says which (see `accounts.organisation_register`).
     """
     data = request.POST if request.method == "POST" else None
     user = request.user if request.user.is_authenticated else None
     account_form = AccountForm(data) if user is None else None
     organisation_form = OrganisationRegisterForm(data, prefix="organisation")
     forms = [form for form in (account_form, organisation_form) if form is not None]
+    refusal: RateLimited | None = None
     if data is not None and all(form.is_valid() for form in forms):
-        if user is not None:
-            organisations.organisation_create(
-                owner=user, organisation_data=organisation_form.cleaned_data
-            )
-            messages.success(
-                request,
-                _("Thank you: the desk will review the profile and publish it."),
-            )
-            return redirect("directory:account")
-        assert account_form is not None  # noqa: S101 - anonymous visitors get one
-        account = account_form.cleaned_data
         try:
+            if user is not None:
+                limit(request, "organisation_create")
+                organisations.organisation_create(
+                    owner=user, organisation_data=organisation_form.cleaned_data
+                )
+                messages.success(
+                    request,
+                    _("Thank you: the desk will review the profile and publish it."),
+                )
+                return redirect("directory:account")
+            assert account_form is not None  # noqa: S101 - anonymous visitors get one
+            account = account_form.cleaned_data
+            limit(request, "register", recipient=account["email"])
             accounts.organisation_register(
                 email=account["email"],
                 password=account["password1"],
@@ -86,16 +94,20 @@ def register(request: HttpRequest) -> HttpResponse:
                 organisation_data=organisation_form.cleaned_data,
                 language=get_language(),
             )
+        except RateLimited as error:
+            refusal = error
+            refusal.refuse(forms[0])
         except ValidationError as error:
-            account_form.add_error(None, error)
+            forms[0].add_error(None, error)
         else:
             request.session["registered_email"] = account["email"]
             return redirect("directory:register_done")
-    return render(
+    response = render(
         request,
         "directory/register.html",
         {"account_form": account_form, "organisation_form": organisation_form, "forms": forms},
     )
+    return refusal.respond(response) if refusal else response
 
 
 @require_safe
@@ -148,23 +160,32 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
 def resend_confirmation(request: HttpRequest) -> HttpResponse:
     """Send a new confirmation link, by the old link or by address.
 
-    The answer is the same whether or not the address has an account waiting.
+    The answer is the same whether or not the address has an account waiting;
+    a refusal for too many requests comes back on the form with the address.
     """
     email = ""
     token = request.POST.get("token", "")
     owner = confirmation_link_owner(token) if token else None
-    if owner is not None:
-        email = owner.email
-    else:
-        form = EmailForm(request.POST)
-        if not form.is_valid():
-            return render(
+    form = EmailForm({"email": owner.email} if owner is not None else request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "directory/confirm_email_invalid.html",
+            {"reason": "resend", "form": form},
+            status=HTTPStatus.BAD_REQUEST,
+        )
+    email = form.cleaned_data["email"]
+    try:
+        limit(request, "confirmation_resend", recipient=email)
+    except RateLimited as refusal:
+        refusal.refuse(form)
+        return refusal.respond(
+            render(
                 request,
                 "directory/confirm_email_invalid.html",
                 {"reason": "resend", "form": form},
-                status=HTTPStatus.BAD_REQUEST,
             )
-        email = form.cleaned_data["email"]
+        )
     accounts.user_confirmation_resend(email=email, language=get_language())
     request.session.pop("registered_email", None)
     messages.info(
@@ -239,16 +260,24 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def organisation_invite(request: HttpRequest, slug: str) -> HttpResponse:
+    """Invite a colleague; only a published organisation may (the desk has
+    reviewed what the invitation mail says about it)."""
     organisation = member_organisation_or_404(request, slug)
     form = InvitationForm(request.POST if request.method == "POST" else None)
+    refusal: RateLimited | None = None
     if form.is_valid():
         try:
+            if organisation.status == Organisation.Status.PUBLISHED:
+                limit(request, "invitation_send", recipient=form.cleaned_data["email"])
             invitation = invitations.invitation_send(
                 organisation=organisation,
                 email=form.cleaned_data["email"],
                 by=cast(User, request.user),
                 language=get_language(),
             )
+        except RateLimited as error:
+            refusal = error
+            refusal.refuse(form)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -258,11 +287,12 @@ def organisation_invite(request: HttpRequest, slug: str) -> HttpResponse:
                 % {"email": invitation.email, "days": Invitation.VALID_FOR.days},
             )
             return redirect("directory:account")
-    return render(
+    response = render(
         request,
         "directory/organisation_invite.html",
         {
             "organisation": organisation,
+            "may_invite": organisation.status == Organisation.Status.PUBLISHED,
             "form": form,
             "members": organisation.memberships.select_related("user").order_by("created_at"),
             "open_invitations": organisation.invitations.filter(
@@ -270,6 +300,7 @@ def organisation_invite(request: HttpRequest, slug: str) -> HttpResponse:
             ).order_by("email"),
         },
     )
+    return refusal.respond(response) if refusal else response
 
 
 @login_required
@@ -289,6 +320,7 @@ def confirm_profile(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@limited("invitation_accept")
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Accept an invitation: with one click when logged in as the invited
     address, or by choosing a name and password when new to the portal."""
@@ -346,3 +378,18 @@ def _joined(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         _("Welcome: you are now a member of %(name)s.") % {"name": invitation.organisation.name},
     )
     return redirect("directory:account")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset page, limited per client address and per address the
+    link goes to; a refusal comes back on the form with the address typed."""
+
+    form_class = PasswordResetForm
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:  # type: ignore[override]
+        try:
+            limit(self.request, "password_reset", recipient=form.cleaned_data["email"])
+        except RateLimited as refusal:
+            refusal.refuse(form)
+            return refusal.respond(self.render_to_response(self.get_context_data(form=form)))
+        return super().form_valid(form)

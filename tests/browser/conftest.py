@@ -55,6 +55,16 @@ def _restore_reference_data(_reference_data: str, transactional_db: None) -> Non
         connection.creation.deserialize_db_from_string(_reference_data)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(transactional_db: None) -> Iterator[None]:
+    """The flush after a browser test leaves the rate limits' counter table (a
+    cache, not a model) alone: empty it, so that no test inherits counts."""
+    from django.core.cache import caches
+
+    yield
+    caches["limits"].clear()
+
+
 class PassThroughStaticHandler:
     """Let whitenoise, as in production, serve the collected, hashed files."""
 

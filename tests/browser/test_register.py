@@ -108,6 +108,10 @@ def test_member_pages_are_accessible(page: Any, visit: Any, browser: Any, live_s
     expect(page.get_by_role("article", name="Teatro del Vento")).to_contain_text("Pending approval")
 
     visit(f"/en/directory/{organisation.slug}/invite/")
+    check(page)
+    expect(page.get_by_text("once the desk has published it")).to_be_visible()
+    Organisation.objects.filter(pk=organisation.pk).update(status=Organisation.Status.PUBLISHED)
+    visit(f"/en/directory/{organisation.slug}/invite/")
     page.get_by_label(re.compile(r"^\s*Your colleague")).fill("sara@example.org")
     page.get_by_role("button", name="Send the invitation").click()
     expect(page.get_by_role("status")).to_contain_text("Invitation sent to sara@example.org")

@@ -13,8 +13,10 @@ from django.test import Client
 from django.utils import timezone
 
 from directory.forms import OrganisationEditForm
-from directory.models import Organisation
+from directory.models import Municipality, Organisation, Sector
 from tests.directory.factories import OrganisationFactory
+
+REGISTRATION_PASSWORD = "tramonto-sul-porto-42"
 
 
 def names(response: Any) -> list[str]:
@@ -92,3 +94,31 @@ def run_command(capture: Any, name: str, *args: str) -> str:
     with capture(execute=True):
         call_command(name, *args, stdout=out)
     return out.getvalue()
+
+
+def registration_form_data(**overrides: Any) -> dict[str, Any]:
+    """What the registration page posts for Anna Neri and her studio, with
+    `overrides` (None drops a field)."""
+    data = {
+        "email": "Anna.Neri@Example.org",
+        "first_name": "Anna",
+        "last_name": "Neri",
+        "password1": REGISTRATION_PASSWORD,
+        "password2": REGISTRATION_PASSWORD,
+        "privacy": "on",
+        "organisation-name": "Studio Città Vecchia",
+        "organisation-kind": Organisation.Kind.COMPANY,
+        "organisation-primary_sector": Sector.objects.get(slug="design").pk,
+        "organisation-sectors": [Sector.objects.get(slug="advertising").pk],
+        "organisation-municipality": Municipality.objects.get(slug="camogli").pk,
+        "organisation-short_description_it": "Grafica e identità visive per la cultura.",
+        "organisation-short_description_en": "Graphic design and visual identities.",
+        "organisation-website": "studiocitta.example.it",
+        "organisation-email": "info@studiocitta.example.it",
+        "organisation-phone": "+39 010 123 4567",
+        "organisation-vat_number": "IT 01234567897",
+        "organisation-ateco_code": "7412",
+        "organisation-open_to_international": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

@@ -97,6 +97,48 @@ def test_only_members_invite(client: Client, organisation: Organisation) -> None
         )
 
 
+@pytest.mark.parametrize(
+    "status",
+    [Organisation.Status.DRAFT, Organisation.Status.PENDING, Organisation.Status.ARCHIVED],
+)
+def test_only_a_published_organisation_invites(
+    client: Client,
+    member: Any,
+    organisation: Organisation,
+    status: str,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    Organisation.objects.filter(pk=organisation.pk).update(status=status)
+    client.force_login(member)
+
+    page = client.get("/en/directory/atelier-luce/invite/").content.decode()
+    response = invite(client, django_capture_on_commit_callbacks)
+
+    message = "Atelier Luce can invite colleagues once the desk has published it."
+    assert message in page
+    assert "Send the invitation" not in page
+    assert message in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert not mail.outbox
+    organisation.refresh_from_db()
+    with pytest.raises(ValidationError) as refusal:
+        invitations.invitation_send(
+            organisation=organisation, email="luca@example.org", by=member, language="en"
+        )
+    assert refusal.value.code == "not_published"
+
+
+def test_a_published_organisation_shows_the_invitation_form(
+    client: Client, member: Any, organisation: Organisation
+) -> None:
+    client.force_login(member)
+
+    page = client.get("/en/directory/atelier-luce/invite/").content.decode()
+
+    assert "Send the invitation" in page
+    assert "once the desk has published it" not in page
+
+
 # --- accepting ---------------------------------------------------------------
 
 

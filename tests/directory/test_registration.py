@@ -6,51 +6,26 @@ from http import HTTPStatus
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.test import Client
+from django.utils import timezone
 
-from directory.models import Membership, Municipality, Organisation, Sector
+from directory.models import Membership, Organisation, Sector, User
 from directory.services import accounts, moderation, organisations
 from directory.tokens import CONFIRMATION_MAX_AGE, confirmation_token
 from tests.directory.factories import OrganisationFactory, UserFactory
-from tests.directory.helpers import path_in_mail
+from tests.directory.helpers import REGISTRATION_PASSWORD as PASSWORD
+from tests.directory.helpers import path_in_mail, registration_form_data
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "tramonto-sul-porto-42"
-
-
-def form_data(**overrides: Any) -> dict[str, Any]:
-    data = {
-        "email": "Anna.Neri@Example.org",
-        "first_name": "Anna",
-        "last_name": "Neri",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "privacy": "on",
-        "organisation-name": "Studio Città Vecchia",
-        "organisation-kind": Organisation.Kind.COMPANY,
-        "organisation-primary_sector": Sector.objects.get(slug="design").pk,
-        "organisation-sectors": [Sector.objects.get(slug="advertising").pk],
-        "organisation-municipality": Municipality.objects.get(slug="camogli").pk,
-        "organisation-short_description_it": "Grafica e identità visive per la cultura.",
-        "organisation-short_description_en": "Graphic design and visual identities.",
-        "organisation-website": "studiocitta.example.it",
-        "organisation-email": "info@studiocitta.example.it",
-        "organisation-phone": "+39 010 123 4567",
-        "organisation-vat_number": "IT 01234567897",
-        "organisation-ateco_code": "7412",
-        "organisation-open_to_international": "on",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def register(client: Client, capture: Any, language: str = "it", **overrides: Any) -> Any:
     with capture(execute=True):
-        return client.post(f"/{language}/register/", form_data(**overrides))
+        return client.post(f"/{language}/register/", registration_form_data(**overrides))
 
 
 # --- the page and the form ---------------------------------------------------
@@ -115,7 +90,9 @@ def test_register_done_says_what_happens_next(
 def test_bad_input_keeps_what_was_typed_but_the_passwords(client: Client) -> None:
     response = client.post(
         "/en/register/",
-        form_data(**{"password2": "something-else-entirely", "organisation-vat_number": "123"}),
+        registration_form_data(
+            **{"password2": "something-else-entirely", "organisation-vat_number": "123"}
+        ),
     )
 
     content = response.content.decode()
@@ -132,7 +109,9 @@ def test_bad_input_keeps_what_was_typed_but_the_passwords(client: Client) -> Non
 
 
 def test_passwords_go_through_djangos_validators(client: Client) -> None:
-    response = client.post("/en/register/", form_data(password1="12345678", password2="12345678"))
+    response = client.post(
+        "/en/register/", registration_form_data(password1="12345678", password2="12345678")
+    )
 
     content = response.content.decode()
     assert "This password is too common." in content
@@ -140,34 +119,63 @@ def test_passwords_go_through_djangos_validators(client: Client) -> None:
 
 
 def test_privacy_consent_is_required(client: Client) -> None:
-    response = client.post("/en/register/", form_data(privacy=None))
+    response = client.post("/en/register/", registration_form_data(privacy=None))
 
     assert "To register, accept the privacy notice." in response.content.decode()
 
 
-def test_a_registered_email_points_to_login_and_password_reset(client: Client) -> None:
-    UserFactory(email="anna.neri@example.org")
-
-    response = client.post("/en/register/", form_data())
-
-    content = response.content.decode()
-    assert "An account with this email address already exists." in content
-    assert 'href="/en/accounts/login/"' in content
-    assert 'href="/en/accounts/password_reset/"' in content
-    assert Organisation.objects.count() == 0
+def without_csrf(content: bytes) -> str:
+    """A page as text, its per-request CSRF tokens blanked, to compare two answers."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", content.decode())
 
 
-def test_an_unconfirmed_registration_points_to_a_new_link(
+def test_registration_answers_the_same_for_a_new_and_an_existing_address(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    new = register(client, django_capture_on_commit_callbacks, language="en")
+    new_done = without_csrf(client.get("/en/register/done/").content)
+    Organisation.objects.all().delete()
+    User.objects.update(is_active=True, last_login=timezone.now())  # confirmed, in use
+    somebody = Client()
+
+    existing = register(
+        somebody,
+        django_capture_on_commit_callbacks,
+        language="en",
+        password1="another-harbour-99",
+        password2="another-harbour-99",
+    )
+    existing_done = without_csrf(somebody.get("/en/register/done/").content)
+
+    assert (new.status_code, new.url) == (existing.status_code, existing.url)
+    assert new.url == "/en/register/done/"
+    assert new_done == existing_done
+    assert "anna.neri@example.org" in new_done
+    assert not Organisation.objects.exists()  # nothing made for the existing account
+    assert [message.to for message in mail.outbox] == [["anna.neri@example.org"]] * 2
+    confirm, exists = mail.outbox
+    assert "Confirm your email address" in confirm.subject
+    assert "You already have an account" in exists.subject
+    assert "An account with this address already exists" in exists.body
+    assert f"{settings.SITE_URL}/en/accounts/login/" in exists.body
+    assert f"{settings.SITE_URL}/en/accounts/password_reset/" in exists.body
+    assert "/register/confirm/" not in exists.body
+    assert User.objects.get().check_password(PASSWORD)  # the typed password changed nothing
+
+
+def test_registering_again_before_confirming_sends_a_new_link(
     client: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
     register(client, django_capture_on_commit_callbacks, language="en")
 
-    response = client.post("/en/register/", form_data())
+    response = register(client, django_capture_on_commit_callbacks, language="en")
 
-    content = response.content.decode()
-    assert "have not confirmed it yet" in content
-    assert 'href="/en/register/done/"' in content
+    assert response.url == "/en/register/done/"
     assert Organisation.objects.count() == 1
+    assert [message.subject for message in mail.outbox] == [mail.outbox[0].subject] * 2
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(path_in_mail(mail.outbox[1]))
+    assert Organisation.objects.get().status == Organisation.Status.PENDING
 
 
 @pytest.mark.parametrize(
@@ -182,7 +190,7 @@ def test_an_unconfirmed_registration_points_to_a_new_link(
 def test_organisation_fields_are_checked(
     client: Client, field: str, value: str, message: str
 ) -> None:
-    response = client.post("/en/register/", form_data(**{field: value}))
+    response = client.post("/en/register/", registration_form_data(**{field: value}))
 
     assert response.status_code == HTTPStatus.OK
     assert message in response.content.decode()
@@ -219,7 +227,7 @@ def test_logged_in_member_registers_a_further_organisation(
     page = client.get("/en/register/").content.decode()
     assert "Your organisation</legend>" in page
     assert "Your account</legend>" not in page
-    data = {k: v for k, v in form_data().items() if k.startswith("organisation-")}
+    data = {k: v for k, v in registration_form_data().items() if k.startswith("organisation-")}
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/en/register/", data)
 
@@ -368,11 +376,13 @@ def test_resend_with_a_bad_address_explains(client: Client) -> None:
 # --- the services, directly --------------------------------------------------
 
 
-def test_register_service_refuses_an_existing_address() -> None:
+def test_register_service_creates_nothing_for_an_existing_address(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
     UserFactory(email="anna.neri@example.org")
 
-    with pytest.raises(ValidationError):
-        accounts.organisation_register(
+    with django_capture_on_commit_callbacks(execute=True):
+        created = accounts.organisation_register(
             email="ANNA.NERI@example.org",
             password=PASSWORD,
             first_name="Anna",
@@ -380,6 +390,11 @@ def test_register_service_refuses_an_existing_address() -> None:
             organisation_data={},
             language="it",
         )
+
+    assert created is None
+    assert not Organisation.objects.exists()
+    assert [message.to for message in mail.outbox] == [["anna.neri@example.org"]]
+    assert "/it/accounts/password_reset/" in mail.outbox[0].body
 
 
 def test_submit_accepts_only_drafts_and_rejected_profiles() -> None:

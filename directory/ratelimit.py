@@ -1,0 +1,266 @@
+"""Limits on how often a form may send mail or create rows.
+
+Every endpoint that writes to someone's mailbox or adds rows counts each request
+it is about to act on, under its *scope* (`"register"`, `"password_reset"`,
+...), against several keys at once: the client's address, the logged-in account
+and the address the mail goes to. `settings.RATE_LIMITS[scope]` says how many
+requests each kind of key may make in a window (`"3/h"`: three an hour); a
+request over any of them is refused with `RateLimited`, which the view turns into
+its own form page again, status 429, the message as a form error and what was
+typed still in the fields.
+
+Counters live in the `"limits"` cache, shared by every process and server (the
+database cache on the portal's PostgreSQL by default, Redis in production when
+configured); a counter starts with the first request of a window and expires
+with it, so a limit is never a permanent lockout. Keys are HMACs of the values:
+the cache holds no address in clear.
+
+We wrote this rather than use django-ratelimit: its decorator counts before the
+form is validated and answers with an error page of its own, it counts the raw
+typed value (two spellings of one address are two keys), and it does not accept
+the database cache, whose `incr` is not atomic; `CounterDatabaseCache` below is.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import ipaddress
+import pickle
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import wraps
+from http import HTTPStatus
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connections, models, router, transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.timesince import timeuntil
+from django.utils.translation import gettext as _
+
+from creativecities.middleware import client_address as edge_client_address
+
+CACHE_ALIAS = "limits"
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+
+
+@dataclass(frozen=True)
+class Rate:
+    """At most `count` requests in a window of `seconds`."""
+
+    count: int
+    seconds: int
+
+    @classmethod
+    def parse(cls, text: str) -> Rate:
+        """`"10/h"`, `"3/d"`, `"5/10m"` (five in ten minutes)."""
+        match = _RATE.match(text)
+        if match is None:
+            raise ValueError(f"A rate is a count, a slash and a period such as 10/h, not {text!r}")
+        count, multiple, unit = match.groups()
+        return cls(int(count), int(multiple or 1) * _UNITS[unit])
+
+
+class RateLimited(Exception):
+    """Too many requests of `scope` for one of its keys in the current window."""
+
+    status = HTTPStatus.TOO_MANY_REQUESTS
+
+    def __init__(self, scope: str, kind: str, rate: Rate) -> None:
+        super().__init__(f"{scope}: over {rate.count} per {rate.seconds} s by {kind}")
+        self.scope, self.kind, self.rate = scope, kind, rate
+
+    @property
+    def message(self) -> str:
+        """What the visitor reads: nothing happened, and when to try again.
+
+        The wait is the window's length, an upper bound: the counter started
+        with the window's first request."""
+        now = timezone.now()
+        wait = timeuntil(now + datetime.timedelta(seconds=self.rate.seconds), now)
+        return _(
+            "Too many requests in a short time: nothing was sent or saved. "
+            "Please try again in %(wait)s."
+        ) % {"wait": wait}
+
+    def refuse(self, form: forms.BaseForm) -> None:
+        """Show the message on `form`, which keeps what was typed."""
+        form.add_error(None, self.message)
+
+    def respond(self, response: HttpResponse) -> HttpResponse:
+        """Turn the re-rendered form page into the refusal: 429 and Retry-After."""
+        response.status_code = self.status
+        response["Retry-After"] = str(self.rate.seconds)
+        return response
+
+
+def client_address(request: HttpRequest) -> str:
+    """Who is asking, as far as the server can tell (the portal's one reading of
+    the client's address, `creativecities.middleware.client_address`, which login
+    throttling uses too). An IPv6 client is counted by its /64 network, which one
+    household or server typically holds whole.
+    """
+    address = edge_client_address(request)
+    if address is None:
+        return "unknown"
+    parsed = ipaddress.ip_address(address)
+    if parsed.version == 6:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
+
+
+def limit(request: HttpRequest, scope: str, *, recipient: str = "", **keys: str) -> None:
+    """Count this request of `scope`; raise `RateLimited` if it is one too many.
+
+    It counts against the client address (`"address"`), the logged-in account
+    (`"account"`), the address mail goes to (`"recipient"`, compared without
+    case) and any further `keys` a form names (`organisation=slug`), each with
+    the rates `settings.RATE_LIMITS[scope]` gives its kind; kinds without a rate
+    or without a value (no account when anonymous) are not counted. Call it once
+    the form is valid, just before acting, and outside the transaction of the
+    write: a refused request is still counted, so hammering a limit does not
+    wear it down, but the window still ends on time.
+    """
+    values: dict[str, str] = {"address": client_address(request)}
+    if request.user.is_authenticated:
+        values["account"] = str(request.user.pk)
+    if recipient:
+        values["recipient"] = recipient.strip().lower()
+    values.update(keys)
+    refusal: RateLimited | None = None
+    for kind, rates in scope_rates(scope).items():
+        value = values.get(kind)
+        if not value:
+            continue
+        for rate in rates:
+            if _count(scope, kind, value, rate) > rate.count and refusal is None:
+                refusal = RateLimited(scope, kind, rate)
+    if refusal is not None:
+        raise refusal
+
+
+def scope_rates(scope: str) -> dict[str, list[Rate]]:
+    """The rates of each kind of key in `scope`, from `settings.RATE_LIMITS`."""
+    configured: Mapping[str, str | list[str]] = settings.RATE_LIMITS[scope]
+    return {
+        kind: [Rate.parse(text) for text in ([rates] if isinstance(rates, str) else rates)]
+        for kind, rates in configured.items()
+    }
+
+
+def _count(scope: str, kind: str, value: str, rate: Rate) -> int:
+    """Add one to the counter of this key and window; the new count.
+
+    `add` starts a window (and only one process can start it), `incr` counts
+    within it; both are atomic in the shared cache. A counter that expired
+    between the two starts the next window."""
+    digest = salted_hmac("directory.ratelimit", value).hexdigest()[:32]
+    key = f"limit:{scope}:{kind}:{rate.seconds}:{digest}"
+    cache = caches[CACHE_ALIAS]
+    if cache.add(key, 1, timeout=rate.seconds):
+        return 1
+    try:
+        return int(cache.incr(key))
+    except ValueError:
+        cache.add(key, 1, timeout=rate.seconds)
+        return 1
+
+
+def limited(
+    scope: str, *, methods: tuple[str, ...] = ("POST",)
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Limit a view that has no form of its own to refuse on (per address and
+    account only): a refused request gets a page with the message, status 429.
+
+    Views with a form call `limit` themselves and show the refusal on the form."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method in methods:
+                try:
+                    limit(request, scope)
+                except RateLimited as refusal:
+                    return refusal.respond(
+                        render(request, "rate_limited.html", {"message": refusal.message})
+                    )
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+class CounterDatabaseCache(DatabaseCache):
+    """Django's database cache with `add` and `incr` atomic across processes, so
+    that it can count: Django's own `incr` reads and then writes, and two
+    processes would both count 5 where there were 6 requests.
+
+    `incr` locks the counter's row while it reads and rewrites it, keeping its
+    expiry. `add` first removes an expired row of its key: a fresh insert then
+    either succeeds or meets the one another process just made (unique key),
+    where updating the expired row in place would let both start a window.
+    """
+
+    @property
+    def table_name(self) -> str:
+        return str(self._table)  # type: ignore[attr-defined]
+
+    def add(
+        self, key: str, value: Any, timeout: float | None = DEFAULT_TIMEOUT, version: Any = None
+    ) -> bool:
+        db_key = self.make_and_validate_key(key, version=version)
+        connection = connections[router.db_for_write(self.cache_model_class)]
+        table = connection.ops.quote_name(self.table_name)
+        now = timezone.now().replace(microsecond=0)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {table} WHERE cache_key = %s AND expires < %s",  # noqa: S608 - table name from settings
+                [db_key, connection.ops.adapt_datetimefield_value(now)],
+            )
+        return bool(super().add(key, value, timeout, version))
+
+    def incr(self, key: str, delta: int = 1, version: Any = None) -> Any:
+        db_key = self.make_and_validate_key(key, version=version)
+        db = router.db_for_write(self.cache_model_class)
+        connection = connections[db]
+        table = connection.ops.quote_name(self.table_name)
+        with transaction.atomic(using=db), connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT expires FROM {table} WHERE cache_key = %s FOR UPDATE",  # noqa: S608 - table name from settings
+                [db_key],
+            )
+            row = cursor.fetchone()
+            if row is None or self._expiry(connection, row[0]) < timezone.now():
+                raise ValueError(f"Key {key!r} not found.")
+            current = self.get(key, version=version)
+            if current is None:
+                raise ValueError(f"Key {key!r} not found.")
+            value = current + delta
+            encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
+            cursor.execute(
+                f"UPDATE {table} SET value = %s WHERE cache_key = %s",  # noqa: S608 - table name from settings
+                [encoded, db_key],
+            )
+        return value
+
+    @staticmethod
+    def _expiry(connection: Any, expires: Any) -> datetime.datetime:
+        """The stored expiry as an aware datetime, read as Django's own backend does."""
+        expression = models.Expression(output_field=models.DateTimeField())
+        for converter in connection.ops.get_db_converters(
+            expression
+        ) + expression.get_db_converters(connection):
+            expires = converter(expires, expression, connection)
+        return expires  # type: ignore[no-any-return]
