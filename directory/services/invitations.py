@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -27,9 +25,12 @@ def invitation_send(
     """Invite a colleague by email to join the organisation.
 
     An address has at most one open invitation per organisation: inviting it
-    again replaces the old link with a new one, valid for another 14 days.
-    Only a published organisation invites: the mail carries its name, which
-    the desk has then reviewed.
+    again replaces the old link with a new one, valid for another 14 days. The
+    same invitation sent again within a minute (a double click, two tabs, or
+    requests at once) is the same request: it keeps the invitation just made
+    and mails nothing more. The token is in the email only; the invitation
+    stores its hash. Only a published organisation invites: the mail carries
+    its name, which the desk has then reviewed.
     """
     if organisation.status != Organisation.Status.PUBLISHED:
         raise ValidationError(
@@ -48,16 +49,24 @@ def invitation_send(
             },
             code="already_member",
         )
-    Invitation.objects.filter(
-        organisation=organisation, email__iexact=email, accepted_at__isnull=True
-    ).delete()
-    invitation = Invitation(
-        organisation=organisation, email=email, token=secrets.token_urlsafe(32), invited_by=by
+    # Sends to one address, one after the other: two at once (a double click,
+    # a script) would each replace the other's invitation and race on the
+    # constraint of one open invitation per address. Locking the organisation's
+    # row makes them wait in turn; each then sees what the one before committed.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).values_list("pk").get()
+    open_invitations = Invitation.objects.open().filter(
+        organisation=organisation, email__iexact=email
     )
+    repeated = open_invitations.filter(created_at__gt=timezone.now() - Invitation.REPEAT_WINDOW)
+    if (invitation := repeated.first()) is not None:
+        return invitation
+    open_invitations.delete()
+    invitation = Invitation(organisation=organisation, email=email, invited_by=by)
+    token = invitation.new_token()
     invitation.full_clean()
     invitation.save()
     with translation.override(language):
-        path = reverse("directory:invitation", kwargs={"token": invitation.token})
+        path = reverse("directory:invitation", kwargs={"token": token})
     email_after_commit(
         to=[email],
         template="directory/emails/invitation",

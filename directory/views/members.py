@@ -323,16 +323,14 @@ def confirm_profile(request: HttpRequest, slug: str) -> HttpResponse:
 @limited("invitation_accept")
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Accept an invitation: with one click when logged in as the invited
-    address, or by choosing a name and password when new to the portal."""
-    found = Invitation.objects.select_related("organisation").filter(token=token).first()
+    address, or by choosing a name and password when new to the portal.
+
+    Opening the link only shows the page (a mail scanner opening it first
+    accepts nothing); accepting is always a POST.
+    """
+    found = Invitation.objects.select_related("organisation").by_token(token)
     if found is None or not found.is_usable:
-        reason = "invalid" if found is None else "used" if found.accepted_at else "expired"
-        return render(
-            request,
-            "directory/invitation_invalid.html",
-            {"reason": reason, "invitation": found, "valid_days": Invitation.VALID_FOR.days},
-            status=HTTPStatus.NOT_FOUND if found is None else HTTPStatus.GONE,
-        )
+        return _invitation_unusable(request, found)
     context: dict[str, Any] = {"invitation": found, "organisation": found.organisation}
     if request.user.is_authenticated:
         user = request.user
@@ -344,7 +342,14 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 status=HTTPStatus.FORBIDDEN,
             )
         if request.method == "POST":
-            invitations.invitation_accept(invitation=found, user=user)
+            try:
+                invitations.invitation_accept(invitation=found, user=user)
+            except ValidationError:
+                # Accepted by a request that came first (a double click).
+                current = Invitation.objects.get(pk=found.pk)
+                if current.is_usable:
+                    raise
+                return _invitation_unusable(request, current)
             return _joined(request, found)
         return render(request, "directory/invitation.html", {**context, "state": "join"})
 
@@ -357,18 +362,37 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         )
     form = NewAccountForm(request.POST if request.method == "POST" else None, email=found.email)
     if form.is_valid():
-        membership = invitations.invitation_accept(
-            invitation=found,
-            first_name=form.cleaned_data["first_name"],
-            last_name=form.cleaned_data["last_name"],
-            password=form.cleaned_data["password1"],
-        )
-        login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-        return _joined(request, found)
+        try:
+            membership = invitations.invitation_accept(
+                invitation=found,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except ValidationError as error:
+            current = Invitation.objects.get(pk=found.pk)
+            if not current.is_usable:
+                return _invitation_unusable(request, current)
+            form.add_error(None, error)  # an account was made for the address meanwhile
+        else:
+            login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            return _joined(request, found)
     return render(
         request,
         "directory/invitation.html",
         {**context, "state": "create", "form": form, "form_list": [form]},
+    )
+
+
+def _invitation_unusable(request: HttpRequest, found: Invitation | None) -> HttpResponse:
+    """Why a link opens nothing: unknown (404, whether guessed, altered or
+    replaced by a newer one), used or expired (410)."""
+    reason = "invalid" if found is None else "used" if found.accepted_at else "expired"
+    return render(
+        request,
+        "directory/invitation_invalid.html",
+        {"reason": reason, "invitation": found, "valid_days": Invitation.VALID_FOR.days},
+        status=HTTPStatus.NOT_FOUND if found is None else HTTPStatus.GONE,
     )
 
 

@@ -1,19 +1,24 @@
 """Members invite colleagues by email; the invited accept with or without an account."""
 
 import datetime
+import importlib
+import secrets
 from http import HTTPStatus
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from directory.models import Invitation, Membership, Organisation
+from directory.models.memberships import InvitationQuerySet
 from directory.services import invitations
 from tests.directory.factories import UserFactory
-from tests.directory.helpers import path_in_mail
+from tests.directory.helpers import ago, path_in_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +54,25 @@ def test_a_member_invites_a_colleague_by_email(
     assert message.to == ["luca@example.org"]
     assert "Atelier Luce" in message.subject
     assert "Marta Bruzzone invites you" in message.body
-    assert path_in_mail() == f"/en/invitations/{invitation.token}/"
+    token = path_in_mail(path=r"/en/invitations/[\w-]{43}/").split("/")[-2]
+    assert invitation.token_hash == Invitation.hash_token(token)
+
+
+def test_the_database_never_holds_the_clear_token(
+    client: Client, member: Any, organisation: Organisation, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(member)
+    invite(client, django_capture_on_commit_callbacks)
+    token = path_in_mail().split("/")[-2]
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM directory_invitation")
+        rows = cursor.fetchall()
+
+    assert len(rows) == 1
+    assert Invitation.hash_token(token) in rows[0]
+    assert token not in repr(rows)
+    assert Client().get(f"/en/invitations/{token}/").status_code == HTTPStatus.OK
 
 
 def test_inviting_again_replaces_the_open_invitation(
@@ -57,14 +80,34 @@ def test_inviting_again_replaces_the_open_invitation(
 ) -> None:
     client.force_login(member)
     invite(client, django_capture_on_commit_callbacks)
-    first_token = Invitation.objects.get().token
+    first_link = path_in_mail()
+    Invitation.objects.update(created_at=ago(minutes=2))
 
     invite(client, django_capture_on_commit_callbacks, email="luca@example.org")
 
     invitation = Invitation.objects.get()
-    assert invitation.token != first_token
     assert len(mail.outbox) == 2
-    assert client.get(f"/en/invitations/{first_token}/").status_code == HTTPStatus.NOT_FOUND
+    assert path_in_mail() != first_link
+    assert invitation.expires_at > timezone.now() + datetime.timedelta(days=13)
+    invitee = Client()
+    assert invitee.get(first_link).status_code == HTTPStatus.NOT_FOUND
+    assert invitee.get(path_in_mail()).status_code == HTTPStatus.OK
+
+
+def test_inviting_again_at_once_is_the_same_invitation(
+    client: Client, member: Any, organisation: Organisation, django_capture_on_commit_callbacks: Any
+) -> None:
+    """A double click sends one mail, and its link keeps working."""
+    client.force_login(member)
+    invite(client, django_capture_on_commit_callbacks)
+    first = Invitation.objects.get()
+
+    response = invite(client, django_capture_on_commit_callbacks, email="luca@example.org")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert Invitation.objects.get() == first
+    assert len(mail.outbox) == 1
+    assert Client().get(path_in_mail()).status_code == HTTPStatus.OK
 
 
 def test_inviting_a_member_is_refused_clearly(
@@ -152,10 +195,18 @@ def invitation(
         )
 
 
-def test_a_logged_in_invitee_joins_with_one_click(client: Client, invitation: Invitation) -> None:
+@pytest.fixture
+def invitation_link(invitation: Invitation) -> str:
+    """The path of the link emailed with `invitation`: only the mail has its token."""
+    return path_in_mail(path=r"/en/invitations/[\w-]+/")
+
+
+def test_a_logged_in_invitee_joins_with_one_click(
+    client: Client, invitation: Invitation, invitation_link: str
+) -> None:
     luca: Any = UserFactory(email="Luca@example.org")
     client.force_login(luca)
-    url = f"/en/invitations/{invitation.token}/"
+    url = invitation_link
 
     page = client.get(url)
     assert page.status_code == HTTPStatus.OK
@@ -170,9 +221,9 @@ def test_a_logged_in_invitee_joins_with_one_click(client: Client, invitation: In
 
 
 def test_a_newcomer_creates_an_active_account_on_the_invitation_page(
-    client: Client, invitation: Invitation
+    client: Client, invitation_link: str
 ) -> None:
-    url = f"/en/invitations/{invitation.token}/"
+    url = invitation_link
 
     page = client.get(url).content.decode()
     assert 'name="password1"' in page and "luca@example.org" in page
@@ -189,9 +240,9 @@ def test_a_newcomer_creates_an_active_account_on_the_invitation_page(
     assert int(client.session["_auth_user_id"]) == luca.pk
 
 
-def test_a_newcomers_bad_password_keeps_the_name(client: Client, invitation: Invitation) -> None:
+def test_a_newcomers_bad_password_keeps_the_name(client: Client, invitation_link: str) -> None:
     response = client.post(
-        f"/en/invitations/{invitation.token}/",
+        invitation_link,
         {"first_name": "Luca", "last_name": "Parodi", "password1": "luca", "password2": "luca"},
     )
 
@@ -202,9 +253,9 @@ def test_a_newcomers_bad_password_keeps_the_name(client: Client, invitation: Inv
     assert not Membership.objects.filter(user__email="luca@example.org").exists()
 
 
-def test_someone_with_an_account_is_asked_to_log_in(client: Client, invitation: Invitation) -> None:
+def test_someone_with_an_account_is_asked_to_log_in(client: Client, invitation_link: str) -> None:
     UserFactory(email="luca@example.org")
-    url = f"/en/invitations/{invitation.token}/"
+    url = invitation_link
 
     response = client.get(url)
     post = client.post(url, {"first_name": "X", "last_name": "Y", "password1": PASSWORD})
@@ -217,9 +268,9 @@ def test_someone_with_an_account_is_asked_to_log_in(client: Client, invitation: 
     assert not Membership.objects.filter(user__email="luca@example.org").exists()
 
 
-def test_the_wrong_person_logged_in_is_told_clearly(client: Client, invitation: Invitation) -> None:
+def test_the_wrong_person_logged_in_is_told_clearly(client: Client, invitation_link: str) -> None:
     client.force_login(UserFactory(email="someone.else@example.org"))
-    url = f"/en/invitations/{invitation.token}/"
+    url = invitation_link
 
     page = client.get(url)
     post = client.post(url)
@@ -232,11 +283,11 @@ def test_the_wrong_person_logged_in_is_told_clearly(client: Client, invitation: 
 
 
 def test_used_expired_and_unknown_invitations_get_a_clear_page(
-    client: Client, invitation: Invitation
+    client: Client, invitation: Invitation, invitation_link: str
 ) -> None:
     luca = UserFactory(email="luca@example.org")
     client.force_login(luca)
-    url = f"/en/invitations/{invitation.token}/"
+    url = invitation_link
     client.post(url)
 
     used = client.get(url)
@@ -255,14 +306,14 @@ def test_used_expired_and_unknown_invitations_get_a_clear_page(
 
 
 def test_an_expired_invitation_states_how_long_invitations_last(
-    client: Client, invitation: Invitation, monkeypatch: pytest.MonkeyPatch
+    client: Client, invitation: Invitation, invitation_link: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(Invitation, "VALID_FOR", datetime.timedelta(days=30))
     Invitation.objects.filter(pk=invitation.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=31)
     )
 
-    response = client.get(f"/en/invitations/{invitation.token}/")
+    response = client.get(invitation_link)
 
     assert response.status_code == HTTPStatus.GONE
     assert "invitations are valid for 30 days" in response.content.decode()
@@ -276,3 +327,62 @@ def test_accept_service_checks_the_invitation(invitation: Invitation) -> None:
     )
     with pytest.raises(ValidationError, match="already been used"):
         invitations.invitation_accept(invitation=invitation, first_name="L", password=PASSWORD)
+
+
+def test_a_guessed_or_altered_token_opens_nothing(
+    client: Client, invitation: Invitation, invitation_link: str
+) -> None:
+    token = invitation_link.split("/")[-2]
+    altered = token[:-1] + ("A" if token[-1] != "A" else "B")
+
+    answers = {
+        candidate: client.get(f"/en/invitations/{candidate}/")
+        for candidate in [secrets.token_urlsafe(32), altered, invitation.token_hash]
+    }
+
+    assert client.get(invitation_link).status_code == HTTPStatus.OK
+    for candidate, response in answers.items():
+        assert response.status_code == HTTPStatus.NOT_FOUND, candidate
+        assert "Atelier Luce" not in response.content.decode()
+    luca: Any = UserFactory(email="luca@example.org")
+    client.force_login(luca)
+    assert client.post(f"/en/invitations/{altered}/").status_code == HTTPStatus.NOT_FOUND
+    assert not Membership.objects.filter(user=luca).exists()
+
+
+def test_a_double_click_on_join_answers_clearly(
+    client: Client, invitation: Invitation, invitation_link: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second of two clicks, read before the first was accepted, is told the
+    invitation is used: no error page."""
+    luca: Any = UserFactory(email="luca@example.org")
+    client.force_login(luca)
+    read_by_the_second_click = Invitation.objects.select_related("organisation").get()
+    invitations.invitation_accept(invitation=invitation, user=luca)
+    monkeypatch.setattr(
+        InvitationQuerySet, "by_token", lambda self, token: read_by_the_second_click
+    )
+
+    response = client.post(invitation_link)
+
+    assert response.status_code == HTTPStatus.GONE
+    assert "already been accepted" in response.content.decode()
+    assert Membership.objects.filter(user=luca).count() == 1
+
+
+def test_invitations_sent_before_hashing_keep_working(
+    client: Client, organisation: Organisation, member: Any
+) -> None:
+    """The data migration turns each stored token into its hash."""
+    migration = importlib.import_module("directory.migrations.0016_invitation_token_hashed")
+    old_token = secrets.token_urlsafe(32)
+    Invitation.objects.create(
+        organisation=organisation, email="luca@example.org", token_hash=old_token, invited_by=member
+    )
+
+    migration.hash_tokens(apps, None)
+
+    assert Invitation.objects.get().token_hash == Invitation.hash_token(old_token)
+    page = client.get(f"/en/invitations/{old_token}/")
+    assert page.status_code == HTTPStatus.OK
+    assert "Join Atelier Luce" in page.content.decode()
