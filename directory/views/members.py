@@ -32,7 +32,12 @@ from directory.forms import (
 from directory.models import Invitation, Organisation, User
 from directory.ratelimit import RateLimited, limit, limited
 from directory.services import accounts, invitations, moderation, organisations
-from directory.tokens import CONFIRMATION_MAX_AGE, ConfirmationLinkError, confirmation_link_owner
+from directory.tokens import (
+    CONFIRMATION_MAX_AGE,
+    ConfirmationLinkError,
+    confirmation_link_owner,
+    confirmation_user,
+)
 
 
 def member_organisation_or_404(request: HttpRequest, slug: str) -> Organisation:
@@ -123,12 +128,19 @@ def register_done(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
-    """Following the emailed link activates the account and sends the
-    organisation to the desk."""
+    """The emailed link asks for one click; the click activates the account and
+    sends the organisation to the desk.
+
+    Opening the link changes nothing: mail scanners and link previews open
+    links before the person does, and would otherwise use it up.
+    """
     try:
-        user = accounts.user_confirm_email(token=token)
+        if request.method == "POST":
+            user = accounts.user_confirm_email(token=token)
+        else:
+            user = confirmation_user(token)
     except ConfirmationLinkError as problem:
         if problem.reason == "used" and request.user == problem.user:
             return redirect("directory:account")
@@ -144,6 +156,8 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
             },
             status=status,
         )
+    if request.method != "POST":
+        return render(request, "directory/confirm_email.html", {"email": user.email})
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session.pop("registered_email", None)
     messages.success(

@@ -45,6 +45,8 @@ def test_register_confirm_approve_then_found_by_search_and_on_the_map(
 
     # The email link confirms the account; the profile now waits for the desk.
     page.goto(live_server.url + path_in_mail(path=r"/en/register/confirm/\S+/"))
+    check(page)
+    page.get_by_role("button", name="Confirm my email address").click()
     expect(page).to_have_url(re.compile(r"/en/account/$"))
     check(page)
     assert any("Lanterna Sound Lab" in message.body for message in mail.outbox)

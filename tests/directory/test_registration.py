@@ -174,7 +174,7 @@ def test_registering_again_before_confirming_sends_a_new_link(
     assert Organisation.objects.count() == 1
     assert [message.subject for message in mail.outbox] == [mail.outbox[0].subject] * 2
     with django_capture_on_commit_callbacks(execute=True):
-        client.get(path_in_mail(mail.outbox[1]))
+        client.post(path_in_mail(mail.outbox[1]))
     assert Organisation.objects.get().status == Organisation.Status.PENDING
 
 
@@ -262,7 +262,7 @@ def test_confirmation_activates_logs_in_and_submits(
     link = path_in_mail(mail.outbox[0])
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(link, follow=True)
+        response = client.post(link, follow=True)
 
     assert response.redirect_chain[-1][0] == "/en/account/"
     content = response.content.decode()
@@ -280,17 +280,83 @@ def test_confirmation_activates_logs_in_and_submits(
     assert "Anna Neri <anna.neri@example.org>" in desk_message.body
 
 
+def test_opening_the_link_asks_for_a_click_and_changes_nothing(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+    link = path_in_mail(mail.outbox[0])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(link)
+
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "<h1>Confirm your email address</h1>" in content
+    assert "<strong>anna.neri@example.org</strong>" in content
+    assert '<form method="post">' in content
+    assert 'name="csrfmiddlewaretoken"' in content
+    assert '<button type="submit" class="btn btn-primary">Confirm my email address</button>' in (
+        content
+    )
+    owner = Organisation.objects.get().members.get()
+    assert not owner.is_active
+    assert owner.last_login is None
+    assert "_auth_user_id" not in client.session
+    assert Organisation.objects.get().status == Organisation.Status.DRAFT
+    assert len(mail.outbox) == 1
+
+
+def test_a_mail_scanner_opening_the_link_first_leaves_it_working(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+    link = path_in_mail(mail.outbox[0])
+    scanner = Client(HTTP_USER_AGENT="LinkScanner/1.0")
+    scanner.get(link)
+    scanner.head(link)
+
+    page = client.get(link)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(link)
+
+    assert page.status_code == HTTPStatus.OK
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == "/en/account/"
+    assert Organisation.objects.get().members.get().is_active
+    assert Organisation.objects.get().status == Organisation.Status.PENDING
+
+
+def test_the_confirmation_click_needs_the_pages_csrf_token(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    register(client, django_capture_on_commit_callbacks, language="en")
+    link = path_in_mail(mail.outbox[0])
+    browser = Client(enforce_csrf_checks=True)
+
+    forged = Client(enforce_csrf_checks=True).post(link)
+    page = browser.get(link)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())
+    assert token
+    clicked = browser.post(link, {"csrfmiddlewaretoken": token.group(1)})
+
+    assert forged.status_code == HTTPStatus.FORBIDDEN
+    assert clicked.status_code == HTTPStatus.FOUND
+    assert Organisation.objects.get().members.get().is_active
+
+
 def test_a_confirmation_link_works_once(
     client: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
     register(client, django_capture_on_commit_callbacks, language="en")
     link = path_in_mail(mail.outbox[0])
-    client.get(link)
+    client.post(link)
 
-    response = Client().get(link)
+    opened = Client().get(link)
+    clicked = Client().post(link)
 
-    assert response.status_code == HTTPStatus.GONE
-    assert "already been used" in response.content.decode()
+    for response in (opened, clicked):
+        assert response.status_code == HTTPStatus.GONE
+        assert "already been used" in response.content.decode()
     assert Organisation.objects.get().status == Organisation.Status.PENDING
 
 
@@ -299,12 +365,13 @@ def test_the_same_person_following_the_link_again_lands_on_the_account(
 ) -> None:
     register(client, django_capture_on_commit_callbacks, language="en")
     link = path_in_mail(mail.outbox[0])
-    client.get(link)
+    client.post(link)
 
-    response = client.get(link)
+    opened, clicked = client.get(link), client.post(link)
 
-    assert response.status_code == HTTPStatus.FOUND
-    assert response.url == "/en/account/"
+    for response in (opened, clicked):
+        assert response.status_code == HTTPStatus.FOUND
+        assert response.url == "/en/account/"
 
 
 def test_a_tampered_link_is_refused_and_offers_a_new_one(
@@ -343,7 +410,7 @@ def test_an_expired_link_offers_a_new_one_in_one_click(
     assert len(mail.outbox) == 2
     assert mail.outbox[1].to == ["anna.neri@example.org"]
     with django_capture_on_commit_callbacks(execute=True):
-        client.get(path_in_mail(mail.outbox[1]))
+        client.post(path_in_mail(mail.outbox[1]))
     assert Organisation.objects.get().status == Organisation.Status.PENDING
 
 
