@@ -1,17 +1,21 @@
-"""Accounts: registration with its organisation, email confirmation and resending."""
+"""Accounts: registration with its organisation, email confirmation and resending,
+and the removal of registrations never confirmed."""
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from directory.models import (
     Membership,
     Organisation,
+    OutgoingEmail,
     User,
 )
 from directory.notifications import email_after_commit
@@ -147,3 +151,83 @@ def user_confirmation_resend(*, email: str, language: str) -> bool:
         return False
     _send_confirmation(user=user, organisation=organisation, language=language)
     return True
+
+
+@dataclass(frozen=True)
+class RemovedRegistration:
+    """What `user_remove_unconfirmed` removed for one account, to report it."""
+
+    email: str
+    date_joined: datetime.datetime
+    organisations: list[str]
+
+
+def user_remove_unconfirmed(
+    *, older_than: datetime.timedelta, dry_run: bool = False
+) -> list[RemovedRegistration]:
+    """Delete registrations whose address was never confirmed, with their drafts.
+
+    A registration leaves an inactive account and a draft organisation that
+    nobody sees; kept for ever they would hold personal data for nothing, and
+    an address someone typed by mistake would stay taken. Removed are accounts
+    that are inactive, never logged in, not staff, registered more than
+    `older_than` ago, with no confirmation link sent to them since, whose
+    organisations are all drafts with no other member; with them go those
+    drafts and, through their generic relations, the drafts' versions and
+    status changes. `older_than` may not be shorter than a confirmation link
+    lasts, so a link still valid always finds its account. Each account is
+    re-checked under a row lock, so one being confirmed meanwhile is kept.
+    """
+    if older_than < CONFIRMATION_MAX_AGE:
+        raise ValueError(
+            f"Registrations must be kept at least as long as a confirmation link lasts "
+            f"({CONFIRMATION_MAX_AGE.days} days)."
+        )
+    cutoff = timezone.now() - older_than
+    unconfirmed = User.objects.filter(
+        is_active=False,
+        last_login=None,
+        is_staff=False,
+        is_superuser=False,
+        date_joined__lt=cutoff,
+    )
+    candidates = (
+        unconfirmed.filter(memberships__organisation__status=Organisation.Status.DRAFT)
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    removed = []
+    for pk in list(candidates):
+        with transaction.atomic():
+            user = unconfirmed.select_for_update().filter(pk=pk).first()
+            if user is None:
+                continue  # confirmed (or removed) since the list was read
+            organisations = list(Organisation.objects.filter(memberships__user=user).order_by("pk"))
+            if any(
+                organisation.status != Organisation.Status.DRAFT for organisation in organisations
+            ):
+                continue
+            if (
+                Membership.objects.filter(organisation__in=organisations)
+                .exclude(user=user)
+                .exists()
+            ):
+                continue
+            if OutgoingEmail.objects.filter(
+                template="directory/emails/confirm_email",
+                to__contains=[user.email],
+                created_at__gte=cutoff,
+            ).exists():
+                continue  # asked for a new link lately: it must still work
+            removed.append(
+                RemovedRegistration(
+                    email=user.email,
+                    date_joined=user.date_joined,
+                    organisations=[organisation.name for organisation in organisations],
+                )
+            )
+            if not dry_run:
+                Organisation.objects.filter(pk__in=[o.pk for o in organisations]).delete()
+                user.delete()
+    return removed
