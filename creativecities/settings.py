@@ -294,6 +294,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Creative Cities <nore
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 DESK_EMAIL = os.environ.get("DESK_EMAIL", "sportello@localhost")
 
+# Registrations never confirmed are removed after this many days
+# (`manage.py directory_remove_unconfirmed`, daily).
+UNCONFIRMED_DRAFTS_DAYS = env_int("UNCONFIRMED_DRAFTS_DAYS", 7)
+
 # Background work: run at once unless a worker is configured.
 TASKS = {
     "default": {

@@ -17,8 +17,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from directory.services.accounts import user_remove_unconfirmed
 from directory.tokens import CONFIRMATION_MAX_AGE
 
-DEFAULT_DAYS = 7
-
 
 class Command(BaseCommand):
     help = (
@@ -30,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--days",
             type=int,
-            default=getattr(settings, "UNCONFIRMED_DRAFTS_DAYS", DEFAULT_DAYS),
+            default=settings.UNCONFIRMED_DRAFTS_DAYS,
             help="Keep registrations this many days (default: UNCONFIRMED_DRAFTS_DAYS, or 7).",
         )
         parser.add_argument(
