@@ -114,42 +114,47 @@ class _Line:
         return value
 
 
-# Text members type freely; a spreadsheet would run it as a formula if it began
-# with one of FORMULA_START, so such a value is written with a leading quote.
-FREE_TEXT = frozenset(
-    {
-        "name",
-        "short_description_it",
-        "short_description_en",
-        "description_it",
-        "description_en",
-        "address",
-    }
-)
+# A spreadsheet runs a cell that begins with one of FORMULA_START as a formula
+# (OWASP, "CSV injection"), and any text column can begin with one: a name, an
+# email `=1+2@x.example`, a phone `+(1)/(2)-3`, a URL, a slug. So every text
+# cell of the CSV that does is written with a leading quote, which spreadsheets
+# show as text. Numbers (a negative longitude) are ours and stay numbers; JSON
+# and GeoJSON are not opened by spreadsheets and carry the values as they are.
+# Every cell is quoted, too: where a spreadsheet splits lines at semicolons, a
+# text `x;=1+2` would otherwise start a cell of its own with a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_text(value: Any, *, free_text: bool = False) -> Any:
-    if free_text and isinstance(value, str) and value.startswith(FORMULA_START):
-        return f"'{value}"
+def csv_safe(text: str) -> str:
+    """Text a spreadsheet shows rather than runs."""
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
+def csv_unsafe(text: str) -> str:
+    """The text `csv_safe` was given, so that an exported file imports as it was."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
+def csv_text(value: Any) -> str:
+    """One CSV cell: lists `|`-separated, booleans `true`/`false`, six decimals."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
     if isinstance(value, float | Decimal):
         return f"{value:.6f}"
-    return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return csv_safe(LIST_SEPARATOR.join(str(item) for item in value))
+    return csv_safe(str(value))
 
 
 def as_csv() -> Iterator[str]:
-    writer = csv.writer(_Line(), lineterminator="\r\n")
+    writer = csv.writer(_Line(), lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     yield writer.writerow(COLUMNS)
     for row in rows():
-        yield writer.writerow(
-            [csv_text(row[name], free_text=name in FREE_TEXT) for name in COLUMNS]
-        )
+        yield writer.writerow([csv_text(row[name]) for name in COLUMNS])
 
 
 def _header(extra: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_noop
 from import_export import fields, resources, widgets
 
 from directory import history
+from directory.exports import csv_unsafe
 from directory.models import PROFILE_FIELDS, Municipality, Organisation, Sector, User
 from directory.services.organisations import organisation_unique_slug
 
@@ -90,12 +91,13 @@ class YesNoWidget(widgets.BooleanWidget):
 
 
 class TextWidget(widgets.CharWidget):
-    """Text as typed, trimmed; a spreadsheet's whole number loses its ".0"."""
+    """Text as typed, trimmed; a spreadsheet's whole number loses its ".0", and
+    the quote the CSV export puts before a formula's first character goes."""
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return str(super().clean(value, row, **kwargs)).strip()
+        return csv_unsafe(str(super().clean(value, row, **kwargs)).strip())
 
 
 class LanguagesWidget(widgets.SimpleArrayWidget):

@@ -1,30 +1,33 @@
 from django.urls import path
 
+from directory import converters  # noqa: F401 (registers the URL converters)
 from directory.views import members, public
 
 app_name = "directory"
 
 urlpatterns = [
     path("", public.home, name="home"),
-    path("sectors/<slug:slug>/", public.sector_detail, name="sector"),
+    path("sectors/<bounded_slug:slug>/", public.sector_detail, name="sector"),
     path("directory/", public.organisation_list, name="list"),
     path("directory/map/", public.organisation_map, name="map"),
     path("directory/map.geojson", public.organisation_geojson, name="geojson"),
     # After every fixed path under directory/: "map" is not an organisation's slug.
-    path("directory/<slug:slug>/", public.organisation_detail, name="detail"),
+    path("directory/<bounded_slug:slug>/", public.organisation_detail, name="detail"),
     path("privacy/", public.page_detail, {"slug": "privacy"}, name="privacy"),
     path("accessibility/", public.page_detail, {"slug": "accessibility"}, name="accessibility"),
     path("partners/", public.partners, name="partners"),
     path("cluster/", public.cluster, name="cluster"),
-    path("pages/<slug:slug>/", public.page_detail, name="page"),
+    path("pages/<bounded_slug:slug>/", public.page_detail, name="page"),
     # Members
     path("register/", members.register, name="register"),
     path("register/done/", members.register_done, name="register_done"),
-    path("register/confirm/<str:token>/", members.confirm_email, name="confirm_email"),
+    path(
+        "register/confirm/<confirmation_token:token>/", members.confirm_email, name="confirm_email"
+    ),
     path("register/resend/", members.resend_confirmation, name="resend_confirmation"),
     path("account/", members.account, name="account"),
-    path("directory/<slug:slug>/edit/", members.organisation_edit, name="edit"),
-    path("directory/<slug:slug>/invite/", members.organisation_invite, name="invite"),
-    path("directory/<slug:slug>/confirm/", members.confirm_profile, name="confirm_profile"),
-    path("invitations/<str:token>/", members.invitation, name="invitation"),
+    path("directory/<bounded_slug:slug>/edit/", members.organisation_edit, name="edit"),
+    path("directory/<bounded_slug:slug>/invite/", members.organisation_invite, name="invite"),
+    path("directory/<bounded_slug:slug>/confirm/", members.confirm_profile, name="confirm_profile"),
+    path("invitations/<invitation_token:token>/", members.invitation, name="invitation"),
 ]

@@ -6,10 +6,22 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.forms import BaseForm, BoundField
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
+
+
+def local_path(path: str) -> bool:
+    """Whether a browser would stay on this site following `path` as a link.
+
+    A request's path is whatever the visitor typed: `//evil.example/x`,
+    `/\\evil.example` or `///evil.example` are valid paths (of a page that does
+    not exist) that a browser reads as another host.
+    """
+    return path.startswith("/") and url_has_allowed_host_and_scheme(path, allowed_hosts=None)
 
 
 @register.simple_tag(takes_context=True)
@@ -17,7 +29,10 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
     """The current page in each language, for a switcher that needs no script.
 
     `translate_url` keeps the path (and the query string is added back) so a
-    visitor who switches language stays where they are.
+    visitor who switches language stays where they are. Where that cannot be
+    done (a page that does not exist), the link leads to the home page of the
+    language; a path that is not plainly local, such as that of a 404 page
+    asked for as `//another.host/`, is never echoed.
     """
     request = context.get("request")
     path = request.get_full_path() if request is not None else "/"
@@ -25,11 +40,15 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
+        url = translate_url(path, code) if local_path(path) else ""
+        if not local_path(url) or (url == path and code != current):
+            with translation.override(code):
+                url = reverse("directory:home")
         links.append(
             {
                 "code": code,
                 "name": info["name_local"],
-                "url": translate_url(path, code),
+                "url": url,
                 "current": code == current,
             }
         )

@@ -8,12 +8,13 @@ from http import HTTPStatus
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import StreamingHttpResponse
 from django.test import Client
 
 from directory.exports import COLUMNS
 from directory.models import Organisation, Sector
-from tests.directory.factories import OrganisationFactory, UserFactory
+from tests.directory.factories import OrganisationFactory, SectorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +138,9 @@ def test_geojson_export_has_only_placed_organisations(
 def test_an_empty_directory_exports_valid_empty_files(client: Client) -> None:
     assert json.loads(body(client.get("/directory/export.json")))["organisations"] == []
     assert json.loads(body(client.get("/directory/export.geojson")))["features"] == []
-    assert body(client.get("/directory/export.csv")).splitlines() == [",".join(COLUMNS)]
+    assert body(client.get("/directory/export.csv")).splitlines() == [
+        ",".join(f'"{column}"' for column in COLUMNS)
+    ]
 
 
 def test_the_export_reads_everything_in_one_query(
@@ -159,11 +162,102 @@ def test_exports_are_outside_the_language_prefix_and_read_only(client: Client) -
     assert client.post("/directory/export.csv").status_code == HTTPStatus.METHOD_NOT_ALLOWED
 
 
+def csv_rows(response: Any) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(body(response))))
+
+
 def test_csv_text_that_a_spreadsheet_would_run_is_quoted(client: Client) -> None:
-    OrganisationFactory(name='=HYPERLINK("http://evil.example")', phone="+39 010 123456")
+    OrganisationFactory(name='=HYPERLINK("http://evil.example")', phone="010 123456")
+
+    [row] = csv_rows(client.get("/directory/export.csv"))
+
+    assert row["name"] == '\'=HYPERLINK("http://evil.example")'
+    assert row["phone"] == "010 123456"
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("email", "=1+2@x.example"),
+        ("phone", "+(1)/(2)-3"),
+        ("website", "-2+3"),
+        ("linkedin", "@SUM(1+1)"),
+        ("name", "\t=cmd"),
+        ("address", "\r=cmd"),
+        ("postcode", "+1"),
+        ("vat_number", "=1+1"),
+        ("ateco_code", "-1"),
+        ("short_description_en", "@cmd"),
+        ("description_it", "=cmd|' /C calc'!A0"),
+    ],
+)
+def test_every_text_column_that_would_run_is_quoted(
+    client: Client, column: str, value: str
+) -> None:
+    OrganisationFactory(**{column: value})
+
+    [row] = csv_rows(client.get("/directory/export.csv"))
+    data = json.loads(body(client.get("/directory/export.json")))
+
+    assert row[column] == f"'{value}"
+    assert data["organisations"][0][column] == value  # JSON is not a spreadsheet
+
+
+def test_lists_that_would_run_are_quoted(client: Client) -> None:
+    dash = SectorFactory(slug="-dash", order=0)
+    OrganisationFactory(primary_sector=dash, languages=["@x", "it"])
+
+    [row] = csv_rows(client.get("/directory/export.csv"))
+
+    assert row["sectors"] == "'-dash"
+    assert row["primary_sector"] == "'-dash"
+    assert row["languages"] == "'@x|it"
+
+
+def test_numbers_and_plain_text_are_written_as_they_are(client: Client) -> None:
+    OrganisationFactory(
+        name="Studio = Luce",
+        latitude=Decimal("-33.868800"),
+        longitude=Decimal("-151.209300"),
+        year_founded=1999,
+        phone="+39 010 123456",
+    )
 
     response = client.get("/directory/export.csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    text = body(response)
+    [row] = list(csv.DictReader(io.StringIO(text)))
 
-    assert rows[0]["name"] == '\'=HYPERLINK("http://evil.example")'
-    assert rows[0]["phone"] == "+39 010 123456"
+    assert row["name"] == "Studio = Luce"
+    assert row["latitude"] == "-33.868800"  # a number, not a formula
+    assert row["longitude"] == "-151.209300"
+    assert row["year_founded"] == "1999"
+    assert row["phone"] == "'+39 010 123456"
+    # Every cell quoted: a spreadsheet splitting at semicolons keeps each text whole.
+    assert text.startswith('"slug","name",')
+    assert '"Studio = Luce"' in text
+
+
+def test_an_exported_file_imports_as_it_was(client: Client, desk: Client) -> None:
+    OrganisationFactory(
+        name="=Studio Sonoro",
+        phone="+39 010 123456",
+        short_description_it="-30% sui corsi",
+        email="=1+2@x.example",
+    )
+    exported = body(client.get("/directory/export.csv")).encode()
+    upload = SimpleUploadedFile("export.csv", exported, content_type="text/csv")
+
+    preview = desk.post(
+        "/admin/directory/organisation/import/", {"import_file": upload, "format": "0"}
+    )
+    form = preview.context["confirm_form"]
+    desk.post(
+        "/admin/directory/organisation/process_import/",
+        {name: form[name].value() for name in form.fields},
+    )
+
+    copy = Organisation.objects.exclude(slug=Organisation.objects.order_by("pk")[0].slug).get()
+    assert copy.name == "=Studio Sonoro"
+    assert copy.phone == "+39 010 123456"
+    assert copy.short_description_it == "-30% sui corsi"
+    assert copy.email == "=1+2@x.example"
