@@ -54,8 +54,7 @@ def test_register_confirm_and_land_on_the_account(page: Any, visit: Any, live_se
     page.goto(link)
     check(page)
     expect(page.get_by_text("chiara.rossi@example.org")).to_be_visible()
-    # (English until the catalogue has the new string.)
-    page.get_by_role("button", name=re.compile(r"^(Conferma|Confirm) ")).click()
+    page.get_by_role("button", name="Conferma il mio indirizzo email").click()
 
     expect(page).to_have_url(re.compile(r"/it/account/$"))
     check(page)
