@@ -287,4 +287,5 @@ def test_a_well_formed_value_reaches_its_page(client: Client, probe_values: dict
     invitation = client.get(f"/en/invitations/{probe_values['invitation']}/")
     assert invitation.status_code == HTTPStatus.OK
     confirm = client.get(f"/it/register/confirm/{probe_values['token']}/")
-    assert confirm.status_code == HTTPStatus.FOUND  # confirmed, on to the account
+    assert confirm.status_code == HTTPStatus.OK  # the page that asks for the click
+    assert "Conferma il mio indirizzo email" in confirm.content.decode()

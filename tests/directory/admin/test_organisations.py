@@ -347,27 +347,12 @@ def test_the_import_page_lists_the_columns_it_reads(desk: Client) -> None:
 
 
 def test_staff_cannot_save_a_wrong_partita_iva_and_a_right_one_is_normalised(
-    client: Client,
+    desk: Client,
 ) -> None:
-    desk_user = UserFactory(is_staff=True)
-    desk_user.groups.add(Group.objects.get(name="Desk staff"))
-    client.force_login(desk_user)
+    client = desk
     organisation = OrganisationFactory()
-    url = f"/admin/directory/organisation/{organisation.pk}/change/"
-    form = client.get(url).context["adminform"].form
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if name in form.fields and value is not None and not isinstance(value, list | dict)
-    }
-    data.update(
-        {
-            "sectors": [organisation.primary_sector_id],
-            "languages": "",
-            "memberships-TOTAL_FORMS": 0,
-            "memberships-INITIAL_FORMS": 0,
-        }
-    )
+    url = f"{CHANGELIST}{organisation.pk}/change/"
+    data = change_form_data(desk, organisation)
 
     refused = client.post(url, {**data, "vat_number": "00488410011"}, HTTP_ACCEPT_LANGUAGE="en")
     saved = client.post(url, {**data, "vat_number": "IT 00488410010"})
@@ -379,31 +364,16 @@ def test_staff_cannot_save_a_wrong_partita_iva_and_a_right_one_is_normalised(
     assert history.snapshot(organisation)["vat_number"] == "00488410010"
 
 
-def test_a_logo_staff_upload_is_checked_and_re_encoded(client: Client) -> None:
+def test_a_logo_staff_upload_is_checked_and_re_encoded(desk: Client) -> None:
     import io
 
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
 
-    desk_user = UserFactory(is_staff=True)
-    desk_user.groups.add(Group.objects.get(name="Desk staff"))
-    client.force_login(desk_user)
+    client = desk
     organisation = OrganisationFactory()
-    url = f"/admin/directory/organisation/{organisation.pk}/change/"
-    form = client.get(url).context["adminform"].form
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if name in form.fields and value is not None and not isinstance(value, list | dict)
-    }
-    data.update(
-        {
-            "sectors": [organisation.primary_sector_id],
-            "languages": "",
-            "memberships-TOTAL_FORMS": 0,
-            "memberships-INITIAL_FORMS": 0,
-        }
-    )
+    url = f"{CHANGELIST}{organisation.pk}/change/"
+    data = change_form_data(desk, organisation)
     buffer = io.BytesIO()
     Image.new("RGB", (400, 300), (200, 30, 30)).save(buffer, "JPEG")
     photo = SimpleUploadedFile("logo.jpg", buffer.getvalue(), content_type="image/jpeg")
