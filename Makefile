@@ -126,7 +126,7 @@ bench: setup wrk
 # The security probe's abuse replay: 50 rapid requests per probe against gunicorn on
 # 127.0.0.1, in a database of its own; prints what got through and the mail sent.
 abuse: setup
-	$(PY) bench/abuse.py
+	$(LOCAL) $(PY) bench/abuse.py
 
 clean: db-stop
 	rm -rf $(VENV) node_modules staticfiles static/vendor .pytest_cache .mypy_cache .ruff_cache
