@@ -290,8 +290,16 @@ class HistoryAdminMixin(_ObjectPagesMixin):
         return TemplateResponse(request, "admin/history/versions.html", context)
 
     def _state_changes(self, obj: models.Model) -> list[Any]:
+        """The object's workflow steps, their statuses named as staff read them."""
         relation = getattr(obj, "state_changes", None)
-        return list(relation.select_related("created_by")) if relation is not None else []
+        if relation is None:
+            return []
+        steps = list(relation.select_related("created_by"))
+        workflow: Workflow[Any] | None = getattr(self, "workflow", None)
+        for step in steps:
+            label = workflow.status_label if workflow is not None else str
+            step.source_label, step.target_label = label(step.source), label(step.target)
+        return steps
 
     def version_view(self, request: HttpRequest, object_id: str, version_id: int) -> HttpResponse:
         obj = self._object(request, object_id, change=request.method == "POST")

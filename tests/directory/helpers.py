@@ -122,3 +122,9 @@ def registration_form_data(**overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def register(client: Client, capture: Any, language: str = "it", **overrides: Any) -> Any:
+    """Post the registration form, with its after-commit work (the mail) done."""
+    with capture(execute=True):
+        return client.post(f"/{language}/register/", registration_form_data(**overrides))
