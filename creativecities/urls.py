@@ -38,6 +38,8 @@ urlpatterns += i18n_patterns(
         name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("contact-point/", include("contactpoint.urls")),
+    path("action-plan/", include("actionplan.urls")),
     path("", include("directory.urls")),
     prefix_default_language=True,
 )

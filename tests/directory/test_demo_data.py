@@ -161,3 +161,25 @@ def test_the_demo_member_logs_in_with_the_printed_password(load, client: Client)
     )
     response = client.get("/admin/")
     assert response.status_code == HTTPStatus.FOUND
+
+
+def test_other_apps_demo_loaders_run_after_the_directory_and_print_their_line(load) -> None:
+    from directory import demo_loaders
+
+    seen: list[tuple[str, str]] = []
+
+    def fake_loader(*, staff: User, member: User) -> str:
+        seen.append((staff.email, member.email))
+        assert Organisation.objects.filter(slug__in=DEMO_SLUGS).exists()
+        return "Fake app: 3 things."
+
+    demo_loaders.register_demo_loader(fake_loader)
+    demo_loaders.register_demo_loader(fake_loader)  # a second ready() adds nothing
+    try:
+        out = load()
+    finally:
+        demo_loaders._registry.remove(fake_loader)
+    assert out.count("Fake app: 3 things.") == 1
+    assert seen == [
+        ("sportello@demo.creativecities.example", "giulia.parodi@demo.creativecities.example")
+    ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from directory import demo, demo_organisations, history
+from directory.demo_loaders import demo_loaders
 from directory.images import process_logo
 from directory.models import Membership, Municipality, Organisation, Sector, User
 from directory.services.logos import organisation_set_logo
@@ -59,6 +60,10 @@ class Command(BaseCommand):
                 f"(member of {' and '.join(demo_organisations.MEMBER_ORGANISATIONS)})"
             )
         )
+        for loader in demo_loaders():
+            with transaction.atomic():
+                summary = loader(staff=staff, member=member)
+            self.stdout.write(self.style.SUCCESS(summary))
 
     def account(
         self, email: str, password: str, first_name: str, last_name: str, *, staff: bool = False
