@@ -443,7 +443,7 @@ def load_calls_and_premises(*, staff: User, member: User) -> str:
                         processed=process_photo(
                             ContentFile(demo_photo(caption_en, index + order), name="demo.png")
                         ),
-                        caption=caption_it,
+                        caption_it=caption_it,
                         caption_en=caption_en,
                         order=order,
                     )

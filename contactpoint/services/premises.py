@@ -21,14 +21,15 @@ def premises_photo_add(
     *,
     premises: Premises,
     processed: ProcessedPhoto,
-    caption: str,
+    caption_it: str,
     caption_en: str = "",
     order: int = 0,
 ) -> PremisesPhoto:
     """Add a re-encoded photo to premises (the demo data and imports use it)."""
-    photo = PremisesPhoto(premises=premises, caption=caption, order=order)
-    if caption_en:
-        photo.caption_en = caption_en  # type: ignore[attr-defined]
+    photo = PremisesPhoto(premises=premises, order=order)
+    # Both languages by name: `caption` alone would set the active language's.
+    photo.caption_it = caption_it  # type: ignore[attr-defined]
+    photo.caption_en = caption_en  # type: ignore[attr-defined]
     photo_set_image(photo=photo, processed=processed)
     photo.full_clean()
     photo.save()
