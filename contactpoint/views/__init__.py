@@ -1,0 +1,1 @@
+"""The desk's public pages, one module per concern."""
