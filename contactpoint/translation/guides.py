@@ -1,4 +1,4 @@
-"""Fields of the desk staff write in every language of the portal (django-modeltranslation)."""
+"""Translated fields of the desk's contacts and of guides."""
 
 from modeltranslation.translator import TranslationOptions, register
 
