@@ -9,6 +9,7 @@ class ContactpointConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from contactpoint import ready_calls
         from contactpoint.demo import desk_demo
         from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide
         from contactpoint.panels import guides_panel
@@ -25,3 +26,4 @@ class ContactpointConfig(AppConfig):
         post_delete.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-deleted")
         register_sector_panel(guides_panel)
         register_demo_loader(desk_demo)
+        ready_calls.ready()

@@ -1,6 +1,7 @@
 from django.urls import URLPattern, path
 
-from contactpoint.views import alerts, desk, guides
+from contactpoint.feeds.calls import NewCallsFeed, deadlines_ical
+from contactpoint.views import alerts, calls, desk, guides, premises
 from directory import converters  # noqa: F401 (registers the URL converters)
 
 app_name = "contactpoint"
@@ -17,4 +18,13 @@ urlpatterns: list[URLPattern] = [
         alerts.unsubscribe,
         name="alerts_unsubscribe",
     ),
+    path("calls/", calls.call_list, name="calls"),
+    path("calls/deadlines.ics", deadlines_ical, name="calls_ical"),
+    path("calls/deadlines/<slug:sector>.ics", deadlines_ical, name="calls_ical_sector"),
+    path("calls/new.atom", NewCallsFeed(), name="calls_atom"),
+    path("calls/<slug:slug>/", calls.call_detail, name="call"),
+    path("premises/", premises.premises_list, name="premises"),
+    path("premises/map/", premises.premises_map, name="premises_map"),
+    path("premises/map.geojson", premises.premises_geojson, name="premises_geojson"),
+    path("premises/<slug:slug>/", premises.premises_detail, name="premises_detail"),
 ]

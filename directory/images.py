@@ -1,4 +1,4 @@
-"""Logos: checked, decoded and re-encoded before anything is stored.
+"""Logos and photos: checked, decoded and re-encoded before anything is stored.
 
 An uploaded file is never kept as sent. It must decode as a JPEG, PNG or WebP
 image (whatever its name says), weigh at most 5 MB and declare at most 40
@@ -8,12 +8,17 @@ then redrawn by Pillow into a fresh WebP file with no metadata at all: no EXIF
 (camera, GPS position), no XMP, no colour profile (colours are converted to
 sRGB first). WebP keeps transparency, is read by every current browser and is
 a fraction of the size of a PNG.
+
+Logos and photos share every check; they differ only in the largest side kept,
+the thumbnail (a transparent square for a logo, a cropped landscape frame for a
+photo) and the wording of the messages.
 """
 
 from __future__ import annotations
 
 import io
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +40,8 @@ ACCEPT = "image/jpeg,image/png,image/webp"
 OUTPUT_FORMAT = "WEBP"
 OUTPUT_EXTENSION = "webp"
 QUALITY = 90
+PHOTO_MAX_SIDE = 1600
+PHOTO_THUMBNAIL_SIZE = (480, 320)
 
 # How each accepted format begins; used only to tell a damaged image from a
 # file of another kind, never to accept one (Pillow decides that).
@@ -65,9 +72,38 @@ ERRORS = {
 }
 
 
+# The same refusals, worded for a photo.
+PHOTO_ERRORS = {
+    **ERRORS,
+    "invalid_type": _(
+        "This file is not a JPEG, PNG or WebP image. Save the photo in one of these "
+        "formats and upload it again."
+    ),
+    "too_big": _("The file is %(size)s; a photo can be at most %(limit)s MB."),
+    "too_many_pixels": _(
+        "The image is %(width)s × %(height)s pixels; a photo can have at most "
+        "%(limit)s megapixels. Reduce it and upload it again."
+    ),
+    "bomb": _(
+        "The image declares far more than %(limit)s megapixels, the most a photo can "
+        "have. Reduce it and upload it again."
+    ),
+}
+
+
 @dataclass(frozen=True)
 class ProcessedLogo:
     """A logo ready to store: the re-encoded image and its square thumbnail."""
+
+    image: ContentFile[bytes]
+    thumbnail: ContentFile[bytes]
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class ProcessedPhoto:
+    """A photo ready to store: the re-encoded image and its landscape thumbnail."""
 
     image: ContentFile[bytes]
     thumbnail: ContentFile[bytes]
@@ -79,8 +115,8 @@ class ProcessedLogo:
 CODES = {"bomb": "too_many_pixels"}
 
 
-def refuse(message: str, **params: Any) -> ValidationError:
-    return ValidationError(ERRORS[message], code=CODES.get(message, message), params=params or None)
+def refuse(message: str, *, errors: Mapping[str, Any] = ERRORS, **params: Any) -> ValidationError:
+    return ValidationError(errors[message], code=CODES.get(message, message), params=params or None)
 
 
 def looks_like_accepted_format(data: bytes) -> bool:
@@ -89,24 +125,7 @@ def looks_like_accepted_format(data: bytes) -> bool:
 
 def process_logo(upload: File[Any]) -> ProcessedLogo:
     """Check an uploaded logo and return it redrawn, or raise ValidationError."""
-    data = read_at_most(upload, MAX_BYTES)
-    if not data:
-        raise refuse("empty")
-    image = open_image(data)
-    width, height = image.size
-    if width * height > MAX_PIXELS:
-        raise refuse("too_many_pixels", width=width, height=height, limit=MAX_PIXELS // 1_000_000)
-    try:
-        if image.format == "JPEG":
-            # Let the JPEG decoder scale down by up to 8 while decoding: a
-            # fraction of the memory and time for a large photograph.
-            image.draft(None, (MAX_SIDE, MAX_SIDE))
-        image.load()
-        logo = redraw(image)
-    except DECODE_ERRORS as error:
-        raise refuse("unreadable") from error
-    finally:
-        image.close()
+    logo = checked_and_redrawn(upload, side=MAX_SIDE, errors=ERRORS)
     name = f"{secrets.token_hex(16)}.{OUTPUT_EXTENSION}"
     return ProcessedLogo(
         image=ContentFile(encode(logo), name=name),
@@ -116,7 +135,52 @@ def process_logo(upload: File[Any]) -> ProcessedLogo:
     )
 
 
-def read_at_most(upload: File[Any], limit: int) -> bytes:
+def process_photo(upload: File[Any]) -> ProcessedPhoto:
+    """Check an uploaded photo and return it redrawn, or raise ValidationError.
+
+    The same rules as a logo's, with a larger side kept (photos of premises are
+    looked at closely) and a thumbnail cropped to fill a card's frame.
+    """
+    photo = checked_and_redrawn(upload, side=PHOTO_MAX_SIDE, errors=PHOTO_ERRORS)
+    name = f"{secrets.token_hex(16)}.{OUTPUT_EXTENSION}"
+    thumbnail = ImageOps.fit(photo, PHOTO_THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
+    return ProcessedPhoto(
+        image=ContentFile(encode(photo), name=name),
+        thumbnail=ContentFile(encode(thumbnail), name=name),
+        width=photo.width,
+        height=photo.height,
+    )
+
+
+def checked_and_redrawn(upload: File[Any], *, side: int, errors: Mapping[str, Any]) -> Image.Image:
+    """The upload's picture redrawn at most `side` pixels long, after every check."""
+    data = read_at_most(upload, MAX_BYTES, errors=errors)
+    if not data:
+        raise refuse("empty", errors=errors)
+    image = open_image(data, errors=errors)
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise refuse(
+            "too_many_pixels",
+            errors=errors,
+            width=width,
+            height=height,
+            limit=MAX_PIXELS // 1_000_000,
+        )
+    try:
+        if image.format == "JPEG":
+            # Let the JPEG decoder scale down by up to 8 while decoding: a
+            # fraction of the memory and time for a large photograph.
+            image.draft(None, (side, side))
+        image.load()
+        return redraw(image, side=side)
+    except DECODE_ERRORS as error:
+        raise refuse("unreadable", errors=errors) from error
+    finally:
+        image.close()
+
+
+def read_at_most(upload: File[Any], limit: int, *, errors: Mapping[str, Any] = ERRORS) -> bytes:
     """The file's bytes, refusing it as soon as it is known to exceed `limit`.
 
     The declared size is checked first; the read is bounded too, in case the
@@ -124,17 +188,19 @@ def read_at_most(upload: File[Any], limit: int) -> bytes:
     """
     size = getattr(upload, "size", None)
     if isinstance(size, int) and size > limit:
-        raise refuse("too_big", size=filesizeformat(size), limit=limit // 1024**2)
+        raise refuse("too_big", errors=errors, size=filesizeformat(size), limit=limit // 1024**2)
     if upload.seekable():
         upload.seek(0)
     data = upload.read(limit + 1)
     if len(data) > limit:
         declared = max(size or 0, len(data))
-        raise refuse("too_big", size=filesizeformat(declared), limit=limit // 1024**2)
+        raise refuse(
+            "too_big", errors=errors, size=filesizeformat(declared), limit=limit // 1024**2
+        )
     return bytes(data)
 
 
-def open_image(data: bytes) -> Image.Image:
+def open_image(data: bytes, *, errors: Mapping[str, Any] = ERRORS) -> Image.Image:
     """Identify the image from its content and read its header, no pixels yet.
 
     Only the JPEG, PNG and WebP decoders are tried. Pillow's own guard
@@ -144,17 +210,17 @@ def open_image(data: bytes) -> Image.Image:
     try:
         return Image.open(io.BytesIO(data), formats=FORMATS)
     except Image.DecompressionBombError as error:
-        raise refuse("bomb", limit=MAX_PIXELS // 1_000_000) from error
+        raise refuse("bomb", errors=errors, limit=MAX_PIXELS // 1_000_000) from error
     except (UnidentifiedImageError, *DECODE_ERRORS) as error:
         code = "unreadable" if looks_like_accepted_format(data) else "invalid_type"
-        raise refuse(code) from error
+        raise refuse(code, errors=errors) from error
 
 
-def redraw(image: Image.Image) -> Image.Image:
-    """The picture upright, in sRGB, at most MAX_SIDE pixels long, and nothing else."""
+def redraw(image: Image.Image, *, side: int = MAX_SIDE) -> Image.Image:
+    """The picture upright, in sRGB, at most `side` pixels long, and nothing else."""
     image = upright(image)
     image = plain_mode(image)
-    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    image.thumbnail((side, side), Image.Resampling.LANCZOS)
     image = in_srgb(image)
     if image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255):
         image = image.convert("RGB")  # an alpha channel that hides nothing
@@ -234,19 +300,21 @@ def logo_help_text() -> str:
     }
 
 
-class LogoField(forms.FileField):
-    """A file input whose cleaned value is a ProcessedLogo, or None when nothing
-    was uploaded (keep the current logo, if any).
+def photo_help_text() -> str:
+    return gettext(
+        "JPEG, PNG or WebP, at most %(size)s MB and %(megapixels)s megapixels. "
+        "It is shown at up to %(side)s pixels, with a thumbnail for lists."
+    ) % {
+        "size": MAX_BYTES // 1024**2,
+        "megapixels": MAX_PIXELS // 1_000_000,
+        "side": PHOTO_MAX_SIDE,
+    }
 
-    Give the value to `organisation_set_logo()`; do not let a ModelForm save it
-    into the model's `logo` field.
-    """
+
+class ImageUploadField(forms.FileField):
+    """A file input that offers the accepted image types to the browser's picker."""
 
     widget = forms.FileInput
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", lazy(logo_help_text, str)())
-        super().__init__(**kwargs)
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
@@ -254,10 +322,41 @@ class LogoField(forms.FileField):
             attrs["accept"] = ACCEPT
         return attrs
 
-    def clean(self, data: Any, initial: Any = None) -> ProcessedLogo | None:
+    def upload(self, data: Any, initial: Any) -> File[Any] | None:
+        """The uploaded file, or None when nothing was uploaded."""
         if data in self.empty_values:
             if self.required and not initial:
                 raise ValidationError(self.error_messages["required"], code="required")
             return None
-        upload = super().clean(data, initial)
-        return process_logo(upload)
+        upload: File[Any] = super().clean(data, initial)
+        return upload
+
+
+class LogoField(ImageUploadField):
+    """A file input whose cleaned value is a ProcessedLogo, or None when nothing
+    was uploaded (keep the current logo, if any).
+
+    Give the value to `organisation_set_logo()`; do not let a ModelForm save it
+    into the model's `logo` field.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", lazy(logo_help_text, str)())
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> ProcessedLogo | None:
+        upload = self.upload(data, initial)
+        return None if upload is None else process_logo(upload)
+
+
+class PhotoField(ImageUploadField):
+    """A file input whose cleaned value is a ProcessedPhoto, or None when nothing
+    was uploaded; the form stores the processed files, never the upload."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", lazy(photo_help_text, str)())
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> ProcessedPhoto | None:
+        upload = self.upload(data, initial)
+        return None if upload is None else process_photo(upload)

@@ -11,7 +11,7 @@ as it does, so the link in any digest works without logging in.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,8 +20,9 @@ from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
-from contactpoint.models import AlertSubscription
+from contactpoint.models import AlertSubscription, FundingCall, Premises
 from directory.models import Sector
 from directory.notifications import email_after_commit
 
@@ -162,34 +163,35 @@ class DigestSection:
     items: list[tuple[str, str]]
 
 
-# What a digest can list: each source gives, for sectors and a start time, the
-# items published since then. The calls and premises register theirs (see
-# `contactpoint.services.digest_sources`), so alerts do not depend on how they
-# are stored.
-DigestSource = Callable[[list[int], datetime.datetime, str], DigestSection | None]
-_sources: list[DigestSource] = []
-
-
-def register_digest_source(source: DigestSource) -> DigestSource:
-    if source not in _sources:
-        _sources.append(source)
-    return source
-
-
-def unregister_digest_source(source: DigestSource) -> None:
-    if source in _sources:
-        _sources.remove(source)
+DIGEST_ITEMS = 30  # per section: a digest is a pointer to the site, not a catalogue
 
 
 def digest_sections(
     *, sector_ids: list[int], since: datetime.datetime, language: str
 ) -> list[DigestSection]:
+    """The calls and premises published since `since` for any of the sectors,
+    newest first, with absolute links in `language`; empty sections left out."""
+    calls = (
+        FundingCall.objects.published()
+        .for_sectors(sector_ids)
+        .published_since(since)
+        .order_by("-published_at", "pk")[:DIGEST_ITEMS]
+    )
+    premises = (
+        Premises.objects.published()
+        .for_sectors(sector_ids)
+        .published_since(since)
+        .order_by("-published_at", "pk")[:DIGEST_ITEMS]
+    )
     sections = []
     with translation.override(language):
-        for source in _sources:
-            section = source(sector_ids, since, language)
-            if section is not None and section.items:
-                sections.append(section)
+        for title, rows in (
+            (gettext("New funding calls"), calls),
+            (gettext("New premises available"), premises),
+        ):
+            items = [(str(row), f"{settings.SITE_URL}{row.get_absolute_url()}") for row in rows]
+            if items:
+                sections.append(DigestSection(title=title, items=items))
     return sections
 
 

@@ -1,0 +1,112 @@
+"""Funding calls for the desk: status derived from the dates, history kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from contactpoint.models import CallStatus, FundingCall
+from directory.admin.workflow import HistoryAdminMixin
+from directory.models import Organisation
+
+
+class CallStatusFilter(admin.SimpleListFilter):
+    """The status as of now, computed by the database (it is never stored)."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return list(CallStatus.choices)
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        value = self.value()
+        if value not in CallStatus.values:
+            return queryset
+        return queryset.filter(**{"status": value})
+
+
+class FundingCallAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+    organisation_kinds = forms.TypedMultipleChoiceField(
+        label=_("eligible kinds of organisation"),
+        choices=Organisation.Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Leave empty when any kind of organisation may apply."),
+    )
+
+    class Meta:
+        model = FundingCall
+        fields = (
+            "title",
+            "slug",
+            "funder",
+            "funder_name",
+            "description",
+            "sectors",
+            "organisation_kinds",
+            "amount_min",
+            "amount_max",
+            "cofinancing_rate",
+            "opens_at",
+            "closes_at",
+            "official_url",
+            "is_published",
+        )
+
+
+@admin.register(FundingCall)
+class FundingCallAdmin(HistoryAdminMixin, TranslationAdmin):  # type: ignore[type-arg]
+    """Dates are entered and shown on Genoa's clock (the portal's time zone)."""
+
+    form = FundingCallAdminForm
+    list_display = ("title", "funder", "opens_at", "closes_at", "status_label", "is_published")
+    list_filter = (CallStatusFilter, "funder", "is_published", "sectors")
+    search_fields = ("title_it", "title_en", "funder_name", "slug")
+    prepopulated_fields = {"slug": ("title_it",)}
+    filter_horizontal = ("sectors",)
+    date_hierarchy = "closes_at"
+    readonly_fields = ("published_at", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "funder", "funder_name", "description")}),
+        (
+            _("Who may apply"),
+            {"fields": ("sectors", "organisation_kinds")},
+        ),
+        (
+            _("Money and dates"),
+            {"fields": ("amount_min", "amount_max", "cofinancing_rate", "opens_at", "closes_at")},
+        ),
+        (
+            _("Publication"),
+            {
+                "fields": (
+                    "official_url",
+                    "is_published",
+                    "published_at",
+                    "created_at",
+                    "updated_at",
+                )
+            },
+        ),
+    )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[FundingCall]:
+        queryset: QuerySet[FundingCall] = FundingCall.objects.with_status()
+        return queryset
+
+    @admin.display(description=_("status"), ordering="status_rank")
+    def status_label(self, call: FundingCall) -> str:
+        return str(call.current_status.label)
+
+    def save_model(self, request: HttpRequest, obj: FundingCall, form: Any, change: bool) -> None:
+        if obj.is_published and obj.published_at is None:
+            obj.published_at = timezone.now()
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,97 @@
+"""Premises for the desk: photos inline, re-encoded like every upload."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from contactpoint.models import Premises, PremisesPhoto
+from contactpoint.services.premises import photo_set_image
+from directory.admin.workflow import HistoryAdminMixin
+from directory.images import PhotoField
+
+
+class PremisesPhotoForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A photo goes through `directory.images.process_photo`; the file sent is
+    never stored as it came."""
+
+    upload = PhotoField(label=_("photo"), required=False)
+
+    class Meta:
+        model = PremisesPhoto
+        fields = ("caption", "order")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.instance.pk is None and not cleaned.get("upload") and "upload" not in self.errors:
+            self.add_error("upload", _("Choose a photo to upload."))
+        return cleaned
+
+    def save(self, commit: bool = True) -> PremisesPhoto:
+        processed = self.cleaned_data.get("upload")
+        if processed is not None:
+            photo_set_image(photo=self.instance, processed=processed)
+        photo: PremisesPhoto = super().save(commit)
+        return photo
+
+
+class PremisesPhotoInline(TranslationTabularInline):  # type: ignore[type-arg]
+    model = PremisesPhoto
+    form = PremisesPhotoForm
+    fields = ("upload", "caption", "order")
+    extra = 1
+
+
+@admin.register(Premises)
+class PremisesAdmin(HistoryAdminMixin, TranslationAdmin):  # type: ignore[type-arg]
+    list_display = (
+        "title",
+        "kind",
+        "floor_area",
+        "monthly_rent",
+        "municipality",
+        "regeneration_area",
+        "is_published",
+    )
+    list_filter = ("kind", "regeneration_area", "is_published", "municipality")
+    list_select_related = ("municipality",)
+    search_fields = ("title_it", "title_en", "address", "slug")
+    prepopulated_fields = {"slug": ("title_it",)}
+    filter_horizontal = ("sectors",)
+    inlines = (PremisesPhotoInline,)
+    readonly_fields = ("published_at", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "description", "sectors")}),
+        (
+            _("Size and rent"),
+            {"fields": ("floor_area", "monthly_rent", "available_from")},
+        ),
+        (
+            _("Place"),
+            {
+                "fields": (
+                    "address",
+                    "municipality",
+                    "latitude",
+                    "longitude",
+                    "regeneration_area",
+                )
+            },
+        ),
+        (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
+        (
+            _("Publication"),
+            {"fields": ("is_published", "published_at", "created_at", "updated_at")},
+        ),
+    )
+
+    def save_model(self, request: HttpRequest, obj: Premises, form: Any, change: bool) -> None:
+        if obj.is_published and obj.published_at is None:
+            obj.published_at = timezone.now()
+        super().save_model(request, obj, form, change)

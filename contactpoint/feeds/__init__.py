@@ -1,0 +1,1 @@
+"""The desk's feeds, one module per concern."""

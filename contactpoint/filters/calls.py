@@ -1,0 +1,77 @@
+"""Filters of the public list of funding calls, all in the query string."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from contactpoint.models import CallStatus, FundingCall, FundingCallQuerySet
+from directory.reference import reference
+
+# "Open" means one can apply today: the calls closing soon are open too.
+STATUS_FILTERS = {
+    CallStatus.FORTHCOMING.value: [CallStatus.FORTHCOMING.value],
+    CallStatus.OPEN.value: [CallStatus.OPEN.value, CallStatus.CLOSING.value],
+    CallStatus.CLOSING.value: [CallStatus.CLOSING.value],
+    CallStatus.CLOSED.value: [CallStatus.CLOSED.value],
+}
+STATUS_CHOICES = [
+    (CallStatus.OPEN.value, _("Open (closing soon included)")),
+    (CallStatus.CLOSING.value, CallStatus.CLOSING.label),
+    (CallStatus.FORTHCOMING.value, CallStatus.FORTHCOMING.label),
+    (CallStatus.CLOSED.value, CallStatus.CLOSED.label),
+]
+
+
+class FundingCallFilter(django_filters.FilterSet):
+    """Filters over calls annotated by `FundingCallQuerySet.with_status()`."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=STATUS_CHOICES,
+        method="filter_status",
+        empty_label=_("Any status"),
+    )
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"),
+        method="filter_sector",
+        empty_label=_("All sectors"),
+    )
+    funder = django_filters.ChoiceFilter(
+        label=_("Funder"),
+        choices=FundingCall.Funder.choices,
+        empty_label=_("Any funder"),
+    )
+
+    class Meta:
+        model = FundingCall
+        fields = ("status", "sector", "funder")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Sectors come from the directory's cached reference data: the form
+        and its validation cost no query."""
+        super().__init__(*args, **kwargs)
+        self.reference = reference()
+        self.filters["sector"].extra["choices"] = [
+            (sector.slug, sector.name) for sector in self.reference.sectors
+        ]
+
+    def filter_status(
+        self, queryset: FundingCallQuerySet, name: str, value: str
+    ) -> FundingCallQuerySet:
+        return queryset.filter(Q(("status__in", STATUS_FILTERS[value])))
+
+    def filter_sector(
+        self, queryset: FundingCallQuerySet, name: str, value: str
+    ) -> FundingCallQuerySet:
+        sector = self.reference.sector_by_slug[value]
+        # A subquery, not a join: each call stays one row.
+        return queryset.filter(pk__in=FundingCall.objects.in_sector(sector).values("pk"))
+
+    @property
+    def active(self) -> bool:
+        data: dict[str, Any] = self.form.cleaned_data if self.form.is_valid() else {}
+        return any(data.get(name) for name in self.filters)

@@ -1,0 +1,68 @@
+"""Filters of the public list and map of premises, all in the query string."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from contactpoint.models import Premises, PremisesQuerySet
+
+ANY_AREA = "any"
+
+
+class PremisesFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Premises.Kind.choices, empty_label=_("Any kind")
+    )
+    area_min = django_filters.NumberFilter(
+        label=_("Floor area from (m²)"),
+        field_name="floor_area",
+        lookup_expr="gte",
+        min_value=0,
+        widget=forms.NumberInput(attrs={"min": 0, "step": 1}),
+    )
+    area_max = django_filters.NumberFilter(
+        label=_("Floor area up to (m²)"),
+        field_name="floor_area",
+        lookup_expr="lte",
+        min_value=0,
+        widget=forms.NumberInput(attrs={"min": 0, "step": 1}),
+    )
+    rent_min = django_filters.NumberFilter(
+        label=_("Monthly rent from (€)"),
+        field_name="monthly_rent",
+        lookup_expr="gte",
+        min_value=0,
+        widget=forms.NumberInput(attrs={"min": 0, "step": 50}),
+    )
+    rent_max = django_filters.NumberFilter(
+        label=_("Monthly rent up to (€)"),
+        field_name="monthly_rent",
+        lookup_expr="lte",
+        min_value=0,
+        widget=forms.NumberInput(attrs={"min": 0, "step": 50}),
+        help_text=_("Premises whose rent is on request are left out."),
+    )
+    area = django_filters.ChoiceFilter(
+        label=_("Urban regeneration area"),
+        choices=[(ANY_AREA, _("In any regeneration area")), *Premises.RegenerationArea.choices],
+        method="filter_area",
+        empty_label=_("Anywhere"),
+    )
+
+    class Meta:
+        model = Premises
+        fields = ("kind", "area_min", "area_max", "rent_min", "rent_max", "area")
+
+    def filter_area(self, queryset: PremisesQuerySet, name: str, value: str) -> PremisesQuerySet:
+        if value == ANY_AREA:
+            return queryset.exclude(regeneration_area="")
+        return queryset.filter(regeneration_area=value)
+
+    @property
+    def active(self) -> bool:
+        data: dict[str, Any] = self.form.cleaned_data if self.form.is_valid() else {}
+        return any(data.get(name) not in (None, "") for name in self.filters)

@@ -1,0 +1,125 @@
+"""Public pages of premises: the list, the map (the same list with pins above
+it, so it works without JavaScript), its GeoJSON, and one premises' page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
+
+from contactpoint.filters.premises import PremisesFilter
+from contactpoint.models import Premises
+from directory.models import Sector
+from directory.pagination import DeferredJoinPaginator
+
+PER_PAGE = 20
+MAP_MAX_FEATURES = 1000
+
+
+def _results(request: HttpRequest) -> dict[str, Any]:
+    """The filtered, paginated premises, newest first: at most four queries
+    (count, page, photos; the municipality is joined)."""
+    filterset = PremisesFilter(
+        request.GET, queryset=Premises.objects.published().order_by("-published_at", "id")
+    )
+    paginator = DeferredJoinPaginator(filterset.qs, PER_PAGE, rows=Premises.objects.for_cards())
+    return {
+        "filterset": filterset,
+        "form": filterset.form,
+        "page_obj": paginator.get_page(request.GET.get("page")),
+    }
+
+
+@require_safe
+def premises_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "contactpoint/premises/premises_list.html", _results(request))
+
+
+@require_safe
+def premises_map(request: HttpRequest) -> HttpResponse:
+    context = _results(request)
+    context["map_tiles_url"] = settings.MAP_TILES_URL
+    return render(request, "contactpoint/premises/premises_map.html", context)
+
+
+@require_safe
+def premises_geojson(request: HttpRequest) -> JsonResponse:
+    """Published premises with coordinates, under the list's filters, in the
+    shape the directory's map script reads (name, url, sector, municipality)."""
+    filterset = PremisesFilter(request.GET, queryset=Premises.objects.published())
+    rows = (
+        filterset.qs.filter(latitude__isnull=False, longitude__isnull=False)
+        .select_related("municipality")
+        .order_by("-published_at", "id")[:MAP_MAX_FEATURES]
+    )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(premises.longitude or 0), float(premises.latitude or 0)],
+            },
+            "properties": {
+                "name": premises.title,
+                "url": premises.get_absolute_url(),
+                "sector": str(premises.get_kind_display()),
+                "municipality": premises.municipality.name,
+            },
+        }
+        for premises in rows
+    ]
+    response = JsonResponse(
+        {"type": "FeatureCollection", "features": features},
+        content_type="application/geo+json",
+        json_dumps_params={"separators": (",", ":")},
+    )
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+@require_safe
+def premises_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    premises = get_object_or_404(
+        Premises.objects.published().for_cards().prefetch_related("sectors"), slug=slug
+    )
+    return render(
+        request,
+        "contactpoint/premises/premises_detail.html",
+        {"premises": premises},
+    )
+
+
+PANEL_PREMISES = 5
+
+
+def sector_premises_panel(
+    request: HttpRequest, sector: Sector
+) -> tuple[str, dict[str, Any]] | None:
+    """The newest premises suited to the sector: one query."""
+    found = list(
+        Premises.objects.published()
+        .in_sector(sector)
+        .order_by("-published_at", "id")
+        .only("slug", "title_it", "title_en", "kind", "floor_area")[:PANEL_PREMISES]
+    )
+    if not found:
+        return None
+    return "directory/includes/sector_panel.html", {
+        "title": gettext("Premises for this sector"),
+        "links": [
+            {
+                "url": premises.get_absolute_url(),
+                "label": f"{premises.title} ({premises.get_kind_display()}, "
+                f"{premises.floor_area} m²)",
+            }
+            for premises in found
+        ],
+        "more_url": reverse("contactpoint:premises"),
+        "more_label": gettext("All premises available"),
+    }
