@@ -18,7 +18,7 @@ def guides_panel(request: HttpRequest, sector: Sector) -> tuple[str, dict[str, A
         Guide.objects.published()
         .in_sector(sector)
         .for_list()
-        .order_by("topic", "title", "id")[:SECTOR_GUIDES]
+        .order_by("title", "id")[:SECTOR_GUIDES]
     )
     if not guides:
         return None

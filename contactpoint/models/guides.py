@@ -86,7 +86,7 @@ class Guide(models.Model):
         verbose_name=_("related sectors"),
         related_name="guides",
         blank=True,
-        help_text=_("Sectors whose pages list this guide. None: a guide for every sector."),
+        help_text=_("The sector pages that list this guide."),
     )
     last_reviewed = models.DateField(
         _("last reviewed"),
@@ -104,7 +104,7 @@ class Guide(models.Model):
     class Meta:
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
-        ordering = ("topic", "title", "id")
+        ordering = ("title", "id")
         indexes = [
             GinIndex(fields=["search_vector"], name="guide_search"),
             models.Index(fields=["published", "topic"], name="guide_by_topic"),

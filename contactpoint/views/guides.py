@@ -26,7 +26,7 @@ def guide_list(request: HttpRequest) -> HttpResponse:
         paginator = RankedPaginator(guides.search(words), PER_PAGE)
     else:
         paginator = DeferredJoinPaginator(
-            guides.order_by("topic", "title", "id"), PER_PAGE, rows=Guide.objects.for_list()
+            guides.order_by("title", "id"), PER_PAGE, rows=Guide.objects.for_list()
         )
     context = {
         "form": form,
