@@ -7,6 +7,23 @@ class ContactpointConfig(AppConfig):
     verbose_name = _("Contact point")
 
     def ready(self) -> None:
-        from contactpoint import ready_calls
+        from django.db.models.signals import post_delete, post_save
 
+        from contactpoint import ready_calls
+        from contactpoint.demo import desk_demo
+        from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide
+        from contactpoint.panels import guides_panel
+        from contactpoint.services.desk import desk_contacts_forget
+        from contactpoint.services.guides import index_guides
+        from directory import history
+        from directory.demo_loaders import register_demo_loader
+        from directory.panels import register_sector_panel
+
+        # Guides: every write path records a version and refreshes the search entry.
+        history.track(Guide, fields=GUIDE_FIELDS, on_change=index_guides)
+        # The contacts are cached for every page's footer: a save must show at once.
+        post_save.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-saved")
+        post_delete.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-deleted")
+        register_sector_panel(guides_panel)
+        register_demo_loader(desk_demo)
         ready_calls.ready()

@@ -1,11 +1,23 @@
 from django.urls import URLPattern, path
 
 from contactpoint.feeds.calls import NewCallsFeed, deadlines_ical
-from contactpoint.views import calls, premises
+from contactpoint.views import alerts, calls, desk, guides, premises
+from directory import converters  # noqa: F401 (registers the URL converters)
 
 app_name = "contactpoint"
 
 urlpatterns: list[URLPattern] = [
+    path("", desk.home, name="home"),
+    path("guides/", guides.guide_list, name="guides"),
+    path("guides/<bounded_slug:slug>/", guides.guide_detail, name="guide"),
+    path("alerts/", alerts.subscribe, name="alerts"),
+    path("alerts/sent/", alerts.subscribe_done, name="alerts_done"),
+    path("alerts/confirm/<confirmation_token:token>/", alerts.confirm, name="alerts_confirm"),
+    path(
+        "alerts/unsubscribe/<confirmation_token:token>/",
+        alerts.unsubscribe,
+        name="alerts_unsubscribe",
+    ),
     path("calls/", calls.call_list, name="calls"),
     path("calls/deadlines.ics", deadlines_ical, name="calls_ical"),
     path("calls/deadlines/<slug:sector>.ics", deadlines_ical, name="calls_ical_sector"),

@@ -273,6 +273,7 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "register": {"address": "10/h", "recipient": "3/h"},
     "confirmation_resend": {"address": "10/h", "recipient": "3/h"},
     "password_reset": {"address": "10/h", "recipient": "3/h"},
+    "desk_alert_subscribe": {"address": "10/h", "recipient": "3/h"},
     "invitation_send": {"address": "20/h", "account": ["10/h", "30/d"], "recipient": "3/h"},
     "invitation_accept": {"address": "10/h"},
     "organisation_create": {"address": "10/h", "account": ["5/h", "10/d"]},

@@ -17,15 +17,21 @@ from directory.tasks import email_deliver
 
 
 def email_after_commit(
-    *, to: list[str], template: str, context: dict[str, Any], language: str | None = None
+    *,
+    to: list[str],
+    template: str,
+    context: dict[str, Any],
+    language: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutgoingEmail | None:
     """Render `templates/<template>_subject.txt` and `_body.txt`, record the message
     and have the task queue send it once the surrounding transaction commits.
 
     The record is written inside the caller's transaction: if the change it tells
     of rolls back, so does the mail. `language` defaults to the active one; staff
-    notices use Italian. Returns the record, or `None` when there is nobody to
-    write to.
+    notices use Italian. `headers` are added to the message as they are (a
+    mailing's `List-Unsubscribe`). Returns the record, or `None` when there is
+    nobody to write to.
     """
     if not to:
         return None
@@ -41,6 +47,7 @@ def email_after_commit(
         body=body,
         template=template,
         language=language,
+        headers=headers or {},
     )
     email_enqueue_after_commit(ids=[email.pk])
     return email

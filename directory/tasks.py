@@ -47,6 +47,7 @@ def email_deliver(*, email_id: int) -> str:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=email.to,
         reply_to=email.reply_to,
+        headers=email.headers or None,
     )
     try:
         message.send()

@@ -1,3 +1,5 @@
-"""The desk's admin screens, one module per concern; importing them registers them."""
+"""The desk's screens, one module per concern; importing them registers them."""
 
-from contactpoint.admin import calls, premises  # noqa: F401
+from contactpoint.admin import alerts, calls, desk, guides, premises
+
+__all__ = ["alerts", "calls", "desk", "guides", "premises"]

@@ -1,8 +1,30 @@
 """The desk's models, one module per concern; imported here for Django and callers."""
 
+from contactpoint.models.alerts import AlertSubscription, AlertSubscriptionQuerySet
 from contactpoint.models.calls import CallStatus as CallStatus
 from contactpoint.models.calls import FundingCall as FundingCall
 from contactpoint.models.calls import FundingCallQuerySet as FundingCallQuerySet
+from contactpoint.models.desk import DeskContact
+from contactpoint.models.guides import (
+    GUIDE_CARD_FIELDS,
+    GUIDE_FIELDS,
+    Guide,
+    GuideAttachment,
+    GuideQuerySet,
+)
 from contactpoint.models.premises import Premises as Premises
 from contactpoint.models.premises import PremisesPhoto as PremisesPhoto
 from contactpoint.models.premises import PremisesQuerySet as PremisesQuerySet
+from contactpoint.models.topics import Topic
+
+__all__ = [
+    "GUIDE_CARD_FIELDS",
+    "GUIDE_FIELDS",
+    "AlertSubscription",
+    "AlertSubscriptionQuerySet",
+    "DeskContact",
+    "Guide",
+    "GuideAttachment",
+    "GuideQuerySet",
+    "Topic",
+]

@@ -1,1 +1,1 @@
-"""The desk's writes, one module per concern."""
+"""Writes and computations of the desk, one module per concern."""

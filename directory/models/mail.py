@@ -65,6 +65,12 @@ class OutgoingEmail(models.Model):
     )
     subject = models.TextField(_("subject"))
     body = models.TextField(_("body"))
+    headers = models.JSONField(
+        _("headers"),
+        default=dict,
+        blank=True,
+        help_text=_("Extra mail headers, such as List-Unsubscribe."),
+    )
     template = models.CharField(
         _("template"), max_length=200, help_text=_("The templates the message was written from.")
     )

@@ -1,0 +1,33 @@
+"""Queue the alerts' digests of every subscriber due one.
+
+Run it daily (or more often; a subscriber gets at most one digest a week
+whatever the schedule):
+
+    0 7 * * * cd /srv/creativecities && .venv/bin/python manage.py desk_send_digests
+
+It only enqueues; the task queue's worker writes and sends the digests.
+"""
+
+from functools import partial
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from contactpoint.models import AlertSubscription
+from contactpoint.tasks import alert_digest_send
+
+
+class Command(BaseCommand):
+    help = "Queue the weekly alert digest of every confirmed subscriber due one."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        ids = list(
+            AlertSubscription.objects.due_digest().order_by("pk").values_list("pk", flat=True)
+        )
+        with transaction.atomic():
+            for subscription_id in ids:
+                transaction.on_commit(
+                    partial(alert_digest_send.enqueue, subscription_id=subscription_id)
+                )
+        self.stdout.write(f"Digests queued: {len(ids)}")

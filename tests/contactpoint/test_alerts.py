@@ -1,0 +1,292 @@
+"""Alerts: double opt-in, one-click unsubscribe, a digest at most weekly, each once."""
+
+import datetime
+import io
+import re
+from http import HTTPStatus
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from django.utils.text import slugify
+
+from contactpoint.models import AlertSubscription, FundingCall, Premises
+from contactpoint.services import alerts
+from contactpoint.tasks import alert_digest_send
+from directory.models import Municipality, OutgoingEmail, Sector
+from tests.contactpoint.factories import AlertSubscriptionFactory
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"http://\S+/contact-point/alerts/(confirm|unsubscribe)/(\S+)/")
+
+
+def desk_links(body: str) -> dict[str, str]:
+    """The alert links a mail carries, by kind, as site paths."""
+    return {
+        kind: match.group(0).split("testserver", 1)[-1].split("8000", 1)[-1]
+        for match in LINK.finditer(body)
+        for kind in [match.group(1)]
+    }
+
+
+def desk_subscribe(client: Client, callbacks: Any, email: str = "ada@example.org") -> Any:
+    with callbacks(execute=True):
+        return client.post(
+            "/en/contact-point/alerts/",
+            {"email": email, "sectors": [Sector.objects.get(slug="design").pk]},
+        )
+
+
+def desk_call(sector: Sector, *, published_at: datetime.datetime, title: str) -> FundingCall:
+    now = timezone.now()
+    call = FundingCall.objects.create(
+        title_it=title,
+        title_en=title,
+        slug=slugify(title),
+        funder=FundingCall.Funder.EU,
+        description_it="Bando.",
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=30),
+        official_url="https://example.org/call",
+        is_published=True,
+        published_at=published_at,
+    )
+    call.sectors.set([sector])
+    return call
+
+
+def desk_premises(sector: Sector, *, published_at: datetime.datetime, title: str) -> Premises:
+    place = Premises.objects.create(
+        title_it=title,
+        title_en=title,
+        slug=slugify(title),
+        kind=Premises.Kind.STUDIO,
+        floor_area=80,
+        address="Via del Campo 1",
+        municipality=Municipality.objects.order_by("order")[0],
+        contact_name="Ufficio patrimonio",
+        contact_email="patrimonio@example.org",
+        is_published=True,
+        published_at=published_at,
+    )
+    place.sectors.set([sector])
+    return place
+
+
+# --- Subscribing and confirming ------------------------------------------------------
+
+
+def test_subscribing_sends_a_confirmation_and_starts_nothing(
+    client: Client, django_capture_on_commit_callbacks: Any, mailoutbox: list[Any]
+) -> None:
+    response = desk_subscribe(client, django_capture_on_commit_callbacks)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/en/contact-point/alerts/sent/"
+    subscription = AlertSubscription.objects.get()
+    assert subscription.confirmed_at is None
+    assert subscription.language == "en"
+    assert [mail.to for mail in mailoutbox] == [["ada@example.org"]]
+    assert "Design" in mailoutbox[0].body
+    assert set(desk_links(mailoutbox[0].body)) == {"confirm", "unsubscribe"}
+
+
+def test_opening_the_confirmation_link_changes_nothing_the_button_confirms(
+    client: Client, django_capture_on_commit_callbacks: Any, mailoutbox: list[Any]
+) -> None:
+    desk_subscribe(client, django_capture_on_commit_callbacks)
+    link = desk_links(mailoutbox[0].body)["confirm"]
+
+    page = client.get(link)
+
+    assert page.status_code == HTTPStatus.OK
+    assert '<form method="post">' in page.content.decode()
+    assert AlertSubscription.objects.get().confirmed_at is None
+
+    done = client.post(link)
+
+    assert done.status_code == HTTPStatus.OK
+    assert "Alerts confirmed" in done.content.decode()
+    assert AlertSubscription.objects.get().confirmed_at is not None
+
+
+def test_confirming_needs_the_csrf_token() -> None:
+    client = Client(enforce_csrf_checks=True)
+    subscription = AlertSubscriptionFactory.create(confirmed_at=None)
+
+    response = client.post(
+        f"/en/contact-point/alerts/confirm/{alerts.confirm_token(subscription)}/"
+    )
+
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is None
+
+
+def test_a_tampered_or_replaced_confirmation_link_is_refused(client: Client) -> None:
+    subscription = AlertSubscriptionFactory.create(confirmed_at=None)
+    token = alerts.confirm_token(subscription)
+
+    tampered = client.post(f"/en/contact-point/alerts/confirm/{token[:-2]}xx/")
+    # Subscribing again replaces the subscription: the older link stops working.
+    alerts.alert_subscribe(email=subscription.email, sectors=[], language="en")
+    replaced = client.post(f"/en/contact-point/alerts/confirm/{token}/")
+
+    assert tampered.status_code == HTTPStatus.BAD_REQUEST
+    assert replaced.status_code == HTTPStatus.BAD_REQUEST
+    assert AlertSubscription.objects.get().confirmed_at is None
+
+
+def test_subscribing_needs_a_sector_and_keeps_what_was_typed(client: Client) -> None:
+    response = client.post("/en/contact-point/alerts/", {"email": "ada@example.org"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert 'value="ada@example.org"' in response.content.decode()
+    assert not AlertSubscription.objects.exists()
+
+
+def test_subscribing_is_rate_limited_per_recipient(
+    client: Client, django_capture_on_commit_callbacks: Any, mailoutbox: list[Any]
+) -> None:
+    statuses = [
+        desk_subscribe(client, django_capture_on_commit_callbacks).status_code for _ in range(4)
+    ]
+
+    assert statuses == [HTTPStatus.FOUND] * 3 + [HTTPStatus.TOO_MANY_REQUESTS]
+    assert len(mailoutbox) == 3
+    refused = desk_subscribe(client, django_capture_on_commit_callbacks)
+    assert 'value="ada@example.org"' in refused.content.decode()
+    assert "Too many requests" in refused.content.decode()
+
+
+# --- Unsubscribing ---------------------------------------------------------------------
+
+
+def test_unsubscribe_link_shows_a_button_and_its_post_deletes_the_subscription(
+    client: Client,
+) -> None:
+    subscription = AlertSubscriptionFactory.create()
+    link = f"/en/contact-point/alerts/unsubscribe/{alerts.unsubscribe_token(subscription)}/"
+
+    assert client.get(link).status_code == HTTPStatus.OK
+    assert AlertSubscription.objects.exists()
+
+    response = client.post(link)
+
+    assert response.status_code == HTTPStatus.OK
+    assert not AlertSubscription.objects.exists()
+    assert client.post(link).status_code == HTTPStatus.OK  # a second click: still done
+
+
+def test_one_click_unsubscribe_from_the_mail_client_needs_no_session_nor_token() -> None:
+    subscription = AlertSubscriptionFactory.create()
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(
+        f"/en/contact-point/alerts/unsubscribe/{alerts.unsubscribe_token(subscription)}/",
+        {"List-Unsubscribe": "One-Click"},
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert not AlertSubscription.objects.exists()
+
+
+def test_a_forged_unsubscribe_link_removes_nobody(client: Client) -> None:
+    subscription = AlertSubscriptionFactory.create()
+    forged = alerts.unsubscribe_token(subscription).replace(":", ":x", 1)
+
+    response = client.post(f"/en/contact-point/alerts/unsubscribe/{forged}/")
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert AlertSubscription.objects.exists()
+
+
+# --- Digests ---------------------------------------------------------------------------
+
+
+def test_a_digest_lists_what_is_new_in_the_sectors_and_carries_the_unsubscribe_headers(
+    desk_subscriber: AlertSubscription,
+    django_capture_on_commit_callbacks: Any,
+    mailoutbox: list[Any],
+) -> None:
+    design, cinema = Sector.objects.get(slug="design"), Sector.objects.get(slug="cinema")
+    recent = timezone.now() - datetime.timedelta(days=2)
+    desk_call(design, published_at=recent, title="Design grant")
+    desk_call(cinema, published_at=recent, title="Cinema grant")
+    desk_call(design, published_at=timezone.now() - datetime.timedelta(days=30), title="Old")
+    desk_premises(design, published_at=recent, title="Studio in Prè")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("desk_send_digests", stdout=io.StringIO())
+
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert mail.to == ["reader@example.org"]
+    assert "Design grant" in mail.body
+    assert "Studio in Prè" in mail.body
+    assert "Cinema grant" not in mail.body
+    assert "- Old" not in mail.body
+    unsubscribe = desk_links(mail.body)["unsubscribe"]
+    assert mail.extra_headers["List-Unsubscribe"].endswith(f"{unsubscribe}>")
+    assert mail.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_nothing_new_sends_nothing(
+    desk_subscriber: AlertSubscription,
+    django_capture_on_commit_callbacks: Any,
+    mailoutbox: list[Any],
+) -> None:
+    desk_call(Sector.objects.get(slug="cinema"), published_at=timezone.now(), title="Not for them")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = alerts.alert_send_digest(subscription_id=desk_subscriber.pk)
+
+    assert sent is False
+    assert mailoutbox == []
+    desk_subscriber.refresh_from_db()
+    assert desk_subscriber.last_digest_at is None
+
+
+def test_at_most_one_digest_a_week_and_each_mail_once(
+    desk_subscriber: AlertSubscription,
+    django_capture_on_commit_callbacks: Any,
+    mailoutbox: list[Any],
+) -> None:
+    design = Sector.objects.get(slug="design")
+    desk_call(design, published_at=timezone.now() - datetime.timedelta(days=1), title="First")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        alert_digest_send.enqueue(subscription_id=desk_subscriber.pk)
+        alert_digest_send.enqueue(subscription_id=desk_subscriber.pk)  # a task run twice
+    desk_call(design, published_at=timezone.now(), title="Second")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("desk_send_digests", stdout=io.StringIO())  # the same week: nothing
+        # Even a task queued by hand in the same week sends nothing.
+        assert alerts.alert_send_digest(subscription_id=desk_subscriber.pk) is False
+
+    assert len(mailoutbox) == 1
+    assert OutgoingEmail.objects.filter(template="contactpoint/emails/alert_digest").count() == 1
+
+    next_week = timezone.now() + datetime.timedelta(days=7, minutes=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        alerts.alert_send_digest(subscription_id=desk_subscriber.pk, now=next_week)
+
+    assert len(mailoutbox) == 2
+    assert "Second" in mailoutbox[1].body
+    assert "First" not in mailoutbox[1].body
+
+
+def test_unconfirmed_subscribers_get_no_digest(
+    django_capture_on_commit_callbacks: Any, mailoutbox: list[Any]
+) -> None:
+    design = Sector.objects.get(slug="design")
+    AlertSubscriptionFactory.create(confirmed_at=None, sectors=[design])
+    desk_call(design, published_at=timezone.now(), title="A grant")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("desk_send_digests", stdout=io.StringIO())
+
+    assert mailoutbox == []
