@@ -1,0 +1,1 @@
+"""Service functions of the desk, one module per concern."""
