@@ -1,3 +1,5 @@
-"""Admin screens of the desk, one module per concern."""
+"""The desk's screens, one module per concern; importing them registers them."""
 
-from contactpoint.admin import enquiries  # noqa: F401
+from contactpoint.admin import alerts, desk, enquiries, guides
+
+__all__ = ["alerts", "desk", "enquiries", "guides"]

@@ -1,1 +1,1 @@
-"""Service functions of the desk, one module per concern."""
+"""Writes and computations of the desk, one module per concern."""
