@@ -141,7 +141,7 @@ def enquiry_for_token(reference: str, token: str) -> Enquiry | None:
     The same answer for an unknown reference and a wrong token, and the token
     compared in constant time, so neither a guessed reference nor timing tells
     which enquiries exist."""
-    enquiry = Enquiry.objects.filter(reference=reference).first()
+    enquiry = Enquiry.objects.filter(reference=reference).select_related("call", "premises").first()
     if enquiry is None:
         token_digest(token)  # the same work as a real comparison
         return None
