@@ -9,11 +9,13 @@ class ContactpointConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide
+        from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide, StandardReply
         from contactpoint.services.desk import desk_contacts_forget
         from contactpoint.services.guides import index_guides
         from directory import history
 
+        # Standard replies: staff edit them, every edit is a version.
+        history.track(StandardReply, fields=("title", "topic", "text_it", "text_en"))
         # Guides: every write path records a version and refreshes the search entry.
         history.track(Guide, fields=GUIDE_FIELDS, on_change=index_guides)
         # The contacts are cached for every page's footer: a save must show at once.
