@@ -218,3 +218,14 @@ def track(request: HttpRequest, reference: str, token: str) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return refusal.respond(response) if refusal else response
+
+
+def account_enquiries(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
+    """The account page's panel: the enquiries of the member's organisations."""
+    if not request.user.is_authenticated:
+        return None
+    organisations = Organisation.objects.for_member(request.user)
+    enquiries = list(Enquiry.objects.for_organisations(organisations)[:50])
+    if not enquiries:
+        return None
+    return "contactpoint/account_enquiries.html", {"enquiries": enquiries}
