@@ -12,6 +12,7 @@ what views, the admin, commands and tests call.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +36,10 @@ from directory.workflow import Transition, TransitionError, Workflow, has_permis
 
 HANDLE = "contactpoint.handle_enquiry"
 Status = Enquiry.Status
+
+# What a reference and a token look like; anything else is not looked up.
+REFERENCE_SHAPE = re.compile(r"[A-Z]{2}-\d{4}-\d{6,12}")
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,100}")
 
 # The name callers know a refused step by.
 EnquiryStateError = TransitionError
@@ -143,6 +148,8 @@ def enquiry_for_token(reference: str, token: str) -> Enquiry | None:
     The same answer for an unknown reference and a wrong token, and the token
     compared in constant time, so neither a guessed reference nor timing tells
     which enquiries exist."""
+    if not (REFERENCE_SHAPE.fullmatch(reference) and TOKEN_SHAPE.fullmatch(token)):
+        return None
     enquiry = Enquiry.objects.filter(reference=reference).select_related("call", "premises").first()
     if enquiry is None:
         token_digest(token)  # the same work as a real comparison

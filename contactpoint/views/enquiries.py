@@ -37,6 +37,7 @@ from directory.reference import reference
 SENT_SALT = "contactpoint.enquiry-sent"
 SENT_MAX_AGE = 3600
 SUGGESTION_TEXT_MAX = 500
+ID_DIGITS = 12
 
 
 def _member_organisations(request: HttpRequest) -> list[tuple[int, str]]:
@@ -68,7 +69,7 @@ def about_item(request: HttpRequest) -> dict[str, Model]:
         ("premises", Premises.objects.published()),
     ):
         value = request.GET.get(name, "")
-        if value.isdigit():
+        if value.isascii() and value.isdigit() and len(value) <= ID_DIGITS:
             item = queryset.filter(pk=int(value)).first()
             if item is not None:
                 return {name: item}
@@ -152,7 +153,7 @@ def suggestions_for(text: str) -> list[Guide]:
 @require_safe
 def ask_suggestions(request: HttpRequest) -> HttpResponse:
     """The suggestions as a fragment, for the ask page's script while one writes."""
-    text = request.GET.get("q", "")[:SUGGESTION_TEXT_MAX]
+    text = request.GET.get("q", "")[:SUGGESTION_TEXT_MAX].replace("\x00", "")
     response = render(
         request,
         "contactpoint/includes/guide_suggestions.html",

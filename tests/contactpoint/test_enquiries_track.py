@@ -115,3 +115,13 @@ def test_the_tracking_page_costs_at_most_three_queries(
     with django_assert_max_num_queries(3):
         response = client.get(url)
     assert "Second reply" in response.content.decode()
+
+
+def test_malformed_references_tokens_and_item_ids_are_plain_not_found(
+    client: Client, enquiry_new: Enquiry
+) -> None:
+    assert client.get("/en/contact-point/enquiries/%00/" + "x" * 43 + "/").status_code == 404
+    assert client.get(enquiry_track_url(enquiry_new, token="%00" * 30)).status_code == 404
+    assert client.get("/en/contact-point/ask/", {"call": "9" * 40}).status_code == 200
+    assert client.get("/en/contact-point/ask/", {"premises": "²"}).status_code == 200
+    assert client.get("/en/contact-point/ask/suggestions/", {"q": "\x00design"}).status_code == 200
