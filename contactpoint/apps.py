@@ -11,14 +11,18 @@ class ContactpointConfig(AppConfig):
 
         from contactpoint import ready_calls
         from contactpoint.demo import desk_demo
-        from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide
+        from contactpoint.demo_enquiries import desk_enquiries_demo
+        from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide, StandardReply
         from contactpoint.panels import guides_panel
         from contactpoint.services.desk import desk_contacts_forget
         from contactpoint.services.guides import index_guides
+        from contactpoint.views.enquiries import account_enquiries
         from directory import history
         from directory.demo_loaders import register_demo_loader
-        from directory.panels import register_sector_panel
+        from directory.panels import register_account_panel, register_sector_panel
 
+        # Standard replies: staff edit them, every edit is a version.
+        history.track(StandardReply, fields=("title", "topic", "text_it", "text_en"))
         # Guides: every write path records a version and refreshes the search entry.
         history.track(Guide, fields=GUIDE_FIELDS, on_change=index_guides)
         # The contacts are cached for every page's footer: a save must show at once.
@@ -27,3 +31,6 @@ class ContactpointConfig(AppConfig):
         register_sector_panel(guides_panel)
         register_demo_loader(desk_demo)
         ready_calls.ready()
+        # Enquiries: a member's account lists its organisations' ones; demo data.
+        register_account_panel(account_enquiries)
+        register_demo_loader(desk_enquiries_demo)

@@ -1,7 +1,7 @@
 from django.urls import URLPattern, path
 
 from contactpoint.feeds.calls import NewCallsFeed, deadlines_ical
-from contactpoint.views import alerts, calls, desk, guides, premises
+from contactpoint.views import alerts, calls, desk, enquiries, guides, premises
 from directory import converters  # noqa: F401 (registers the URL converters)
 
 app_name = "contactpoint"
@@ -27,4 +27,8 @@ urlpatterns: list[URLPattern] = [
     path("premises/map/", premises.premises_map, name="premises_map"),
     path("premises/map.geojson", premises.premises_geojson, name="premises_geojson"),
     path("premises/<slug:slug>/", premises.premises_detail, name="premises_detail"),
+    path("ask/", enquiries.ask, name="ask"),
+    path("ask/suggestions/", enquiries.ask_suggestions, name="ask_suggestions"),
+    path("ask/sent/", enquiries.ask_sent, name="ask_sent"),
+    path("enquiries/<str:reference>/<str:token>/", enquiries.track, name="track"),
 ]

@@ -1,5 +1,5 @@
 """The desk's screens, one module per concern; importing them registers them."""
 
-from contactpoint.admin import alerts, calls, desk, guides, premises
+from contactpoint.admin import alerts, calls, desk, enquiries, guides, premises
 
-__all__ = ["alerts", "calls", "desk", "guides", "premises"]
+__all__ = ["alerts", "calls", "desk", "enquiries", "guides", "premises"]

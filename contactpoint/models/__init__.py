@@ -5,6 +5,14 @@ from contactpoint.models.calls import CallStatus as CallStatus
 from contactpoint.models.calls import FundingCall as FundingCall
 from contactpoint.models.calls import FundingCallQuerySet as FundingCallQuerySet
 from contactpoint.models.desk import DeskContact
+from contactpoint.models.enquiries import (
+    Enquiry,
+    EnquiryMessage,
+    EnquiryMessageQuerySet,
+    EnquiryQuerySet,
+    ReplyLink,
+    StandardReply,
+)
 from contactpoint.models.guides import (
     GUIDE_CARD_FIELDS,
     GUIDE_FIELDS,
@@ -22,9 +30,21 @@ __all__ = [
     "GUIDE_FIELDS",
     "AlertSubscription",
     "AlertSubscriptionQuerySet",
+    "CallStatus",
     "DeskContact",
+    "Enquiry",
+    "EnquiryMessage",
+    "EnquiryMessageQuerySet",
+    "EnquiryQuerySet",
+    "FundingCall",
+    "FundingCallQuerySet",
     "Guide",
     "GuideAttachment",
     "GuideQuerySet",
+    "Premises",
+    "PremisesPhoto",
+    "PremisesQuerySet",
+    "ReplyLink",
+    "StandardReply",
     "Topic",
 ]

@@ -1,14 +1,18 @@
-"""Fixtures of the desk's tests (names start with `desk_`)."""
+"""Fixtures of the desk's tests (names start with `desk_` or `enquiry_`)."""
 
 import datetime
+from typing import Any
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
-from contactpoint.models import AlertSubscription
+from contactpoint.models import AlertSubscription, Enquiry
 from directory.models import Sector, User
 from tests.contactpoint.factories import AlertSubscriptionFactory
+from tests.contactpoint.factories_enquiries import EnquiryFactory
+from tests.directory.factories import SectorFactory, UserFactory
 
 
 @pytest.fixture
@@ -28,3 +32,26 @@ def desk_subscriber(db: None) -> AlertSubscription:
         confirmed_at=timezone.now() - datetime.timedelta(days=10),
     )
     return subscription
+
+
+@pytest.fixture
+def enquiry_sector(db: Any) -> Sector:
+    """A sector requesters pick, named in both languages."""
+    return SectorFactory.create(slug="design-enquiries", name_it="Design", name_en="Design")
+
+
+@pytest.fixture
+def enquiry_new(enquiry_sector: Sector) -> Enquiry:
+    """A new enquiry by Giulia Parodi, nobody at the desk holds it yet;
+    `enquiry_new.token` is its tracking token."""
+    return EnquiryFactory.create(
+        reference="CC-2026-000101", sector=enquiry_sector, email="giulia@example.org"
+    )
+
+
+@pytest.fixture
+def enquiry_officer(db: Any) -> User:
+    """A second person at the desk (the `staff_user` is the first)."""
+    user = UserFactory.create(is_staff=True, email="officer@example.org", first_name="Paolo")
+    user.groups.add(Group.objects.get(name="Desk staff"))
+    return user

@@ -1,4 +1,4 @@
-"""Forms of the desk's public pages (guides' filters, alerts)."""
+"""Filters of the guides' list."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models import Topic
-from directory.forms import CheckboxGroup
-from directory.models import Sector
 
 
 class GuideFilterForm(forms.Form):
@@ -34,18 +32,3 @@ class GuideFilterForm(forms.Form):
         self.is_valid()
         data = self.cleaned_data
         return str(data.get("q") or "").strip(), str(data.get("topic") or "")
-
-
-class AlertSubscribeForm(forms.Form):
-    """An address and the sectors to hear about."""
-
-    email = forms.EmailField(
-        label=_("Email address"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "class": "form-control"}),
-    )
-    sectors: forms.ModelMultipleChoiceField[Sector] = forms.ModelMultipleChoiceField(
-        label=_("Sectors"),
-        queryset=Sector.objects.all(),
-        widget=CheckboxGroup,
-        help_text=_("Choose at least one: you will hear of calls and premises for these sectors."),
-    )

@@ -1,0 +1,232 @@
+"""Public pages of the enquiries: the ask form, its confirmation, the private tracking page.
+
+Budgets (asserted in tests): the form is drawn with at most 2 queries for an
+anonymous visitor (sectors come from the cached reference data), the tracking
+page with at most 3, and a submission writes the enquiry and its queued mail in
+one transaction; the rate-limit counters live in the `limits` cache.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core import signing
+from django.db.models import Model
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from contactpoint.forms import AskForm, RequesterReplyForm
+from contactpoint.models import (
+    Enquiry,
+    EnquiryMessage,
+    FundingCall,
+    Guide,
+    Premises,
+    ReplyLink,
+)
+from contactpoint.services import enquiries as service
+from contactpoint.services.guides import guides_suggested_for
+from directory.models import Organisation
+from directory.ratelimit import RateLimited, limit
+from directory.reference import reference
+
+SENT_SALT = "contactpoint.enquiry-sent"
+SENT_MAX_AGE = 3600
+SUGGESTION_TEXT_MAX = 500
+ID_DIGITS = 12
+
+
+def _member_organisations(request: HttpRequest) -> list[tuple[int, str]]:
+    if not request.user.is_authenticated:
+        return []
+    return list(
+        Organisation.objects.for_member(request.user).order_by("name").values_list("pk", "name")
+    )
+
+
+def _member_initial(request: HttpRequest, organisations: list[tuple[int, str]]) -> dict[str, Any]:
+    if not request.user.is_authenticated:
+        return {}
+    user = request.user
+    initial: dict[str, Any] = {
+        "name": f"{user.first_name} {user.last_name}".strip(),
+        "email": user.email,
+    }
+    if len(organisations) == 1:
+        initial["organisation"] = organisations[0][0]
+    return initial
+
+
+def about_item(request: HttpRequest) -> dict[str, Model]:
+    """The call or premises the enquiry is about (`?call=<pk>`, `?premises=<pk>`),
+    or nothing. A link to an item that is not public is ignored, not an error."""
+    for name, queryset in (
+        ("call", FundingCall.objects.published()),
+        ("premises", Premises.objects.published()),
+    ):
+        value = request.GET.get(name, "")
+        if value.isascii() and value.isdigit() and len(value) <= ID_DIGITS:
+            item = queryset.filter(pk=int(value)).first()
+            if item is not None:
+                return {name: item}
+    return {}
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def ask(request: HttpRequest) -> HttpResponse:
+    organisations = _member_organisations(request)
+    about = about_item(request)
+    data = request.POST if request.method == "POST" else None
+    form = AskForm(
+        data,
+        sectors=reference().sectors,
+        organisations=organisations,
+        initial=_member_initial(request, organisations),
+    )
+    refusal: RateLimited | None = None
+    if data is not None and form.is_valid():
+        cleaned = form.cleaned_data
+        try:
+            # Outside the transaction of the write: a refused request still counts.
+            limit(request, "enquiry_submit", recipient=cleaned["email"])
+        except RateLimited as error:
+            refusal = error
+            refusal.refuse(form)
+        else:
+            submitted = service.enquiry_submit(
+                data=cleaned,
+                sector_id=cleaned["sector"],
+                organisation_id=cleaned.get("organisation"),
+                about=about,
+            )
+            sent = signing.dumps(submitted.enquiry.reference, salt=SENT_SALT)
+            return redirect(f"{reverse('contactpoint:ask_sent')}?r={sent}")
+    response = render(
+        request,
+        "contactpoint/enquiry_ask.html",
+        {
+            "form": form,
+            "forms": [form],
+            "about_kind": next(iter(about), ""),
+            "about_item": next(iter(about.values()), None),
+        },
+    )
+    return refusal.respond(response) if refusal else response
+
+
+@require_safe
+def ask_sent(request: HttpRequest) -> HttpResponse:
+    """The confirmation: the reference and guides that may already answer.
+
+    It is reached by a signed, hour-long link from the form, so a reload does
+    not send the enquiry twice and nobody else can read which enquiry it was."""
+    try:
+        reference_ = signing.loads(request.GET.get("r", ""), salt=SENT_SALT, max_age=SENT_MAX_AGE)
+    except signing.BadSignature:
+        raise Http404 from None
+    enquiry = (
+        Enquiry.objects.filter(reference=reference_)
+        .only("reference", "subject", "message", "email", "topic")
+        .first()
+    )
+    if enquiry is None:
+        raise Http404
+    return render(
+        request,
+        "contactpoint/enquiry_sent.html",
+        {
+            "enquiry": enquiry,
+            "suggestions": suggestions_for(f"{enquiry.subject} {enquiry.message}"),
+        },
+    )
+
+
+def suggestions_for(text: str) -> list[Guide]:
+    """Guides whose text matches what the requester wrote."""
+    return guides_suggested_for(text)
+
+
+@require_safe
+def ask_suggestions(request: HttpRequest) -> HttpResponse:
+    """The suggestions as a fragment, for the ask page's script while one writes."""
+    text = request.GET.get("q", "")[:SUGGESTION_TEXT_MAX].replace("\x00", "")
+    response = render(
+        request,
+        "contactpoint/includes/guide_suggestions.html",
+        {"suggestions": suggestions_for(text) if len(text.strip()) >= 3 else []},
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def conversation_of(enquiry: Enquiry) -> list[EnquiryMessage]:
+    """What the requester reads, each reply with its links (`entry.items`):
+    one query, and one more only when a reply links guides, calls or premises."""
+    conversation = list(EnquiryMessage.objects.filter(enquiry=enquiry).public())
+    by_message: dict[int, list[ReplyLink]] = {}
+    if any(entry.has_links for entry in conversation):
+        links = ReplyLink.objects.filter(
+            message__in=[entry for entry in conversation if entry.has_links]
+        ).select_related("guide", "call", "premises")
+        for link in links:
+            by_message.setdefault(link.message_id, []).append(link)
+    for entry in conversation:
+        entry.items = by_message.get(entry.pk, [])  # type: ignore[attr-defined]
+    return conversation
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def track(request: HttpRequest, reference: str, token: str) -> HttpResponse:
+    """The requester's private page: the conversation and a box to write again.
+
+    An unknown reference and a wrong token both answer 404, and too many of
+    them from one address answer 429: the token (43 random characters) is the
+    only key, and guessing it is made slow as well as hopeless."""
+    enquiry = service.enquiry_for_token(reference, token)
+    if enquiry is None:
+        try:
+            limit(request, "enquiry_track")
+        except RateLimited as throttled:
+            return throttled.respond(
+                render(request, "rate_limited.html", {"message": throttled.message})
+            )
+        raise Http404
+    data = request.POST if request.method == "POST" else None
+    form = RequesterReplyForm(data)
+    refusal: RateLimited | None = None
+    if data is not None and form.is_valid():
+        try:
+            limit(request, "enquiry_reply")
+            service.enquiry_requester_reply(enquiry=enquiry, text=form.cleaned_data["text"])
+        except RateLimited as error:
+            refusal = error
+            refusal.refuse(form)
+        except service.EnquiryStateError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your message has been sent to the desk."))
+            return redirect(request.path)
+    conversation = conversation_of(enquiry)
+    response = render(
+        request,
+        "contactpoint/enquiry_track.html",
+        {"enquiry": enquiry, "conversation": conversation, "form": form, "forms": [form]},
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return refusal.respond(response) if refusal else response
+
+
+def account_enquiries(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
+    """The account page's panel: the enquiries of the member's organisations."""
+    if not request.user.is_authenticated:
+        return None
+    organisations = Organisation.objects.for_member(request.user)
+    enquiries = list(Enquiry.objects.for_organisations(organisations)[:50])
+    if not enquiries:
+        return None
+    return "contactpoint/account_enquiries.html", {"enquiries": enquiries}
