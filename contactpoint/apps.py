@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class ContactpointConfig(AppConfig):
     name = "contactpoint"
     verbose_name = _("Contact point")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide
+        from contactpoint.services.desk import desk_contacts_forget
+        from contactpoint.services.guides import index_guides
+        from directory import history
+
+        # Guides: every write path records a version and refreshes the search entry.
+        history.track(Guide, fields=GUIDE_FIELDS, on_change=index_guides)
+        # The contacts are cached for every page's footer: a save must show at once.
+        post_save.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-saved")
+        post_delete.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-deleted")

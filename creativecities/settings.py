@@ -276,6 +276,9 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "invitation_send": {"address": "20/h", "account": ["10/h", "30/d"], "recipient": "3/h"},
     "invitation_accept": {"address": "10/h"},
     "organisation_create": {"address": "10/h", "account": ["5/h", "10/d"]},
+    "enquiry_submit": {"address": ["10/10m", "30/d"], "recipient": ["5/10m", "20/d"]},
+    "enquiry_reply": {"address": "30/h"},
+    "enquiry_track": {"address": "20/h"},
 }
 
 # Email: the console while developing, SMTP otherwise.
@@ -293,6 +296,12 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Creative Cities <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 DESK_EMAIL = os.environ.get("DESK_EMAIL", "sportello@localhost")
+# The desk's enquiries: the service target for a first answer, in working days;
+# how long closed enquiries keep personal data (`manage.py desk_anonymise`,
+# daily); the version of the privacy notice a requester accepts.
+DESK_SERVICE_TARGET_WORKING_DAYS = env_int("DESK_SERVICE_TARGET_WORKING_DAYS", 5)
+DESK_ANONYMISE_AFTER_MONTHS = env_int("DESK_ANONYMISE_AFTER_MONTHS", 24)
+PRIVACY_POLICY_VERSION = os.environ.get("PRIVACY_POLICY_VERSION", "2026-01")
 
 # Registrations never confirmed are removed after this many days
 # (`manage.py directory_remove_unconfirmed`, daily).

@@ -1,1 +1,0 @@
-"""Forms of this app arrive with its first feature."""

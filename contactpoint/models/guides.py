@@ -1,0 +1,145 @@
+"""Guides (schede informative): what the desk tells every business that asks,
+written once by staff in Italian and English."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from contactpoint.models.topics import Topic
+from directory.models import Sector
+from directory.search import SearchableQuerySet
+
+
+class GuideQuerySet(SearchableQuerySet["Guide"]):
+    """Reads of guides. The stored vector mixes `simple` (titles, as typed),
+    `italian` and `english` (each language's texts), like the directory's."""
+
+    def published(self) -> GuideQuerySet:
+        return self.filter(published=True)
+
+    def about(self, topic: str) -> GuideQuerySet:
+        return self.filter(topic=topic)
+
+    def in_sector(self, sector: Sector) -> GuideQuerySet:
+        return self.filter(sectors=sector)
+
+    def for_list(self) -> GuideQuerySet:
+        """Only what a card shows: the bodies and the vector stay in the database."""
+        return self.only(*GUIDE_CARD_FIELDS)
+
+
+GUIDE_CARD_FIELDS = (
+    "id",
+    "slug",
+    "topic",
+    "title_it",
+    "title_en",
+    "summary_it",
+    "summary_en",
+    "last_reviewed",
+    "updated_at",
+)
+
+# What a version of a guide records and a revert gives back.
+GUIDE_FIELDS = (
+    "topic",
+    "title_it",
+    "title_en",
+    "summary_it",
+    "summary_en",
+    "body_it",
+    "body_en",
+    "sectors",
+    "last_reviewed",
+    "published",
+)
+
+
+class Guide(models.Model):
+    """A page of advice on one topic: how to settle, get permits, funding, staff.
+
+    The body is Markdown typed in the admin; pages show it rendered and
+    sanitised on the server (`contactpoint.services.markdown`), never as typed.
+    """
+
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(
+        _("summary"), max_length=400, help_text=_("One or two sentences shown in lists.")
+    )
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "Markdown: ## headings, lists with - or 1., **bold**, [links](https://...)."
+            " Raw HTML is not shown."
+        ),
+    )
+    sectors = models.ManyToManyField(
+        Sector,
+        verbose_name=_("related sectors"),
+        related_name="guides",
+        blank=True,
+        help_text=_("Sectors whose pages list this guide. None: a guide for every sector."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        default=timezone.localdate,
+        help_text=_("When staff last checked that the guide is still correct."),
+    )
+    published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+    versions = GenericRelation("directory.Version")
+
+    objects = GuideQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+        ordering = ("topic", "title", "id")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="guide_search"),
+            models.Index(fields=["published", "topic"], name="guide_by_topic"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.title)
+
+    def get_absolute_url(self) -> str:
+        return reverse("contactpoint:guide", kwargs={"slug": self.slug})
+
+    @property
+    def topic_label(self) -> str:
+        return str(Topic(self.topic).label) if self.topic in Topic.values else self.topic
+
+
+class GuideAttachment(models.Model):
+    """A PDF that goes with a guide (a form to fill, a regulation, a leaflet).
+
+    Files are checked by their content before they are stored
+    (`contactpoint.services.attachments.validate_pdf`).
+    """
+
+    guide = models.ForeignKey(
+        Guide, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("guide")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("PDF file"), upload_to="guides/", max_length=200)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0, editable=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ("order", "id")
+
+    def __str__(self) -> str:
+        return str(self.title)

@@ -1,0 +1,1 @@
+"""Writes and computations of the desk, one module per concern."""

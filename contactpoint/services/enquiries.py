@@ -1,0 +1,364 @@
+"""The desk's enquiries: submitted, assigned, answered, closed, reopened, anonymised.
+
+new ─assign→ assigned ─answer→ answered ─close→ closed
+ │                                  │          │
+ └──────answer / close──────────────┘  reopen (the requester writes again):
+                                       to assigned if someone holds it, else new
+
+The workflow is declared once, in `ENQUIRY_WORKFLOW`, on the portal's one
+mechanism (`directory.workflow`); each step has one function below, which is
+what views, the admin, commands and tests call.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.db.models import Model
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from contactpoint.models import Enquiry, EnquiryMessage
+from contactpoint.models.enquiries import token_digest
+from directory.models import User
+from directory.notifications import email_after_commit
+from directory.workflow import Transition, TransitionError, Workflow, has_permission
+
+HANDLE = "contactpoint.handle_enquiry"
+Status = Enquiry.Status
+
+# The name callers know a refused step by.
+EnquiryStateError = TransitionError
+
+# What the requester fills in, as the form's cleaned data names it.
+SUBMITTED_FIELDS = (
+    "topic",
+    "subject",
+    "message",
+    "name",
+    "email",
+    "phone",
+    "language",
+)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """A saved enquiry and its tracking token, which exists in clear only here:
+    the confirmation page and the requester's mail carry it, the database its hash."""
+
+    enquiry: Enquiry
+    token: str
+
+    @property
+    def tracking_url(self) -> str:
+        return tracking_url(self.enquiry, self.token)
+
+
+def tracking_path(enquiry: Enquiry, token: str) -> str:
+    with translation.override(enquiry.language):
+        return reverse(
+            "contactpoint:track", kwargs={"reference": enquiry.reference, "token": token}
+        )
+
+
+def tracking_url(enquiry: Enquiry, token: str) -> str:
+    return f"{settings.SITE_URL}{tracking_path(enquiry, token)}"
+
+
+def admin_url(enquiry: Enquiry) -> str:
+    path = reverse("admin:contactpoint_enquiry_change", args=[enquiry.pk])
+    return f"{settings.SITE_URL}{path}"
+
+
+def _next_number() -> int:
+    """The enquiry's id, drawn from its table's own PostgreSQL sequence before
+    the insert, so the reference is written with the row in one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence('contactpoint_enquiry', 'id'))")
+        row = cursor.fetchone()
+    assert row is not None  # noqa: S101 - nextval always answers
+    return int(row[0])
+
+
+@transaction.atomic
+def enquiry_submit(
+    *,
+    data: dict[str, Any],
+    sector_id: int,
+    organisation_id: int | None = None,
+    about: dict[str, Model] | None = None,
+) -> Submitted:
+    """Save an enquiry, then have its tracking link mailed once the save commits.
+
+    Nothing else happens in the request: the mail is a record the task queue
+    sends, so a mail server that is down or slow loses nothing and delays no
+    one. `about` ties it to the call or premises it asks about (`{"call": call}`).
+    """
+    now = timezone.now()
+    number = _next_number()
+    token = secrets.token_urlsafe(32)
+    enquiry = Enquiry(
+        pk=number,
+        reference=Enquiry.make_reference(number, now),
+        sector_id=sector_id,
+        organisation_id=organisation_id,
+        privacy_consent_at=now,
+        privacy_policy_version=settings.PRIVACY_POLICY_VERSION,
+        token_hash=token_digest(token),
+        created_at=now,
+        **{name: data.get(name) or "" for name in SUBMITTED_FIELDS},
+        **(about or {}),
+    )
+    # The form checked the choices; the database checks the keys and the
+    # reference's uniqueness, without a query each here.
+    enquiry.full_clean(
+        exclude=["sector", "organisation", "assignee", *(about or {})],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    enquiry.save(force_insert=True)
+    submitted = Submitted(enquiry=enquiry, token=token)
+    email_after_commit(
+        to=[enquiry.email],
+        template="contactpoint/emails/enquiry_received",
+        context={"enquiry": enquiry, "tracking_url": submitted.tracking_url},
+        language=enquiry.language,
+    )
+    return submitted
+
+
+def enquiry_for_token(reference: str, token: str) -> Enquiry | None:
+    """The enquiry that `reference` names if `token` is its own, else None.
+
+    The same answer for an unknown reference and a wrong token, and the token
+    compared in constant time, so neither a guessed reference nor timing tells
+    which enquiries exist."""
+    enquiry = Enquiry.objects.filter(reference=reference).first()
+    if enquiry is None:
+        token_digest(token)  # the same work as a real comparison
+        return None
+    return enquiry if enquiry.token_matches(token) else None
+
+
+# The steps.
+
+
+def _handler(user: User | None, enquiry: Enquiry) -> bool:
+    return has_permission(HANDLE)(user, enquiry)
+
+
+def _clean_assign(*, to: User) -> dict[str, Any]:
+    if not (to.is_active and to.is_staff and to.has_perm(HANDLE)):
+        raise ValidationError({"to": _("%(person)s does not work at the desk.") % {"person": to}})
+    return {"to": to}
+
+
+def _assigned(enquiry: Enquiry, *, by: User | None, to: User) -> list[str]:
+    enquiry.assignee = to
+    if by is not None and to != by:
+        email_after_commit(
+            to=[to.email],
+            template="contactpoint/emails/enquiry_assigned",
+            context={"enquiry": enquiry, "by": by, "admin_url": admin_url(enquiry)},
+            language=settings.LANGUAGE_CODE,
+        )
+    return ["assignee"]
+
+
+def _clean_text(*, text: str) -> dict[str, Any]:
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Write the reply.")})
+    return {"text": text}
+
+
+def _answered(enquiry: Enquiry, *, by: User | None, text: str) -> list[str]:
+    """The reply is kept and mailed to the requester in their language; the
+    first answer starts the clock the figures read, and whoever answers an
+    unassigned enquiry holds it."""
+    EnquiryMessage.objects.create(
+        enquiry=enquiry, kind=EnquiryMessage.Kind.REPLY, text=text, author=by
+    )
+    changed = []
+    if enquiry.first_answered_at is None:
+        enquiry.first_answered_at = timezone.now()
+        changed.append("first_answered_at")
+    if enquiry.assignee_id is None and by is not None:
+        enquiry.assignee = by
+        changed.append("assignee")
+    email_after_commit(
+        to=[enquiry.email],
+        template="contactpoint/emails/enquiry_replied",
+        context={"enquiry": enquiry, "text": text},
+        language=enquiry.language,
+    )
+    return changed
+
+
+def _closed(enquiry: Enquiry, *, by: User | None) -> list[str]:
+    enquiry.closed_at = timezone.now()
+    return ["closed_at"]
+
+
+def _reopen_target(enquiry: Enquiry) -> str:
+    return Status.ASSIGNED if enquiry.assignee_id else Status.NEW
+
+
+def _reopened(enquiry: Enquiry, *, by: User | None) -> list[str]:
+    enquiry.closed_at = None
+    return ["closed_at"]
+
+
+def _requester(user: User | None, enquiry: Enquiry) -> bool:
+    """The requester acts through the tracking link, not an account: the
+    service is called with `by=None` once the token has been checked."""
+    return False
+
+
+OPEN = frozenset({Status.NEW, Status.ASSIGNED, Status.ANSWERED})
+
+ENQUIRY_WORKFLOW: Workflow[Enquiry] = Workflow(
+    model=Enquiry,
+    transitions=[
+        Transition(
+            name="assign",
+            source=frozenset({Status.NEW, Status.ASSIGNED}),
+            target=Status.ASSIGNED,
+            allowed=_handler,
+            label=gettext_lazy("Assign"),
+            done=gettext_lazy("Enquiries assigned: %(count)d."),
+            refused=gettext_lazy(
+                "%(object)s is “%(status)s”: only new or assigned enquiries can be assigned."
+            ),
+            effect=_assigned,
+            clean=_clean_assign,
+            description=gettext_lazy("The person it is assigned to is told by email."),
+        ),
+        Transition(
+            name="answer",
+            source=OPEN,
+            target=Status.ANSWERED,
+            allowed=_handler,
+            label=gettext_lazy("Reply"),
+            done=gettext_lazy("Replies sent: %(count)d."),
+            refused=gettext_lazy(
+                "%(object)s is “%(status)s”: a closed enquiry cannot be answered; "
+                "it reopens when the requester writes again."
+            ),
+            effect=_answered,
+            clean=_clean_text,
+            description=gettext_lazy("The requester receives the reply by email."),
+        ),
+        Transition(
+            name="close",
+            source=OPEN,
+            target=Status.CLOSED,
+            allowed=_handler,
+            label=gettext_lazy("Close"),
+            done=gettext_lazy("Enquiries closed: %(count)d."),
+            refused=gettext_lazy("%(object)s is already closed."),
+            effect=_closed,
+            description=gettext_lazy("It reopens if the requester writes again."),
+        ),
+        Transition(
+            name="reopen",
+            source=frozenset({Status.ANSWERED, Status.CLOSED}),
+            target=_reopen_target,
+            allowed=_requester,
+            label=gettext_lazy("Reopen"),
+            done=gettext_lazy("Enquiries reopened: %(count)d."),
+            refused=gettext_lazy(
+                "%(object)s is “%(status)s”: only answered or closed enquiries can be reopened."
+            ),
+            effect=_reopened,
+            description=gettext_lazy("The requester wrote again."),
+        ),
+    ],
+)
+
+
+def enquiry_assign(*, enquiry: Enquiry, to: User, by: User) -> Enquiry:
+    """Give an enquiry to someone at the desk (`to=by`: "assign to me")."""
+    return ENQUIRY_WORKFLOW.apply(enquiry, "assign", by=by, to=to)
+
+
+def enquiry_answer(*, enquiry: Enquiry, text: str, by: User) -> Enquiry:
+    """Reply to the requester: kept in the conversation and mailed."""
+    return ENQUIRY_WORKFLOW.apply(enquiry, "answer", by=by, text=text)
+
+
+def enquiry_close(*, enquiry: Enquiry, by: User | None) -> Enquiry:
+    return ENQUIRY_WORKFLOW.apply(enquiry, "close", by=by)
+
+
+def enquiry_reopen(*, enquiry: Enquiry) -> Enquiry:
+    """The requester wrote again on an answered or closed enquiry."""
+    return ENQUIRY_WORKFLOW.apply(enquiry, "reopen", by=None)
+
+
+@transaction.atomic
+def enquiry_requester_reply(*, enquiry: Enquiry, text: str) -> EnquiryMessage:
+    """Add the requester's message (they proved it is theirs with the token);
+    an answered or closed enquiry goes back to the desk, whose holder (or the
+    desk's address) is told."""
+    if enquiry.is_anonymised:
+        raise EnquiryStateError(_("This enquiry has been closed for good."))
+    message = EnquiryMessage.objects.create(
+        enquiry=enquiry, kind=EnquiryMessage.Kind.REQUESTER, text=text.strip()
+    )
+    if enquiry.status in (Status.ANSWERED, Status.CLOSED):
+        enquiry_reopen(enquiry=enquiry)
+    else:
+        Enquiry.objects.filter(pk=enquiry.pk).update(updated_at=timezone.now())
+    recipient = enquiry.assignee.email if enquiry.assignee else settings.DESK_EMAIL
+    email_after_commit(
+        to=[recipient] if recipient else [],
+        template="contactpoint/emails/enquiry_requester_replied",
+        context={"enquiry": enquiry, "text": message.text, "admin_url": admin_url(enquiry)},
+        language=settings.LANGUAGE_CODE,
+    )
+    return message
+
+
+def enquiry_note(*, enquiry: Enquiry, text: str, by: User) -> EnquiryMessage:
+    """An internal note: for the desk only, never shown to the requester."""
+    if not by.has_perm(HANDLE):
+        raise PermissionDenied(f"{by} may not write notes on enquiries.")
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Write the note.")})
+    return EnquiryMessage.objects.create(
+        enquiry=enquiry, kind=EnquiryMessage.Kind.NOTE, text=text, author=by
+    )
+
+
+@transaction.atomic
+def enquiries_anonymise(*, now: Any = None) -> int:
+    """Wipe the personal data of closed enquiries past the keeping period
+    (`DESK_ANONYMISE_AFTER_MONTHS`): who wrote, how to reach them, what they
+    and the desk wrote, their organisation. Kept: the reference, topic, sector,
+    language, status and dates, which the figures count. Returns how many."""
+    due = Enquiry.objects.due_anonymising(now).select_for_update()
+    ids = list(due.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    EnquiryMessage.objects.filter(enquiry_id__in=ids).update(text="")
+    Enquiry.objects.filter(pk__in=ids).update(
+        name="",
+        email="",
+        phone="",
+        subject="",
+        message="",
+        organisation=None,
+        token_hash="",
+        anonymised_at=timezone.now(),
+    )
+    return len(ids)

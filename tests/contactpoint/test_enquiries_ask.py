@@ -1,0 +1,176 @@
+"""The public ask form: no account needed, saved first, mail queued, limits, budgets."""
+
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from contactpoint.models import Enquiry, Topic
+from directory.models import OutgoingEmail, Sector, User
+from tests.directory.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+ASK = "/en/contact-point/ask/"
+
+
+def enquiry_form_data(sector: Sector, **changes: Any) -> dict[str, Any]:
+    data = {
+        "topic": Topic.GRANTS,
+        "sector": sector.pk,
+        "subject": "Grants for a recording studio",
+        "message": "We are opening a studio in Sampierdarena: which grants apply?",
+        "name": "Luca Ferrari",
+        "email": "luca@example.org",
+        "phone": "",
+        "language": "en",
+        "privacy": "on",
+        "website": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_anonymous_visitor_sends_an_enquiry_and_gets_a_reference_and_a_link(
+    client: Client, enquiry_sector: Sector, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ASK, enquiry_form_data(enquiry_sector))
+
+    assert response.status_code == HTTPStatus.FOUND
+    enquiry = Enquiry.objects.get()
+    assert enquiry.reference.startswith("CC-20")
+    assert enquiry.reference.endswith(f"{enquiry.pk:06d}")
+    assert enquiry.status == Enquiry.Status.NEW
+    assert enquiry.privacy_consent_at is not None
+    assert enquiry.privacy_policy_version
+    page = client.get(response["Location"])
+    assert enquiry.reference in page.content.decode()
+    [message] = mail.outbox
+    assert message.to == ["luca@example.org"]
+    assert enquiry.reference in message.subject
+    link = next(line for line in message.body.splitlines() if "/contact-point/enquiries/" in line)
+    assert enquiry.token_hash not in link
+    assert client.get(urlsplit(link.strip()).path).status_code == HTTPStatus.OK
+
+
+def test_references_are_unique_and_follow_each_other(
+    client: Client, enquiry_sector: Sector
+) -> None:
+    for email in ("one@example.org", "two@example.org"):
+        client.post(ASK, enquiry_form_data(enquiry_sector, email=email))
+    first, second = Enquiry.objects.order_by("pk")
+    assert first.reference != second.reference
+    assert int(second.reference[-6:]) == int(first.reference[-6:]) + 1
+
+
+def test_privacy_consent_is_required_and_what_was_typed_is_kept(
+    client: Client, enquiry_sector: Sector
+) -> None:
+    data = enquiry_form_data(enquiry_sector)
+    del data["privacy"]
+    response = client.post(ASK, data)
+    assert response.status_code == HTTPStatus.OK
+    assert "accept the privacy notice" in response.content.decode()
+    assert "Sampierdarena" in response.content.decode()
+    assert not Enquiry.objects.exists()
+
+
+def test_honeypot_filled_saves_nothing(client: Client, enquiry_sector: Sector) -> None:
+    response = client.post(ASK, enquiry_form_data(enquiry_sector, website="http://spam.example"))
+    assert response.status_code == HTTPStatus.OK
+    assert not Enquiry.objects.exists()
+    client.post(ASK, enquiry_form_data(enquiry_sector))
+    assert Enquiry.objects.count() == 1
+
+
+def test_too_many_enquiries_to_one_address_answer_429_with_the_text_kept(
+    client: Client, enquiry_sector: Sector, settings: Any
+) -> None:
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "enquiry_submit": {"recipient": "2/h"}}
+    for _ in range(2):
+        assert client.post(ASK, enquiry_form_data(enquiry_sector)).status_code == HTTPStatus.FOUND
+    response = client.post(ASK, enquiry_form_data(enquiry_sector, subject="Third time"))
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert "Third time" in response.content.decode()
+    assert "Too many requests" in response.content.decode()
+    assert Enquiry.objects.count() == 2
+
+
+def test_too_many_enquiries_from_one_client_address_answer_429(
+    client: Client, enquiry_sector: Sector, settings: Any
+) -> None:
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "enquiry_submit": {"address": "2/h"}}
+    for n in range(2):
+        client.post(ASK, enquiry_form_data(enquiry_sector, email=f"p{n}@example.org"))
+    response = client.post(ASK, enquiry_form_data(enquiry_sector, email="p9@example.org"))
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert Enquiry.objects.count() == 2
+
+
+def test_a_member_finds_the_form_filled_in_and_can_ask_for_an_organisation(
+    client: Client, enquiry_sector: Sector
+) -> None:
+    member = User.objects.create_user(
+        email="sara@example.org", password="x", first_name="Sara", last_name="Costa"
+    )
+    organisation = OrganisationFactory.create(name="Studio Lanterna", members=[member])
+    client.force_login(member)
+    response = client.get(ASK)
+    form = response.context["form"]
+    assert form.initial["name"] == "Sara Costa"
+    assert form.initial["email"] == "sara@example.org"
+    assert form.initial["organisation"] == organisation.pk
+    assert "Studio Lanterna" in response.content.decode()
+
+    client.post(
+        ASK,
+        enquiry_form_data(enquiry_sector, email="sara@example.org", organisation=organisation.pk),
+    )
+    assert Enquiry.objects.get().organisation == organisation
+
+
+def test_a_member_cannot_ask_for_someone_elses_organisation(
+    client: Client, enquiry_sector: Sector
+) -> None:
+    member = User.objects.create_user(email="sara@example.org", password="x")
+    OrganisationFactory.create(members=[member])
+    other = OrganisationFactory.create(name="Not Hers")
+    client.force_login(member)
+    response = client.post(ASK, enquiry_form_data(enquiry_sector, organisation=other.pk))
+    assert response.status_code == HTTPStatus.OK
+    assert not Enquiry.objects.exists()
+
+
+def test_the_form_page_costs_at_most_two_queries(
+    client: Client, enquiry_sector: Sector, django_assert_max_num_queries: Any
+) -> None:
+    client.get(ASK)  # the cached parts (sectors, header, footer) are filled once
+    with django_assert_max_num_queries(2):
+        response = client.get(ASK)
+    assert response.status_code == HTTPStatus.OK
+    assert "Design" in response.content.decode()
+
+
+def test_a_submission_writes_the_enquiry_and_its_mail_in_at_most_six_queries(
+    client: Client,
+    enquiry_sector: Sector,
+    settings: Any,
+    django_assert_max_num_queries: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """The rate-limit counters are measured apart: they live in a cache (the
+    database cache here, Redis in production), outside the transaction."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "enquiry_submit": {}}
+    client.get(ASK)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        with django_assert_max_num_queries(6):
+            response = client.post(ASK, enquiry_form_data(enquiry_sector))
+    assert response.status_code == HTTPStatus.FOUND
+    assert Enquiry.objects.count() == 1
+    assert OutgoingEmail.objects.count() == 1
+    assert mail.outbox == []  # nothing is sent inside the request
+    assert len(callbacks) == 1

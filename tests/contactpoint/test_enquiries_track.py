@@ -1,0 +1,117 @@
+"""The private tracking page: the token opens one enquiry, notes never show."""
+
+from http import HTTPStatus
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from contactpoint.models import Enquiry, EnquiryMessage
+from contactpoint.services import enquiries as service
+from directory.models import User
+from tests.contactpoint.factories_enquiries import EnquiryFactory, EnquiryMessageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def enquiry_track_url(enquiry: Enquiry, token: str | None = None) -> str:
+    token = token if token is not None else enquiry.token  # type: ignore[attr-defined]
+    return f"/en/contact-point/enquiries/{enquiry.reference}/{token}/"
+
+
+def test_the_token_opens_its_enquiry_with_the_desks_replies(
+    client: Client, enquiry_new: Enquiry, staff_user: User
+) -> None:
+    service.enquiry_answer(enquiry=enquiry_new, text="Look at the regional grant.", by=staff_user)
+    response = client.get(enquiry_track_url(enquiry_new))
+    assert response.status_code == HTTPStatus.OK
+    content = response.content.decode()
+    assert "Look at the regional grant." in content
+    assert enquiry_new.message in content
+    assert "Answered" in content
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_internal_notes_never_reach_the_tracking_page(
+    client: Client, enquiry_new: Enquiry, staff_user: User
+) -> None:
+    service.enquiry_note(
+        enquiry=enquiry_new, text="Call the chamber of commerce first", by=staff_user
+    )
+    service.enquiry_answer(enquiry=enquiry_new, text="We are looking into it.", by=staff_user)
+    content = client.get(enquiry_track_url(enquiry_new)).content.decode()
+    assert "We are looking into it." in content
+    assert "chamber of commerce" not in content
+
+
+def test_the_token_of_one_enquiry_never_opens_another(client: Client, enquiry_new: Enquiry) -> None:
+    other = EnquiryFactory.create(sector=enquiry_new.sector, subject="Another business")
+    assert client.get(enquiry_track_url(other)).status_code == HTTPStatus.OK
+    response = client.get(enquiry_track_url(other, token=enquiry_new.token))  # type: ignore[attr-defined]
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "Another business" not in response.content.decode()
+
+
+def test_a_guessed_reference_alone_opens_nothing(client: Client, enquiry_new: Enquiry) -> None:
+    assert client.get(enquiry_track_url(enquiry_new, token="x" * 43)).status_code == 404
+    assert client.get(f"/en/contact-point/enquiries/{enquiry_new.reference}/").status_code == 404
+    unknown = client.get("/en/contact-point/enquiries/CC-2026-999999/" + "x" * 43 + "/")
+    assert unknown.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_failed_token_lookups_are_throttled(
+    client: Client, enquiry_new: Enquiry, settings: Any
+) -> None:
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "enquiry_track": {"address": "3/h"}}
+    for n in range(3):
+        assert client.get(enquiry_track_url(enquiry_new, token=f"guess{n}")).status_code == 404
+    response = client.get(enquiry_track_url(enquiry_new, token="guess4"))
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_the_requester_answers_and_an_answered_enquiry_is_reopened(
+    client: Client,
+    enquiry_new: Enquiry,
+    staff_user: User,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    service.enquiry_assign(enquiry=enquiry_new, to=staff_user, by=staff_user)
+    service.enquiry_answer(enquiry=enquiry_new, text="Here is the answer.", by=staff_user)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(enquiry_track_url(enquiry_new), {"text": "Thanks, one more thing"})
+    assert response.status_code == HTTPStatus.FOUND
+    enquiry_new.refresh_from_db()
+    assert enquiry_new.status == Enquiry.Status.ASSIGNED
+    assert enquiry_new.messages.filter(kind=EnquiryMessage.Kind.REQUESTER).count() == 1
+    assert [m.to for m in mail.outbox] == [[staff_user.email]]
+    assert "Thanks, one more thing" in client.get(enquiry_track_url(enquiry_new)).content.decode()
+
+
+def test_a_closed_enquiry_without_assignee_reopens_as_new(
+    client: Client, enquiry_new: Enquiry
+) -> None:
+    service.enquiry_close(enquiry=enquiry_new, by=None)
+    client.post(enquiry_track_url(enquiry_new), {"text": "It is not solved"})
+    enquiry_new.refresh_from_db()
+    assert (enquiry_new.status, enquiry_new.closed_at) == (Enquiry.Status.NEW, None)
+
+
+def test_an_empty_message_is_refused_clearly(client: Client, enquiry_new: Enquiry) -> None:
+    response = client.post(enquiry_track_url(enquiry_new), {"text": "  "})
+    assert response.status_code == HTTPStatus.OK
+    assert "Write your message." in response.content.decode()
+    assert not enquiry_new.messages.exists()
+
+
+def test_the_tracking_page_costs_at_most_three_queries(
+    client: Client, enquiry_new: Enquiry, django_assert_max_num_queries: Any
+) -> None:
+    EnquiryMessageFactory.create(enquiry=enquiry_new, text="First reply")
+    EnquiryMessageFactory.create(enquiry=enquiry_new, text="Second reply")
+    url = enquiry_track_url(enquiry_new)
+    client.get(url)
+    with django_assert_max_num_queries(3):
+        response = client.get(url)
+    assert "Second reply" in response.content.decode()
