@@ -38,7 +38,7 @@ enquiries. The output says so. It ends with a table of figure, target, measured
 and pass, and exits 1 if a target is missed.
 
 Options: --seconds N (each measurement, default 5), --fresh (drop and recreate
-the database first), --skip-faults, --skip-abuse.
+the database first), --skip-faults, --skip-abuse, --only-abuse (phases 1 and 5).
 """
 
 from __future__ import annotations
@@ -580,6 +580,7 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument("--skip-faults", action="store_true")
     parser.add_argument("--skip-abuse", action="store_true")
+    parser.add_argument("--only-abuse", action="store_true")
     options = parser.parse_args()
     signal.signal(signal.SIGTERM, stop_on_sigterm)
     if wrk_path() is None:
@@ -676,75 +677,79 @@ def main() -> int:
 
         # 2 and 3. Throughput at saturation, then submissions; limits raised.
         raised = {**production, "BENCH_DESK_RAISED_LIMITS": "true"}
-        port = free_port()
-        web = start_gunicorn(
-            database_url, port, gthread(), settings_module=SETTINGS,
-            ready_path=BARE, extra_env=raised,
-        )  # fmt: skip
-        processes.append(web)
-        print(
-            f"\ngunicorn on 127.0.0.1:{port}, {GTHREAD_WORKERS} gthread workers x "
-            f"{GTHREAD_THREADS} threads, production settings, rate limits RAISED "
-            f"(BENCH_DESK_RAISED_LIMITS) for phases 2-4; load average {load_average()}"
-        )
-        print(f"\nSaturated: {CONNECTIONS} connections from wrk, {options.seconds:.0f} s each")
-        pages = {"bare view": [BARE], "ask form": [ASK], "tracking page": tracking}
-        warm(port, pages, rounds=GTHREAD_WORKERS * GTHREAD_THREADS * 2)
-        saturated: dict[str, WrkResult] = {}
-        bare: WrkResult | None = None
-        for name, paths in pages.items():
-            saturated[name] = saturate(port, paths, options.seconds)
-            print(describe(name, saturated[name], bare))
-            bare = bare or saturated[name]
-        again = saturate(port, [BARE], options.seconds)
-        print(describe("bare view, again at the end", again, bare))
-        if bare is None:
-            raise RuntimeError("no bare view measured")
-        for name, target in (("ask form", 0.15), ("tracking page", 0.10)):
-            share = saturated[name].throughput / bare.throughput
-            checks.add(
-                f"{name} throughput, share of bare",
-                f">= {target:.0%}",
-                f"{share:.1%} ({saturated[name].throughput:.0f} of {bare.throughput:.0f} req/s)",
-                share >= target and saturated[name].errors == 0,
-            )
-        drift = again.throughput / bare.throughput
-        checks.add("bare view at the end, share of the first", "~100%", f"{drift:.0%}", None)
-
-        print(f"\nSubmissions: {CLIENTS} clients, each with its own CSRF cookie, 1 s warm-up")
-        before = Enquiry.objects.count()
-        connection.close()
-        result, _answers = submit_concurrently(
-            [port],
-            lambda i, n: form_data(sector, topic, f"load-{i}-{n}@{DOMAIN}", n),
-            clients=CLIENTS,
-            seconds=options.seconds,
-            warmup=1.0,
-        )
-        stored = Enquiry.objects.count() - before
-        connection.close()
-        print(
-            f"  {result.throughput:.1f} enquiries/s, p50 {result.p50 * 1000:.1f} ms, "
-            f"p95 {result.p95 * 1000:.1f} ms ({result.requests} measured, {result.errors} "
-            f"not 302; {stored} stored in all)"
-        )
-        checks.add(
-            f"submissions, {CLIENTS} clients",
-            ">= 150/s",
-            f"{result.throughput:.0f}/s",
-            result.throughput >= 150 and result.errors == 0,
-        )
-        checks.add("submission p95", "< 40 ms", f"{result.p95 * 1000:.1f} ms", result.p95 < 0.040)
-
-        # 4. Mail down, then slow, then back.
-        if not options.skip_faults:
-            mail = MailServer(smtp_port)
-            fault_phase(
-                checks, database_url, port, raised, mail, processes, bare, sector, topic,
-                options.seconds,
+        if not options.only_abuse:
+            port = free_port()
+            web = start_gunicorn(
+                database_url, port, gthread(), settings_module=SETTINGS,
+                ready_path=BARE, extra_env=raised,
             )  # fmt: skip
-        stop(web)
-        processes.remove(web)
+            processes.append(web)
+            print(
+                f"\ngunicorn on 127.0.0.1:{port}, {GTHREAD_WORKERS} gthread workers x "
+                f"{GTHREAD_THREADS} threads, production settings, rate limits RAISED "
+                f"(BENCH_DESK_RAISED_LIMITS) for phases 2-4; load average {load_average()}"
+            )
+            print(f"\nSaturated: {CONNECTIONS} connections from wrk, {options.seconds:.0f} s each")
+            pages = {"bare view": [BARE], "ask form": [ASK], "tracking page": tracking}
+            warm(port, pages, rounds=GTHREAD_WORKERS * GTHREAD_THREADS * 2)
+            saturated: dict[str, WrkResult] = {}
+            bare: WrkResult | None = None
+            for name, paths in pages.items():
+                saturated[name] = saturate(port, paths, options.seconds)
+                print(describe(name, saturated[name], bare))
+                bare = bare or saturated[name]
+            again = saturate(port, [BARE], options.seconds)
+            print(describe("bare view, again at the end", again, bare))
+            if bare is None:
+                raise RuntimeError("no bare view measured")
+            for name, target in (("ask form", 0.15), ("tracking page", 0.10)):
+                share = saturated[name].throughput / bare.throughput
+                checks.add(
+                    f"{name} throughput, share of bare",
+                    f">= {target:.0%}",
+                    f"{share:.1%} ({saturated[name].throughput:.0f} of "
+                    f"{bare.throughput:.0f} req/s)",
+                    share >= target and saturated[name].errors == 0,
+                )
+            drift = again.throughput / bare.throughput
+            checks.add("bare view at the end, share of the first", "~100%", f"{drift:.0%}", None)
+
+            print(f"\nSubmissions: {CLIENTS} clients, each with its own CSRF cookie, 1 s warm-up")
+            before = Enquiry.objects.count()
+            connection.close()
+            result, _answers = submit_concurrently(
+                [port],
+                lambda i, n: form_data(sector, topic, f"load-{i}-{n}@{DOMAIN}", n),
+                clients=CLIENTS,
+                seconds=options.seconds,
+                warmup=1.0,
+            )
+            stored = Enquiry.objects.count() - before
+            connection.close()
+            print(
+                f"  {result.throughput:.1f} enquiries/s, p50 {result.p50 * 1000:.1f} ms, "
+                f"p95 {result.p95 * 1000:.1f} ms ({result.requests} measured, {result.errors} "
+                f"not 302; {stored} stored in all)"
+            )
+            checks.add(
+                f"submissions, {CLIENTS} clients",
+                ">= 150/s",
+                f"{result.throughput:.0f}/s",
+                result.throughput >= 150 and result.errors == 0,
+            )
+            checks.add(
+                "submission p95", "< 40 ms", f"{result.p95 * 1000:.1f} ms", result.p95 < 0.040
+            )
+
+            # 4. Mail down, then slow, then back.
+            if not options.skip_faults:
+                mail = MailServer(smtp_port)
+                fault_phase(
+                    checks, database_url, port, raised, mail, processes, bare, sector, topic,
+                    options.seconds,
+                )  # fmt: skip
+            stop(web)
+            processes.remove(web)
 
         # 5. Abuse over two app processes, real limits.
         if not options.skip_abuse:
