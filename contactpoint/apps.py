@@ -9,13 +9,22 @@ class ContactpointConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide
+        from contactpoint.demo_enquiries import desk_enquiries_demo
+        from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide, StandardReply
         from contactpoint.services.desk import desk_contacts_forget
         from contactpoint.services.guides import index_guides
+        from contactpoint.views.enquiries import account_enquiries
         from directory import history
+        from directory.demo_loaders import register_demo_loader
+        from directory.panels import register_account_panel
 
+        # Standard replies: staff edit them, every edit is a version.
+        history.track(StandardReply, fields=("title", "topic", "text_it", "text_en"))
         # Guides: every write path records a version and refreshes the search entry.
         history.track(Guide, fields=GUIDE_FIELDS, on_change=index_guides)
         # The contacts are cached for every page's footer: a save must show at once.
         post_save.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-saved")
         post_delete.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-deleted")
+        # Enquiries: a member's account lists its organisations' ones; demo data.
+        register_account_panel(account_enquiries)
+        register_demo_loader(desk_enquiries_demo)

@@ -12,7 +12,7 @@ import datetime
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Func, Q
+from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -26,10 +26,11 @@ FIGURES_TIMEOUT = 300
 MONTHS = 12
 
 
-class Median(Func):
+class Median(Aggregate):
     """PostgreSQL's exact median of a duration (`percentile_cont` over the group)."""
 
-    template = "percentile_cont(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
     output_field = DurationField()
 
 

@@ -68,3 +68,20 @@ def working_days_between(start: datetime.datetime, end: datetime.datetime) -> in
         count += is_working_day(day)
         day += datetime.timedelta(days=1)
     return count
+
+
+def working_days_before(end: datetime.datetime, days: int) -> datetime.datetime:
+    """The moment before which an enquiry has waited more than `days` working
+    days at `end` (as `working_days_between` counts), for filtering in SQL."""
+    day = timezone.localtime(end).date()
+    counted = 0
+    while counted < days:
+        if is_working_day(day):
+            counted += 1
+        day -= datetime.timedelta(days=1)
+    # Days off before it add no working day: an enquiry of the weekend before
+    # counts the same as one of the Friday.
+    while not is_working_day(day):
+        day -= datetime.timedelta(days=1)
+    start = datetime.datetime.combine(day, datetime.time.min)
+    return timezone.make_aware(start)

@@ -276,7 +276,7 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "invitation_send": {"address": "20/h", "account": ["10/h", "30/d"], "recipient": "3/h"},
     "invitation_accept": {"address": "10/h"},
     "organisation_create": {"address": "10/h", "account": ["5/h", "10/d"]},
-    "enquiry_submit": {"address": ["10/10m", "30/d"], "recipient": ["5/10m", "20/d"]},
+    "enquiry_submit": {"address": "10/10m", "recipient": "5/10m"},
     "enquiry_reply": {"address": "30/h"},
     "enquiry_track": {"address": "20/h"},
 }

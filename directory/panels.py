@@ -60,3 +60,30 @@ def render_sector_panels(request: HttpRequest, sector: Sector) -> list[SafeStrin
             render_to_string(template_name, {**context, "sector": sector}, request=request)
         )
     return rendered
+
+
+# Panels of a member's account page, on the same pattern: an app registers a
+# callable `(request) -> (template name, context) | None`, the account page
+# renders each one that has something to show (the desk's enquiries, say).
+
+AccountPanel = Callable[[HttpRequest], tuple[str, dict[str, Any]] | None]
+
+_account_registry: list[AccountPanel] = []
+
+
+def register_account_panel(panel: AccountPanel) -> AccountPanel:
+    """Add a panel to every member's account page (once); usable as a decorator."""
+    if panel not in _account_registry:
+        _account_registry.append(panel)
+    return panel
+
+
+def render_account_panels(request: HttpRequest) -> list[SafeString]:
+    """The HTML of every registered account panel that has something to show."""
+    rendered = []
+    for panel in _account_registry:
+        result = panel(request)
+        if result is not None:
+            template_name, context = result
+            rendered.append(render_to_string(template_name, context, request=request))
+    return rendered

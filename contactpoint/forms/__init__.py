@@ -1,5 +1,19 @@
 """Forms of the desk, one module per concern."""
 
-from contactpoint.forms.enquiries import AskForm, NoteForm, RequesterReplyForm, StaffReplyForm
+from contactpoint.forms.enquiries import (
+    AnswerForm,
+    AskForm,
+    AssignForm,
+    NoteForm,
+    RequesterReplyForm,
+    StandardReplyPicker,
+)
 
-__all__ = ["AskForm", "NoteForm", "RequesterReplyForm", "StaffReplyForm"]
+__all__ = [
+    "AnswerForm",
+    "AskForm",
+    "AssignForm",
+    "NoteForm",
+    "RequesterReplyForm",
+    "StandardReplyPicker",
+]

@@ -6,13 +6,15 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from contactpoint.models import Enquiry, StandardReply, Topic
-from directory.models import Sector
+from contactpoint.models import FundingCall, Guide, Premises, StandardReply, Topic
+from directory.models import Sector, User
 
 
 class AskForm(forms.Form):
@@ -113,24 +115,60 @@ class RequesterReplyForm(forms.Form):
     )
 
 
-class StaffReplyForm(forms.Form):
-    """The reply box beside an enquiry in the admin; a standard reply fills it."""
+class StandardReplyPicker(forms.Form):
+    """Which standard reply to start the reply from (the page reloads with it)."""
 
     standard_reply = forms.ModelChoiceField(
         label=_("Start from a standard reply"),
         queryset=StandardReply.objects.all(),
         required=False,
     )
+
+
+def desk_staff() -> QuerySet[User]:
+    """People who may handle enquiries, through the "Desk staff" group or directly."""
+    permission = Permission.objects.filter(
+        content_type__app_label="contactpoint", codename="handle_enquiry"
+    )
+    return (
+        User.objects.filter(is_active=True, is_staff=True)
+        .filter(Q(groups__permissions__in=permission) | Q(user_permissions__in=permission))
+        .distinct()
+        .order_by("first_name", "last_name", "email")
+    )
+
+
+class AssignForm(forms.Form):
+    to = forms.ModelChoiceField(label=_("Assign to"), queryset=User.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to"].queryset = desk_staff()  # type: ignore[attr-defined]
+
+
+class AnswerForm(forms.Form):
+    """A staff reply: the text the requester reads, and what it points them to."""
+
     text = forms.CharField(
         label=_("Reply to the requester"),
         max_length=10000,
-        required=False,
         widget=forms.Textarea(attrs={"rows": 8, "class": "vLargeTextField"}),
     )
+    guides: forms.ModelMultipleChoiceField[Guide] = forms.ModelMultipleChoiceField(
+        label=_("Guides to point to"), queryset=Guide.objects.none(), required=False
+    )
+    calls: forms.ModelMultipleChoiceField[FundingCall] = forms.ModelMultipleChoiceField(
+        label=_("Funding calls to point to"), queryset=FundingCall.objects.none(), required=False
+    )
+    premises: forms.ModelMultipleChoiceField[Premises] = forms.ModelMultipleChoiceField(
+        label=_("Premises to point to"), queryset=Premises.objects.none(), required=False
+    )
 
-    def __init__(self, *args: Any, enquiry: Enquiry, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.enquiry = enquiry
+        self.fields["guides"].queryset = Guide.objects.published().order_by("title")  # type: ignore[attr-defined]
+        self.fields["calls"].queryset = FundingCall.objects.published().order_by("title")  # type: ignore[attr-defined]
+        self.fields["premises"].queryset = Premises.objects.published().order_by("title")  # type: ignore[attr-defined]
 
 
 class NoteForm(forms.Form):

@@ -1,12 +1,14 @@
 """The desk's models, one module per concern; imported here for Django and callers."""
 
 from contactpoint.models.alerts import AlertSubscription, AlertSubscriptionQuerySet
+from contactpoint.models.calls import CallStatus, FundingCall, FundingCallQuerySet
 from contactpoint.models.desk import DeskContact
 from contactpoint.models.enquiries import (
     Enquiry,
     EnquiryMessage,
     EnquiryMessageQuerySet,
     EnquiryQuerySet,
+    ReplyLink,
     StandardReply,
 )
 from contactpoint.models.guides import (
@@ -16,6 +18,7 @@ from contactpoint.models.guides import (
     GuideAttachment,
     GuideQuerySet,
 )
+from contactpoint.models.premises import Premises, PremisesPhoto, PremisesQuerySet
 from contactpoint.models.topics import Topic
 
 __all__ = [
@@ -23,14 +26,21 @@ __all__ = [
     "GUIDE_FIELDS",
     "AlertSubscription",
     "AlertSubscriptionQuerySet",
+    "CallStatus",
     "DeskContact",
     "Enquiry",
     "EnquiryMessage",
     "EnquiryMessageQuerySet",
     "EnquiryQuerySet",
+    "FundingCall",
+    "FundingCallQuerySet",
     "Guide",
     "GuideAttachment",
     "GuideQuerySet",
+    "Premises",
+    "PremisesPhoto",
+    "PremisesQuerySet",
+    "ReplyLink",
     "StandardReply",
     "Topic",
 ]

@@ -22,6 +22,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contactpoint.models.calls import FundingCall
+from contactpoint.models.guides import Guide
+from contactpoint.models.premises import Premises
 from contactpoint.models.topics import Topic
 from contactpoint.workdays import working_days_between
 from directory.models import Organisation, Sector
@@ -97,6 +100,22 @@ class Enquiry(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="it"
+    )
+    call = models.ForeignKey(
+        FundingCall,
+        verbose_name=_("about the call"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+    )
+    premises = models.ForeignKey(
+        Premises,
+        verbose_name=_("about the premises"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enquiries",
     )
     privacy_consent_at = models.DateTimeField(_("privacy notice accepted at"))
     privacy_policy_version = models.CharField(_("privacy notice version"), max_length=20)
@@ -193,6 +212,7 @@ class EnquiryMessage(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("written"), default=timezone.now)
+    has_links = models.BooleanField(default=False, editable=False)
 
     objects: ClassVar[EnquiryMessageQuerySet] = EnquiryMessageQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -203,6 +223,49 @@ class EnquiryMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enquiry} · {self.get_kind_display()}"
+
+
+class ReplyLink(models.Model):
+    """A guide, call or premises a staff reply points the requester to. One
+    table for the three kinds, so a conversation reads its links in one query."""
+
+    message = models.ForeignKey(EnquiryMessage, on_delete=models.CASCADE, related_name="links")
+    guide = models.ForeignKey(
+        Guide, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    call = models.ForeignKey(
+        FundingCall, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    premises = models.ForeignKey(
+        Premises, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("link in a reply")
+        verbose_name_plural = _("links in replies")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(guide__isnull=False, call__isnull=True, premises__isnull=True)
+                    | models.Q(guide__isnull=True, call__isnull=False, premises__isnull=True)
+                    | models.Q(guide__isnull=True, call__isnull=True, premises__isnull=False)
+                ),
+                name="reply_link_one_item",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.item)
+
+    @property
+    def item(self) -> Guide | FundingCall | Premises:
+        found = self.guide or self.call or self.premises
+        assert found is not None  # noqa: S101 - the constraint holds one
+        return found
+
+    @property
+    def kind(self) -> str:
+        return "guide" if self.guide_id else "call" if self.call_id else "premises"
 
 
 class StandardReply(models.Model):

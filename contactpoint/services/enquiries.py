@@ -13,6 +13,7 @@ what views, the admin, commands and tests call.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +26,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from contactpoint.models import Enquiry, EnquiryMessage
+from contactpoint.forms.enquiries import AnswerForm, AssignForm
+from contactpoint.models import Enquiry, EnquiryMessage, FundingCall, Guide, Premises, ReplyLink
 from contactpoint.models.enquiries import token_digest
 from directory.models import User
 from directory.notifications import email_after_commit
@@ -141,7 +143,7 @@ def enquiry_for_token(reference: str, token: str) -> Enquiry | None:
     The same answer for an unknown reference and a wrong token, and the token
     compared in constant time, so neither a guessed reference nor timing tells
     which enquiries exist."""
-    enquiry = Enquiry.objects.filter(reference=reference).first()
+    enquiry = Enquiry.objects.filter(reference=reference).select_related("call", "premises").first()
     if enquiry is None:
         token_digest(token)  # the same work as a real comparison
         return None
@@ -151,11 +153,7 @@ def enquiry_for_token(reference: str, token: str) -> Enquiry | None:
 # The steps.
 
 
-def _handler(user: User | None, enquiry: Enquiry) -> bool:
-    return has_permission(HANDLE)(user, enquiry)
-
-
-def _clean_assign(*, to: User) -> dict[str, Any]:
+def _clean_assign(*, to: User, **ignored: Any) -> dict[str, Any]:
     if not (to.is_active and to.is_staff and to.has_perm(HANDLE)):
         raise ValidationError({"to": _("%(person)s does not work at the desk.") % {"person": to}})
     return {"to": to}
@@ -173,20 +171,43 @@ def _assigned(enquiry: Enquiry, *, by: User | None, to: User) -> list[str]:
     return ["assignee"]
 
 
-def _clean_text(*, text: str) -> dict[str, Any]:
+def _clean_text(
+    *,
+    text: str,
+    guides: Iterable[Guide] = (),
+    calls: Iterable[FundingCall] = (),
+    premises: Iterable[Premises] = (),
+    **ignored: Any,
+) -> dict[str, Any]:
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Write the reply.")})
-    return {"text": text}
+    return {"text": text, "guides": list(guides), "calls": list(calls), "premises": list(premises)}
 
 
-def _answered(enquiry: Enquiry, *, by: User | None, text: str) -> list[str]:
-    """The reply is kept and mailed to the requester in their language; the
-    first answer starts the clock the figures read, and whoever answers an
-    unassigned enquiry holds it."""
-    EnquiryMessage.objects.create(
-        enquiry=enquiry, kind=EnquiryMessage.Kind.REPLY, text=text, author=by
+def _answered(
+    enquiry: Enquiry,
+    *,
+    by: User | None,
+    text: str,
+    guides: list[Guide],
+    calls: list[FundingCall],
+    premises: list[Premises],
+) -> list[str]:
+    """The reply (and the guides, calls and premises it points to) is kept and
+    mailed to the requester in their language; the first answer starts the
+    clock the figures read, and whoever answers an unassigned enquiry holds it."""
+    links = [
+        *(ReplyLink(guide=guide) for guide in guides),
+        *(ReplyLink(call=call) for call in calls),
+        *(ReplyLink(premises=item) for item in premises),
+    ]
+    message = EnquiryMessage.objects.create(
+        enquiry=enquiry, kind=EnquiryMessage.Kind.REPLY, text=text, author=by, has_links=bool(links)
     )
+    for link in links:
+        link.message = message
+    ReplyLink.objects.bulk_create(links)
     changed = []
     if enquiry.first_answered_at is None:
         enquiry.first_answered_at = timezone.now()
@@ -197,7 +218,7 @@ def _answered(enquiry: Enquiry, *, by: User | None, text: str) -> list[str]:
     email_after_commit(
         to=[enquiry.email],
         template="contactpoint/emails/enquiry_replied",
-        context={"enquiry": enquiry, "text": text},
+        context={"enquiry": enquiry, "text": text, "items": [link.item for link in links]},
         language=enquiry.language,
     )
     return changed
@@ -232,7 +253,7 @@ ENQUIRY_WORKFLOW: Workflow[Enquiry] = Workflow(
             name="assign",
             source=frozenset({Status.NEW, Status.ASSIGNED}),
             target=Status.ASSIGNED,
-            allowed=_handler,
+            allowed=has_permission(HANDLE),
             label=gettext_lazy("Assign"),
             done=gettext_lazy("Enquiries assigned: %(count)d."),
             refused=gettext_lazy(
@@ -240,13 +261,14 @@ ENQUIRY_WORKFLOW: Workflow[Enquiry] = Workflow(
             ),
             effect=_assigned,
             clean=_clean_assign,
+            form=AssignForm,
             description=gettext_lazy("The person it is assigned to is told by email."),
         ),
         Transition(
             name="answer",
             source=OPEN,
             target=Status.ANSWERED,
-            allowed=_handler,
+            allowed=has_permission(HANDLE),
             label=gettext_lazy("Reply"),
             done=gettext_lazy("Replies sent: %(count)d."),
             refused=gettext_lazy(
@@ -255,13 +277,14 @@ ENQUIRY_WORKFLOW: Workflow[Enquiry] = Workflow(
             ),
             effect=_answered,
             clean=_clean_text,
+            form=AnswerForm,
             description=gettext_lazy("The requester receives the reply by email."),
         ),
         Transition(
             name="close",
             source=OPEN,
             target=Status.CLOSED,
-            allowed=_handler,
+            allowed=has_permission(HANDLE),
             label=gettext_lazy("Close"),
             done=gettext_lazy("Enquiries closed: %(count)d."),
             refused=gettext_lazy("%(object)s is already closed."),
@@ -290,9 +313,19 @@ def enquiry_assign(*, enquiry: Enquiry, to: User, by: User) -> Enquiry:
     return ENQUIRY_WORKFLOW.apply(enquiry, "assign", by=by, to=to)
 
 
-def enquiry_answer(*, enquiry: Enquiry, text: str, by: User) -> Enquiry:
+def enquiry_answer(
+    *,
+    enquiry: Enquiry,
+    text: str,
+    by: User,
+    guides: Iterable[Guide] = (),
+    calls: Iterable[FundingCall] = (),
+    premises: Iterable[Premises] = (),
+) -> Enquiry:
     """Reply to the requester: kept in the conversation and mailed."""
-    return ENQUIRY_WORKFLOW.apply(enquiry, "answer", by=by, text=text)
+    return ENQUIRY_WORKFLOW.apply(
+        enquiry, "answer", by=by, text=text, guides=guides, calls=calls, premises=premises
+    )
 
 
 def enquiry_close(*, enquiry: Enquiry, by: User | None) -> Enquiry:

@@ -20,8 +20,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from contactpoint.forms import AskForm, RequesterReplyForm
-from contactpoint.models import Enquiry, EnquiryMessage
+from contactpoint.models import (
+    Enquiry,
+    EnquiryMessage,
+    FundingCall,
+    Guide,
+    Premises,
+    ReplyLink,
+)
 from contactpoint.services import enquiries as service
+from contactpoint.services.guides import guides_suggested_for
 from directory.models import Organisation
 from directory.ratelimit import RateLimited, limit
 from directory.reference import reference
@@ -55,6 +63,15 @@ def _member_initial(request: HttpRequest, organisations: list[tuple[int, str]]) 
 def about_item(request: HttpRequest) -> dict[str, Model]:
     """The call or premises the enquiry is about (`?call=<pk>`, `?premises=<pk>`),
     or nothing. A link to an item that is not public is ignored, not an error."""
+    for name, queryset in (
+        ("call", FundingCall.objects.published()),
+        ("premises", Premises.objects.published()),
+    ):
+        value = request.GET.get(name, "")
+        if value.isdigit():
+            item = queryset.filter(pk=int(value)).first()
+            if item is not None:
+                return {name: item}
     return {}
 
 
@@ -90,7 +107,12 @@ def ask(request: HttpRequest) -> HttpResponse:
     response = render(
         request,
         "contactpoint/enquiry_ask.html",
-        {"form": form, "forms": [form], "about_item": next(iter(about.values()), None)},
+        {
+            "form": form,
+            "forms": [form],
+            "about_kind": next(iter(about), ""),
+            "about_item": next(iter(about.values()), None),
+        },
     )
     return refusal.respond(response) if refusal else response
 
@@ -122,9 +144,9 @@ def ask_sent(request: HttpRequest) -> HttpResponse:
     )
 
 
-def suggestions_for(text: str) -> list[Any]:
+def suggestions_for(text: str) -> list[Guide]:
     """Guides whose text matches what the requester wrote."""
-    return []
+    return guides_suggested_for(text)
 
 
 @require_safe
@@ -138,6 +160,22 @@ def ask_suggestions(request: HttpRequest) -> HttpResponse:
     )
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def conversation_of(enquiry: Enquiry) -> list[EnquiryMessage]:
+    """What the requester reads, each reply with its links (`entry.items`):
+    one query, and one more only when a reply links guides, calls or premises."""
+    conversation = list(EnquiryMessage.objects.filter(enquiry=enquiry).public())
+    by_message: dict[int, list[ReplyLink]] = {}
+    if any(entry.has_links for entry in conversation):
+        links = ReplyLink.objects.filter(
+            message__in=[entry for entry in conversation if entry.has_links]
+        ).select_related("guide", "call", "premises")
+        for link in links:
+            by_message.setdefault(link.message_id, []).append(link)
+    for entry in conversation:
+        entry.items = by_message.get(entry.pk, [])  # type: ignore[attr-defined]
+    return conversation
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -171,7 +209,7 @@ def track(request: HttpRequest, reference: str, token: str) -> HttpResponse:
         else:
             messages.success(request, _("Your message has been sent to the desk."))
             return redirect(request.path)
-    conversation = list(EnquiryMessage.objects.filter(enquiry=enquiry).public())
+    conversation = conversation_of(enquiry)
     response = render(
         request,
         "contactpoint/enquiry_track.html",
@@ -180,3 +218,14 @@ def track(request: HttpRequest, reference: str, token: str) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return refusal.respond(response) if refusal else response
+
+
+def account_enquiries(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
+    """The account page's panel: the enquiries of the member's organisations."""
+    if not request.user.is_authenticated:
+        return None
+    organisations = Organisation.objects.for_member(request.user)
+    enquiries = list(Enquiry.objects.for_organisations(organisations)[:50])
+    if not enquiries:
+        return None
+    return "contactpoint/account_enquiries.html", {"enquiries": enquiries}

@@ -30,6 +30,7 @@ from directory.forms import (
     PasswordResetForm,
 )
 from directory.models import Invitation, Organisation, User
+from directory.panels import render_account_panels
 from directory.ratelimit import RateLimited, limit, limited
 from directory.services import accounts, invitations, moderation, organisations
 from directory.tokens import (
@@ -219,7 +220,11 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "directory/account.html",
-        {"organisations": organisations, "lapse_months": Organisation.lapse_months()},
+        {
+            "organisations": organisations,
+            "lapse_months": Organisation.lapse_months(),
+            "account_panels": render_account_panels(request),
+        },
     )
 
 

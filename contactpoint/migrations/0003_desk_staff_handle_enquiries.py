@@ -42,7 +42,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("contactpoint", "0001_enquiries"),
+        ("contactpoint", "0002_enquiries"),
         ("directory", "0016_invitation_token_hashed"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

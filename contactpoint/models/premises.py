@@ -1,0 +1,184 @@
+"""Premises (spazi disponibili) offered to creative businesses, with photos
+re-encoded by the directory's upload rules."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Municipality, Sector
+from directory.validators import validate_phone
+
+
+class PremisesQuerySet(models.QuerySet["Premises"]):
+    def published(self) -> PremisesQuerySet:
+        return self.filter(is_published=True)
+
+    def for_cards(self) -> PremisesQuerySet:
+        """What a list card shows: the municipality and the first photo, in two
+        queries whatever the number of rows."""
+        return self.select_related("municipality").prefetch_related(
+            models.Prefetch("photos", queryset=PremisesPhoto.objects.order_by("order", "id"))
+        )
+
+    def in_sector(self, sector: Sector | int) -> PremisesQuerySet:
+        return self.filter(sectors=sector)
+
+    def for_sectors(self, sector_ids: list[int]) -> PremisesQuerySet:
+        """Premises suited to any of the sectors (each once), for the alerts digest."""
+        matching = Premises.objects.filter(sectors__in=sector_ids).values("pk")
+        return self.filter(pk__in=matching)
+
+    def published_since(self, since: datetime.datetime) -> PremisesQuerySet:
+        """Premises first published at or after `since`, for the alerts digest."""
+        return self.filter(published_at__gte=since)
+
+
+class Premises(models.Model):
+    """A space to rent: what it is, how big, how much, where, and whom to call."""
+
+    class Kind(models.TextChoices):
+        OFFICE = "office", _("Office")
+        STUDIO = "studio", _("Studio")
+        WORKSHOP = "workshop", _("Workshop")
+        SHOP = "shop", _("Shop")
+        COWORKING = "coworking", _("Coworking desk")
+        WAREHOUSE = "warehouse", _("Warehouse")
+
+    class RegenerationArea(models.TextChoices):
+        """Areas of Genoa under an urban regeneration programme."""
+
+        HISTORIC_CENTRE = "historic-centre", _("Historic centre")
+        VAL_POLCEVERA = "val-polcevera", _("Val Polcevera")
+        SAMPIERDARENA = "sampierdarena", _("Sampierdarena")
+        CORNIGLIANO = "cornigliano", _("Cornigliano")
+        VAL_BISAGNO = "val-bisagno", _("Val Bisagno")
+        WATERFRONT = "waterfront", _("Waterfront")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    sectors = models.ManyToManyField(
+        Sector,
+        verbose_name=_("suited to sectors"),
+        related_name="premises",
+        blank=True,
+    )
+    floor_area = models.PositiveIntegerField(
+        _("floor area (m²)"), validators=[MinValueValidator(1)]
+    )
+    monthly_rent = models.DecimalField(
+        _("monthly rent (€)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Leave empty when the rent is on request."),
+    )
+    address = models.CharField(_("address"), max_length=200)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="premises",
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    regeneration_area = models.CharField(
+        _("urban regeneration area"),
+        max_length=30,
+        choices=RegenerationArea.choices,
+        blank=True,
+        help_text=_("Leave empty when the premises lie outside every regeneration area."),
+    )
+    available_from = models.DateField(_("available from"), null=True, blank=True)
+    contact_name = models.CharField(_("contact name"), max_length=200)
+    contact_email = models.EmailField(_("contact email"))
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=30, blank=True, validators=[validate_phone]
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    versions = GenericRelation("directory.Version")
+
+    objects = PremisesQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("premises")
+        verbose_name_plural = _("premises")
+        ordering = ("-published_at", "id")
+        indexes = [
+            models.Index(fields=["is_published", "-published_at", "id"], name="premises_newest"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))
+                | (Q(latitude__isnull=False) & Q(longitude__isnull=False)),
+                name="premises_both_coordinates",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("contactpoint:premises_detail", kwargs={"slug": self.slug})
+
+    @property
+    def in_regeneration_area(self) -> bool:
+        return bool(self.regeneration_area)
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class PremisesPhoto(models.Model):
+    """One photo of premises, stored only as re-encoded by `process_photo`."""
+
+    premises = models.ForeignKey(
+        Premises, verbose_name=_("premises"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(_("photo"), upload_to="premises/")
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="premises/thumbs/", editable=False)
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    caption = models.CharField(
+        _("description of the photo"),
+        max_length=200,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ("order", "id")
+
+    def __str__(self) -> str:
+        return self.caption
