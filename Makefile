@@ -17,10 +17,15 @@ CLUSTER := node_modules/leaflet.markercluster/dist
 LOCAL_ENV := DJANGO_DEBUG=true
 
 .PHONY: run test lint format check-deploy setup install assets messages makemessages \
-	collectstatic migrate demo chromium wrk db-stop bench abuse clean pytest
+	collectstatic migrate demo chromium wrk db-stop bench bench-desk abuse clean pytest
+
+# The web server and the task worker side by side (creativecities/supervisor.py):
+# mail goes through the database queue as in production, and the worker prints
+# the console's emails in this terminal. One Ctrl-C stops both.
+TASKS_DB := DJANGO_TASKS_BACKEND=django_tasks_db.DatabaseBackend
 
 run: setup migrate demo
-	$(LOCAL_ENV) $(MANAGE) runserver 127.0.0.1:8000
+	$(LOCAL_ENV) $(TASKS_DB) $(LOCAL) $(PY) -m creativecities.supervisor 127.0.0.1:8000
 
 test: setup migrate demo chromium
 	@status=0; \
@@ -122,6 +127,12 @@ wrk:
 
 bench: setup wrk
 	$(LOCAL) $(PY) bench/run.py
+
+# The desk's benchmark: its pages' share of a bare view at saturation, query
+# counts, submissions from 4 clients, mail down then slow (a local SMTP server and
+# the task worker), and abuse over two app processes (bench/README.md).
+bench-desk: setup wrk
+	$(LOCAL) $(PY) bench/desk.py
 
 # The security probe's abuse replay: 50 rapid requests per probe against gunicorn on
 # 127.0.0.1, in a database of its own; prints what got through and the mail sent.

@@ -1,0 +1,1031 @@
+"""Benchmark of the contact point desk: `make bench-desk` (or `.venv/bin/python bench/desk.py`).
+
+In one run, against gunicorn on 127.0.0.1 with the portal's production settings
+(DEBUG off; no HTTPS redirect, secure cookies or HSTS, as there is no TLS; tasks
+on django-tasks-db's database backend, mail by SMTP), in a database of its own,
+`creativecities_desk_bench`, on the checkout's PostgreSQL:
+
+1. Query counts, in-process with CaptureQueriesContext: the ask form, the
+   tracking page, a submission (the queries of its transaction, the task queued
+   after it commits, and the rate-limit counters, which live in the `limits`
+   cache: a table here, Redis in production).
+2. Throughput at saturation: 4 gthread workers x 2 threads, 16 connections from
+   wrk, the bare view, the ask form and the tracking page (200 enquiries), each
+   page's share of the bare view measured in the same phase, then the bare view
+   again (far from the first figure: other work took the cores).
+3. Submissions from 4 concurrent clients, each with its own CSRF cookie and
+   token, for the measured seconds: enquiries a second and p95 of the POST.
+4. Mail down, then slow: a real SMTP server (aiosmtpd, `bench/mailserver.py`)
+   and one task worker (`manage.py db_worker`) on the same database. The SMTP
+   server is stopped while clients submit; then it comes back at 2 s a message;
+   then at full speed. Every submitter must get its reference, each enquiry be
+   stored once, each mail arrive exactly once (counted at the SMTP server, by
+   reference and recipient), and the bare view keep at least 80% of its
+   throughput while mail is down and slow. The worker's back-off (minutes) is
+   brought forward when mail returns, as if the time had passed: the benchmark
+   cannot wait for it.
+5. Abuse, with the portal's own limits, over two gunicorns on two ports sharing
+   the database's limits table, as if behind the reverse proxy (each probe from
+   an address of its own in X-Forwarded-For): 50 submissions in 5 s from one
+   address, 50 in 5 s to one email address (from 50 addresses), alternately to
+   each server; 50 tracking lookups with wrong tokens from one address; and
+   POSTs without a CSRF token (403), with every desk URL checked for
+   `csrf_exempt`.
+
+Phases 2 to 4 run with every rate limit raised (`BENCH_DESK_RAISED_LIMITS`,
+`bench/desk_settings.py`): 4 clients from one address would be refused after ten
+enquiries. The output says so. It ends with a table of figure, target, measured
+and pass, and exits 1 if a target is missed.
+
+Options: --seconds N (each measurement, default 5), --fresh (drop and recreate
+the database first), --skip-faults, --skip-abuse, --only-abuse (phases 1 and 5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.client import Result  # noqa: E402
+from bench.mailserver import MailServer  # noqa: E402
+from bench.run import (  # noqa: E402
+    GTHREAD_THREADS,
+    GTHREAD_WORKERS,
+    free_port,
+    hardware,
+    load_average,
+    server_url,
+    start_gunicorn,
+    stop,
+    stop_on_sigterm,
+    warm,
+    with_database,
+)
+from bench.saturate import WrkResult, run_wrk, wrk_path, wrk_version  # noqa: E402
+
+DESK_DATABASE = "creativecities_desk_bench"
+SETTINGS = "bench.desk_settings"
+CONNECTIONS = 16
+CLIENTS = 4
+TRACKED = 200
+REFERENCE = re.compile(r"CC-\d{4}-\d{6}")
+ASK = "/it/contact-point/ask/"
+BARE = "/bench/hello"
+SLOW_SECONDS = 2.0
+DELIVERY_LIMIT = 180.0
+DOMAIN = "bench.example"
+
+
+# --------------------------------------------------------------------- checks
+
+
+@dataclass
+class Check:
+    figure: str
+    target: str
+    measured: str
+    ok: bool | None  # None: a figure printed without a target
+
+
+@dataclass
+class Checks:
+    rows: list[Check] = field(default_factory=list)
+
+    def add(self, figure: str, target: str, measured: str, ok: bool | None) -> None:
+        self.rows.append(Check(figure, target, measured, ok))
+        mark = "-" if ok is None else ("ok" if ok else "MISSED")
+        print(f"  {mark:<6} {figure}: {measured} (target {target})")
+
+    def table(self) -> list[str]:
+        widths = [
+            max(len(row.figure) for row in self.rows),
+            max(len(row.target) for row in self.rows),
+            max(len(row.measured) for row in self.rows),
+        ]
+        lines = [
+            f"{'figure':<{widths[0]}}  {'target':<{widths[1]}}  {'measured':<{widths[2]}}  pass",
+            f"{'-' * widths[0]}  {'-' * widths[1]}  {'-' * widths[2]}  ----",
+        ]
+        for row in self.rows:
+            mark = "-" if row.ok is None else ("yes" if row.ok else "NO")
+            lines.append(
+                f"{row.figure:<{widths[0]}}  {row.target:<{widths[1]}}  "
+                f"{row.measured:<{widths[2]}}  {mark}"
+            )
+        return lines
+
+    @property
+    def missed(self) -> list[Check]:
+        return [row for row in self.rows if row.ok is False]
+
+
+# ------------------------------------------------------------------- database
+
+
+def prepare_database(server: str, *, fresh: bool) -> str:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        name = sql.Identifier(DESK_DATABASE)
+        if fresh:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DESK_DATABASE])
+        if found.fetchone() is None:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
+    return with_database(server, DESK_DATABASE)
+
+
+def empty_desk() -> None:
+    """Start from no enquiries, no mail, no queued task and no counter."""
+    from django.db import connection
+
+    from contactpoint.models import Enquiry
+    from directory.models import OutgoingEmail
+
+    tables = [
+        Enquiry._meta.db_table,
+        OutgoingEmail._meta.db_table,
+        "django_tasks_database_dbtaskresult",
+        "rate_limit_counters",
+    ]
+    existing = set(connection.introspection.table_names())
+    with connection.cursor() as cursor:
+        for table in tables:
+            if table in existing:
+                cursor.execute(f"TRUNCATE {connection.ops.quote_name(table)} CASCADE")
+
+
+def clear_counters() -> None:
+    from django.core.cache import caches
+
+    caches["limits"].clear()
+
+
+def wait_for_idle_database(limit: float = 60.0) -> None:
+    """No other active query on the bench database (a slow page's leftovers)."""
+    import psycopg
+
+    url = os.environ["DATABASE_URL"]
+    deadline = time.monotonic() + limit
+    with psycopg.connect(url, autocommit=True) as conn:
+        while time.monotonic() < deadline:
+            row = conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND state = 'active' AND pid <> pg_backend_pid()"
+            ).fetchone()
+            if row is None or row[0] == 0:
+                return
+            time.sleep(0.2)
+
+
+# ---------------------------------------------------------------- submissions
+
+
+def form_data(sector: int, topic: str, email: str, n: int) -> dict[str, str]:
+    return {
+        "topic": topic,
+        "sector": str(sector),
+        "subject": f"Apertura di uno studio di design a Genova ({n})",
+        "message": (
+            "Vorremmo aprire uno studio di design a Genova e capire quali incentivi, "
+            "spazi e procedure ci riguardano. Grazie."
+        ),
+        "name": "Giulia Rossi",
+        "email": email,
+        "phone": "",
+        "language": "it",
+        "privacy": "on",
+        "website": "",
+    }
+
+
+class Browser:
+    """One client: kept-alive connection per port, its own cookies and CSRF token,
+    and the address the reverse proxy would have seen (when one is in front)."""
+
+    def __init__(self, ports: list[int], address: str = "") -> None:
+        self.ports, self.address = ports, address
+        self.cookies: dict[str, str] = {}
+        self._connections: dict[int, http.client.HTTPConnection] = {}
+        self.turn = 0
+
+    def close(self) -> None:
+        for connection in self._connections.values():
+            connection.close()
+        self._connections.clear()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        data: dict[str, str] | None = None,
+        *,
+        port: int | None = None,
+        csrf: bool = True,
+    ) -> tuple[int, dict[str, str], bytes]:
+        if port is None:
+            port = self.ports[self.turn % len(self.ports)]
+            self.turn += 1
+        headers = {"Accept-Language": "it"}
+        if self.address:
+            headers["X-Forwarded-For"] = self.address
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if data is not None:
+            if csrf:
+                data = {**data, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
+            body = urlencode(data)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in (1, 2):
+            connection = self._connections.get(port)
+            if connection is None:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                self._connections[port] = connection
+            try:
+                connection.request(method, path, body=body, headers=headers)
+                response = connection.getresponse()
+                content = response.read()
+                break
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                # A kept-alive connection the server closed: once more on a new one.
+                connection.close()
+                del self._connections[port]
+                if attempt == 2:
+                    raise
+        answer = {name.lower(): value for name, value in response.getheaders()}
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key.strip()] = rest.split(";", 1)[0]
+        return response.status, answer, content
+
+    def open_form(self) -> None:
+        status, _headers, _body = self.request("GET", ASK)
+        if status != 200 or "csrftoken" not in self.cookies:
+            raise RuntimeError(f"the ask form answered {status} without a CSRF cookie")
+
+    def submit(self, data: dict[str, str], *, follow: bool = False) -> tuple[int, str]:
+        """POST the form; with `follow`, read the reference on the confirmation page."""
+        status, headers, _body = self.request("POST", ASK, data)
+        reference = ""
+        if follow and status == 302:
+            location = headers.get("location", "")
+            sent_status, _headers, page = self.request("GET", location)
+            found = REFERENCE.search(page.decode("utf-8", "replace"))
+            if sent_status == 200 and found:
+                reference = found.group(0)
+        return status, reference
+
+
+def submit_concurrently(
+    ports: list[int],
+    make_data: Callable[[int, int], dict[str, str]],
+    *,
+    clients: int,
+    seconds: float | None = None,
+    each: int | None = None,
+    warmup: float = 0.0,
+    follow: bool = False,
+) -> tuple[Result, list[tuple[int, str]]]:
+    """`clients` threads submitting, for `seconds` (after `warmup`) or `each`
+    submissions per client. Latency is the POST's alone. Returns the measured
+    result and every (status, reference) answered."""
+    start = time.perf_counter()
+    measured_from = start + warmup
+    end = measured_from + seconds if seconds is not None else float("inf")
+    latencies: list[list[float]] = [[] for _ in range(clients)]
+    errors = [0] * clients
+    answers: list[list[tuple[int, str]]] = [[] for _ in range(clients)]
+
+    def client(index: int) -> None:
+        browser = Browser(ports)
+        browser.open_form()
+        n = 0
+        try:
+            while True:
+                if each is not None and n >= each:
+                    return
+                sent = time.perf_counter()
+                if sent >= end:
+                    return
+                status, reference = browser.submit(make_data(index, n), follow=follow)
+                done = time.perf_counter()
+                n += 1
+                answers[index].append((status, reference))
+                if sent >= measured_from and done <= end:
+                    latencies[index].append(done - sent)
+                    if status != 302:
+                        errors[index] += 1
+        finally:
+            browser.close()
+
+    threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    merged = [latency for per_client in latencies for latency in per_client]
+    span = seconds if seconds is not None else elapsed
+    result = Result(requests=len(merged), errors=sum(errors), seconds=span, latencies=merged)
+    return result, [answer for per_client in answers for answer in per_client]
+
+
+# ------------------------------------------------------------ query counting
+
+
+@dataclass
+class Counted:
+    total: int
+    transaction: int  # queries inside the atomic block that writes the enquiry
+    transactions_writing: int  # atomic blocks that wrote a desk row or a mail
+    after_commit: int  # outside any atomic block and not on the counters (the task)
+    counters: int  # on the rate limits' table (the `limits` cache)
+    sql: list[str]
+    with_control: int = 0  # CaptureQueriesContext's count, BEGIN and COMMIT included
+
+
+@contextmanager
+def counting() -> Iterator[list[tuple[str, int | None]]]:
+    """Every query with the atomic block it ran in (None: autocommit)."""
+    from django.db import connection
+
+    seen: list[tuple[str, int | None]] = []
+    state: dict[str, Any] = {"block": None, "outer": None, "number": 0}
+
+    def wrapper(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        if connection.in_atomic_block:
+            outer = id(connection.atomic_blocks[0]) if connection.atomic_blocks else 0
+            if state["block"] is None or state["outer"] != outer:
+                state["number"] += 1
+                state["block"], state["outer"] = state["number"], outer
+            seen.append((sql, state["block"]))
+        else:
+            state["block"] = state["outer"] = None
+            seen.append((sql, None))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        yield seen
+
+
+def classify(seen: list[tuple[str, int | None]]) -> Counted:
+    counters_table = "rate_limit_counters"
+    desk_writes = re.compile(
+        r'^\s*(INSERT|UPDATE|DELETE)\s.*"(contactpoint_\w+|directory_outgoingemail)"',
+        re.IGNORECASE | re.DOTALL,
+    )
+    on_counters = [sql for sql, _ in seen if counters_table in sql]
+    blocks = {block for sql, block in seen if block is not None and desk_writes.match(sql)}
+    enquiry_block = next(
+        (block for sql, block in seen if block is not None and "contactpoint_enquiry" in sql
+         and sql.lstrip().upper().startswith("INSERT")),
+        None,
+    )  # fmt: skip
+    in_transaction = [
+        sql for sql, block in seen if enquiry_block is not None and block == enquiry_block
+    ]
+    after = [sql for sql, block in seen if block is None and counters_table not in sql]
+    return Counted(
+        total=len(seen),
+        transaction=len(in_transaction),
+        transactions_writing=len(blocks),
+        after_commit=len(after),
+        counters=len(on_counters),
+        sql=[sql for sql, _ in seen],
+    )
+
+
+def count_queries(tracking_path: str, sector: int, topic: str) -> dict[str, Counted]:
+    """The three budgets, measured in this process with Django's test client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="it", HTTP_HOST="127.0.0.1")
+    client.get(ASK)  # warm: the reference data's cache, the templates
+    client.get(tracking_path)
+    results: dict[str, Counted] = {}
+    for name, path in (("form", ASK), ("tracking", tracking_path)):
+        with CaptureQueriesContext(connection) as captured, counting() as seen:
+            response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code}")
+        results[name] = classify(seen)
+        results[name].with_control = len(captured.captured_queries)
+    clear_counters()
+    data = form_data(sector, topic, f"queries@{DOMAIN}", 0)
+    with CaptureQueriesContext(connection) as captured, counting() as seen:
+        response = client.post(ASK, data)
+    if response.status_code != 302:
+        raise RuntimeError(f"the submission answered {response.status_code}")
+    results["submission"] = classify(seen)
+    results["submission"].with_control = len(captured.captured_queries)
+    return results
+
+
+# ------------------------------------------------------------------- seeding
+
+
+def seed_enquiries(count: int, sector: int, topic: str) -> list[str]:
+    """`count` enquiries made through the desk's own service; their tracking paths."""
+    from django.utils import translation
+
+    from contactpoint.forms import AskForm
+    from contactpoint.services import enquiries as service
+    from directory.reference import reference
+
+    paths = []
+    with translation.override("it"):
+        sectors = reference().sectors
+        for n in range(count):
+            form = AskForm(form_data(sector, topic, f"tracked-{n}@{DOMAIN}", n), sectors=sectors)
+            if not form.is_valid():
+                raise RuntimeError(f"the ask form refused the bench's data: {form.errors}")
+            submitted = service.enquiry_submit(
+                data=form.cleaned_data,
+                sector_id=form.cleaned_data["sector"],
+                organisation_id=None,
+                about={},
+            )
+            paths.append(service.tracking_path(submitted.enquiry, submitted.token))
+    return paths
+
+
+def set_aside_queued_mail() -> None:
+    """Drop the tasks of the mail made before the fault phase (seeds, throughput):
+    only that phase's mail is to reach the SMTP server."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM django_tasks_database_dbtaskresult")
+    from directory.models import OutgoingEmail
+
+    OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED).update(
+        status=OutgoingEmail.Status.FAILED, last_error="set aside by the benchmark"
+    )
+
+
+def bring_retries_forward() -> int:
+    """As if the back-off had elapsed: every waiting delivery is due now."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from directory.models import OutgoingEmail
+
+    OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED).update(
+        next_attempt_at=timezone.now()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE django_tasks_database_dbtaskresult SET run_after = now() "
+            "WHERE status = 'READY' AND run_after > now()"
+        )
+        return int(cursor.rowcount)
+
+
+def pending_deliveries(first_mail: int) -> int:
+    from directory.models import OutgoingEmail
+
+    return (
+        OutgoingEmail.objects.filter(pk__gt=first_mail)
+        .exclude(status=OutgoingEmail.Status.SENT)
+        .count()
+    )
+
+
+# -------------------------------------------------------------------- servers
+
+
+def server_env(database_url: str, extra: dict[str, str]) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": SETTINGS,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_COOKIES": "false",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "PYTHONPATH": str(ROOT),
+        **extra,
+    }
+
+
+def start_worker(database_url: str, extra: dict[str, str]) -> subprocess.Popen[bytes]:
+    """One `manage.py db_worker`, as production runs it (its own session, so
+    the terminal's Ctrl-C reaches this script, which stops it)."""
+    command = [
+        sys.executable, str(ROOT / "manage.py"), "db_worker",
+        "--interval", "0.2", "--no-startup-delay", "--no-reload", "--verbosity", "0",
+    ]  # fmt: skip
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=server_env(database_url, extra),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def gthread() -> list[str]:
+    return [
+        "--worker-class", "gthread",
+        "--workers", str(GTHREAD_WORKERS), "--threads", str(GTHREAD_THREADS),
+    ]  # fmt: skip
+
+
+def saturate(port: int, paths: list[str], seconds: float) -> WrkResult:
+    wait_for_idle_database()
+    run_wrk(port, paths, connections=CONNECTIONS, seconds=1)
+    wait_for_idle_database()
+    return run_wrk(port, paths, connections=CONNECTIONS, seconds=seconds)
+
+
+def describe(name: str, result: WrkResult, bare: WrkResult | None) -> str:
+    share = f"{result.throughput / bare.throughput:7.1%}" if bare else "    -  "
+    return (
+        f"  {name:<34} {result.throughput:8.1f} req/s {share}   "
+        f"p50 {result.p50 * 1000:6.1f} ms   p95 {result.p95 * 1000:6.1f} ms   "
+        f"({result.requests} requests, {result.errors} errors)"
+    )
+
+
+# ---------------------------------------------------------------------- main
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--fresh", action="store_true")
+    parser.add_argument("--skip-faults", action="store_true")
+    parser.add_argument("--skip-abuse", action="store_true")
+    parser.add_argument("--only-abuse", action="store_true")
+    options = parser.parse_args()
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
+    if wrk_path() is None:
+        print("wrk is missing: `make wrk` installs it (Debian's package).")
+        return 2
+
+    print("Hardware")
+    for line in hardware():
+        print(f"  {line}")
+    print(f"  {wrk_version()}")
+
+    from creativecities import local_data
+
+    embedded = not os.environ.get("DATABASE_URL")
+    started_database = embedded and not (local_data.postgres_dir() / "postmaster.pid").exists()
+    processes: list[subprocess.Popen[bytes]] = []
+    mail: MailServer | None = None
+    try:
+        server = server_url()
+        database_url = prepare_database(server, fresh=options.fresh)
+        smtp_port = free_port()
+        production = {
+            "DJANGO_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp_port),
+            "EMAIL_USE_TLS": "false",
+            # Every refusal of the abuse phase would be logged as a warning.
+            "DJANGO_LOG_LEVEL": "ERROR",
+        }
+        os.environ.update(server_env(database_url, production))
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+
+        from contactpoint.models import Enquiry, Topic
+        from directory.models import OutgoingEmail, Sector
+
+        print(f"\nDatabase {DESK_DATABASE}: migrating")
+        call_command("migrate", verbosity=0)
+        call_command("createcachetable", verbosity=0)
+        empty_desk()
+        sector_obj = Sector.objects.order_by("order").first()
+        if sector_obj is None:
+            raise RuntimeError("no sector: the migrations seed them")
+        sector, topic = sector_obj.pk, str(Topic.values[0])
+        tracking = seed_enquiries(TRACKED, sector, topic)
+        print(f"  {TRACKED} enquiries made through the desk's service for the tracking page")
+        checks = Checks()
+
+        # 1. Query counts, in-process.
+        print("\nQueries (in-process, CaptureQueriesContext, production settings)")
+        counted = count_queries(tracking[0], sector, topic)
+        form, track, submission = counted["form"], counted["tracking"], counted["submission"]
+        checks.add("form page queries", "<= 2", str(form.with_control), form.with_control <= 2)
+        checks.add(
+            "tracking page queries", "<= 3", str(track.with_control), track.with_control <= 3
+        )
+        checks.add(
+            "submission: queries in its transaction",
+            "<= 6",
+            str(submission.transaction),
+            0 < submission.transaction <= 6,
+        )
+        checks.add(
+            "submission: transactions writing the enquiry and its mail",
+            "1",
+            str(submission.transactions_writing),
+            submission.transactions_writing == 1,
+        )
+        checks.add(
+            "submission: other queries (task queued after commit)",
+            "-",
+            str(submission.after_commit),
+            None,
+        )
+        checks.add(
+            "submission: rate-limit counter queries (limits cache)",
+            "- (Redis in production)",
+            str(submission.counters),
+            None,
+        )
+        checks.add(
+            "submission: statements in all (BEGIN/COMMIT too)",
+            "-",
+            f"{submission.total} ({submission.with_control})",
+            None,
+        )
+        sent_in_request = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.SENT).count()
+        checks.add("mail sent inside the request", "0", str(sent_in_request), sent_in_request == 0)
+        connection.close()
+
+        # 2 and 3. Throughput at saturation, then submissions; limits raised.
+        raised = {**production, "BENCH_DESK_RAISED_LIMITS": "true"}
+        if not options.only_abuse:
+            port = free_port()
+            web = start_gunicorn(
+                database_url, port, gthread(), settings_module=SETTINGS,
+                ready_path=BARE, extra_env=raised,
+            )  # fmt: skip
+            processes.append(web)
+            print(
+                f"\ngunicorn on 127.0.0.1:{port}, {GTHREAD_WORKERS} gthread workers x "
+                f"{GTHREAD_THREADS} threads, production settings, rate limits RAISED "
+                f"(BENCH_DESK_RAISED_LIMITS) for phases 2-4; load average {load_average()}"
+            )
+            print(f"\nSaturated: {CONNECTIONS} connections from wrk, {options.seconds:.0f} s each")
+            pages = {"bare view": [BARE], "ask form": [ASK], "tracking page": tracking}
+            warm(port, pages, rounds=GTHREAD_WORKERS * GTHREAD_THREADS * 2)
+            saturated: dict[str, WrkResult] = {}
+            bare: WrkResult | None = None
+            for name, paths in pages.items():
+                saturated[name] = saturate(port, paths, options.seconds)
+                print(describe(name, saturated[name], bare))
+                bare = bare or saturated[name]
+            again = saturate(port, [BARE], options.seconds)
+            print(describe("bare view, again at the end", again, bare))
+            if bare is None:
+                raise RuntimeError("no bare view measured")
+            for name, target in (("ask form", 0.15), ("tracking page", 0.10)):
+                share = saturated[name].throughput / bare.throughput
+                checks.add(
+                    f"{name} throughput, share of bare",
+                    f">= {target:.0%}",
+                    f"{share:.1%} ({saturated[name].throughput:.0f} of "
+                    f"{bare.throughput:.0f} req/s)",
+                    share >= target and saturated[name].errors == 0,
+                )
+            drift = again.throughput / bare.throughput
+            checks.add("bare view at the end, share of the first", "~100%", f"{drift:.0%}", None)
+
+            print(f"\nSubmissions: {CLIENTS} clients, each with its own CSRF cookie, 1 s warm-up")
+            before = Enquiry.objects.count()
+            connection.close()
+            result, _answers = submit_concurrently(
+                [port],
+                lambda i, n: form_data(sector, topic, f"load-{i}-{n}@{DOMAIN}", n),
+                clients=CLIENTS,
+                seconds=options.seconds,
+                warmup=1.0,
+            )
+            stored = Enquiry.objects.count() - before
+            connection.close()
+            print(
+                f"  {result.throughput:.1f} enquiries/s, p50 {result.p50 * 1000:.1f} ms, "
+                f"p95 {result.p95 * 1000:.1f} ms ({result.requests} measured, {result.errors} "
+                f"not 302; {stored} stored in all)"
+            )
+            checks.add(
+                f"submissions, {CLIENTS} clients",
+                ">= 150/s",
+                f"{result.throughput:.0f}/s",
+                result.throughput >= 150 and result.errors == 0,
+            )
+            checks.add(
+                "submission p95", "< 40 ms", f"{result.p95 * 1000:.1f} ms", result.p95 < 0.040
+            )
+
+            # 4. Mail down, then slow, then back.
+            if not options.skip_faults:
+                mail = MailServer(smtp_port)
+                fault_phase(
+                    checks, database_url, port, raised, mail, processes, bare, sector, topic,
+                    options.seconds,
+                )  # fmt: skip
+            stop(web)
+            processes.remove(web)
+
+        # 5. Abuse over two app processes, real limits.
+        if not options.skip_abuse:
+            abuse_phase(checks, database_url, production, processes, tracking, sector, topic)
+
+        print("\nFigures")
+        for line in checks.table():
+            print(f"  {line}")
+        print(f"\nload average at the end {load_average()}")
+        if checks.missed:
+            print("Missed: " + "; ".join(row.figure for row in checks.missed))
+            return 1
+        print("All targets met.")
+        return 0
+    finally:
+        for process in processes:
+            stop(process)
+        if mail is not None:
+            mail.stop()
+        if started_database:
+            local_data.stop_database()
+
+
+def fault_phase(
+    checks: Checks,
+    database_url: str,
+    port: int,
+    env: dict[str, str],
+    mail: MailServer,
+    processes: list[subprocess.Popen[bytes]],
+    bare: WrkResult,
+    sector: int,
+    topic: str,
+    seconds: float,
+) -> None:
+    from django.db import connection
+    from django.db.models import Max
+
+    from contactpoint.models import Enquiry
+    from directory.models import OutgoingEmail
+
+    print("\nMail down, then slow: aiosmtpd on 127.0.0.1, one db_worker on the same database")
+    set_aside_queued_mail()
+    first_mail = OutgoingEmail.objects.aggregate(last=Max("pk"))["last"] or 0
+    connection.close()
+    mail.start()
+    worker = start_worker(database_url, env)
+    processes.append(worker)
+
+    def fault_data(phase: str) -> Callable[[int, int], dict[str, str]]:
+        return lambda i, n: form_data(sector, topic, f"{phase}-{i}-{n}@{DOMAIN}", n)
+
+    # Mail up: the bare view's reference figure with the worker idle.
+    up = saturate(port, [BARE], seconds)
+    print(describe("bare view, mail up, worker idle", up, bare))
+
+    mail.stop()
+    print("  SMTP server stopped")
+    _down_result, down_answers = submit_concurrently(
+        [port], fault_data("down"), clients=CLIENTS, each=10, follow=True
+    )
+    down = saturate(port, [BARE], seconds)
+    print(describe("bare view, mail down", down, up))
+
+    mail.start(delay=SLOW_SECONDS)
+    moved = bring_retries_forward()
+    print(f"  SMTP server back at {SLOW_SECONDS:.0f} s a message; {moved} retries brought forward")
+    slow_result, slow_answers = submit_concurrently(
+        [port], fault_data("slow"), clients=CLIENTS, each=3, follow=True
+    )
+    slow = saturate(port, [BARE], seconds)
+    print(describe("bare view, mail slow", slow, up))
+    print(
+        f"  submissions while mail is slow: p95 {slow_result.p95 * 1000:.1f} ms "
+        f"({slow_result.requests} sent)"
+    )
+
+    mail.slow(0.0)
+    deadline = time.monotonic() + DELIVERY_LIMIT
+    waiting = pending_deliveries(first_mail)
+    while waiting and time.monotonic() < deadline:
+        bring_retries_forward()
+        connection.close()
+        time.sleep(0.5)
+        waiting = pending_deliveries(first_mail)
+    print(f"  mail back at full speed; {waiting} mails undelivered after waiting")
+
+    answers = down_answers + slow_answers
+    references = [reference for _status, reference in answers]
+    got = sum(1 for status, reference in answers if status == 302 and reference)
+    checks.add(
+        "mail down/slow: submitters who got their reference",
+        f"all {len(answers)}",
+        f"{got}",
+        got == len(answers),
+    )
+    stored = Counter(
+        Enquiry.objects.filter(reference__in=references).values_list("reference", flat=True)
+    )
+    once = sum(1 for reference in set(references) if stored[reference] == 1)
+    distinct = len(set(references)) == len(references)
+    checks.add(
+        "mail down/slow: enquiries stored once",
+        f"{len(references)} of {len(references)}",
+        f"{once} of {len(references)}" + ("" if distinct else " (a reference given twice)"),
+        once == len(references) and distinct,
+    )
+    records = list(
+        OutgoingEmail.objects.filter(pk__gt=first_mail).values_list("to", "subject", "body")
+    )
+    expected: Counter[tuple[str, str]] = Counter()
+    for recipients, subject, body in records:
+        found = REFERENCE.search(f"{subject}\n{body}")
+        for address in recipients:
+            expected[(found.group(0) if found else "", address.lower())] += 1
+    delivered: Counter[tuple[str, str]] = Counter()
+    for message in mail.handler.messages():
+        found = REFERENCE.search(f"{message.subject}\n{message.text}")
+        for address in message.recipients:
+            delivered[(found.group(0) if found else "", address)] += 1
+    exactly_once = sum(1 for key in expected if delivered[key] == expected[key] == 1)
+    duplicates = sum(count - 1 for count in delivered.values() if count > 1)
+    strays = sum(count for key, count in delivered.items() if key not in expected)
+    requesters = sum(1 for reference in references if any(key[0] == reference for key in delivered))
+    checks.add(
+        "mail down/slow: mails delivered exactly once (counted at SMTP)",
+        f"{len(expected)} of {len(expected)}, 0 twice",
+        f"{exactly_once} of {len(expected)}, {duplicates} twice, {strays} unexpected, "
+        f"{sum(delivered.values())} received",
+        exactly_once == len(expected) and duplicates == 0 and strays == 0 and len(expected) > 0,
+    )
+    checks.add(
+        "mail down/slow: enquiries with a mail naming their reference",
+        f"{len(references)}",
+        f"{requesters}",
+        requesters == len(references),
+    )
+    for name, result in (("down", down), ("slow", slow)):
+        share = result.throughput / up.throughput
+        checks.add(
+            f"bare view while mail is {name}, share of mail up",
+            ">= 80%",
+            f"{share:.0%} ({result.throughput:.0f} of {up.throughput:.0f} req/s)",
+            share >= 0.80,
+        )
+    stop(worker)
+    processes.remove(worker)
+    mail.stop()
+    connection.close()
+
+
+def abuse_phase(
+    checks: Checks,
+    database_url: str,
+    env: dict[str, str],
+    processes: list[subprocess.Popen[bytes]],
+    tracking: list[str],
+    sector: int,
+    topic: str,
+) -> None:
+    from django.conf import settings
+    from django.db import connection
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    clear_counters()
+    connection.close()
+    proxied = {**env, "DJANGO_BEHIND_PROXY": "true"}
+    ports = [free_port(), free_port()]
+    for port in ports:
+        processes.append(
+            start_gunicorn(
+                database_url, port, gthread(), settings_module=SETTINGS,
+                ready_path=BARE, extra_env=proxied,
+            )
+        )  # fmt: skip
+    print(
+        f"\nAbuse: two gunicorns on 127.0.0.1:{ports[0]} and :{ports[1]}, the portal's own "
+        f"rate limits {settings.RATE_LIMITS.get('enquiry_submit', '(no enquiry_submit scope)')}, "
+        "counters in the shared database table; requests alternate between the two"
+    )
+
+    def paced(send: Callable[[int], int], count: int = 50, seconds: float = 5.0) -> list[int]:
+        statuses = []
+        start = time.monotonic()
+        for n in range(count):
+            statuses.append(send(n))
+            pause = start + (n + 1) * seconds / count - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+        return statuses
+
+    def first_refusal(statuses: list[int]) -> tuple[str, int | None]:
+        refused = statuses.count(429)
+        at = statuses.index(429) + 1 if 429 in statuses else None
+        other = sum(1 for status in statuses if status not in (302, 429, 404))
+        return (
+            f"{refused} of {len(statuses)} refused, first at #{at}"
+            + (f", {other} other statuses" if other else "")
+        ), at
+
+    def well_before(at: int | None) -> bool:
+        return at is not None and at <= 25
+
+    one_address = Browser(ports, "198.51.100.7")
+    one_address.open_form()
+    statuses = paced(
+        lambda n: one_address.submit(form_data(sector, topic, f"abuse-address-{n}@{DOMAIN}", n))[0]
+    )
+    text, at = first_refusal(statuses)
+    checks.add(
+        "50 submissions in 5 s from one address", "429 well before #50", text, well_before(at)
+    )
+
+    def to_one_recipient(n: int) -> int:
+        browser = Browser(ports, f"203.0.113.{n + 1}")
+        browser.turn = n
+        browser.open_form()
+        status = browser.submit(form_data(sector, topic, f"victim@{DOMAIN}", n))[0]
+        browser.close()
+        return status
+
+    statuses = paced(to_one_recipient)
+    text, at = first_refusal(statuses)
+    checks.add(
+        "50 submissions in 5 s to one email address", "429 well before #50", text, well_before(at)
+    )
+
+    guesser = Browser(ports, "198.51.100.9")
+
+    def wrong_token(n: int) -> int:
+        reference = tracking[n % len(tracking)].rstrip("/").split("/")[-2]
+        return guesser.request("GET", f"/it/contact-point/enquiries/{reference}/{'x' * 43}/")[0]
+
+    statuses = paced(wrong_token)
+    text, at = first_refusal(statuses)
+    checks.add("50 wrong tracking tokens from one address", "429 before #50", text, at is not None)
+
+    # CSRF: a POST without the token is refused on every submission path.
+    refused: list[str] = []
+    bare_client = Browser(ports, "198.51.100.11")
+    status = bare_client.submit(form_data(sector, topic, f"csrf@{DOMAIN}", 0))[0]
+    refused.append(f"ask without cookie {status}")
+    cookie_only = Browser(ports, "198.51.100.12")
+    cookie_only.open_form()
+    status = cookie_only.request(
+        "POST", ASK, form_data(sector, topic, f"csrf@{DOMAIN}", 0), csrf=False
+    )[0]
+    refused.append(f"ask without token {status}")
+    reader = Browser(ports, "198.51.100.13")
+    reader.request("GET", tracking[1])
+    status = reader.request("POST", tracking[1], {"text": "Grazie."}, csrf=False)[0]
+    refused.append(f"tracking reply without token {status}")
+    all_403 = all(item.endswith(" 403") for item in refused)
+
+    exempt: list[str] = []
+
+    def walk(patterns: list[Any], prefix: str) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern) and getattr(
+                pattern.callback, "csrf_exempt", False
+            ):
+                exempt.append(prefix + str(pattern.pattern))
+
+    walk(get_resolver().url_patterns, "/")
+    desk_exempt = [path for path in exempt if "contact-point" in path or "contactpoint" in path]
+    checks.add(
+        "POST without CSRF token",
+        "403 on every path; no desk view csrf_exempt",
+        "; ".join(refused) + f"; csrf_exempt desk views: {len(desk_exempt)}",
+        all_403 and not desk_exempt,
+    )
+    for browser in (one_address, guesser, bare_client, cookie_only, reader):
+        browser.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
