@@ -27,7 +27,13 @@ def partner_png() -> ContentFile[bytes]:
 
 def test_the_seeded_partners_have_their_country_codes() -> None:
     codes = dict(Partner.objects.values_list("city_en", "country_code").distinct())
-    assert codes == {"Leipzig": "DE", "Genoa": "IT", "Gdańsk": "PL", "Pécs": "HU", "Ljubljana": "SI"}
+    assert codes == {
+        "Leipzig": "DE",
+        "Genoa": "IT",
+        "Gdańsk": "PL",
+        "Pécs": "HU",
+        "Ljubljana": "SI",
+    }
 
 
 @pytest.mark.parametrize("code", ["XX", "it", "ITA", "I"])
