@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ActionplanConfig(AppConfig):
     name = "actionplan"
     verbose_name = _("Joint Action Plan")
+
+    def ready(self) -> None:
+        from actionplan.benchmark_demo import benchmark_demo
+        from directory.demo_loaders import register_demo_loader
+
+        register_demo_loader(benchmark_demo)
