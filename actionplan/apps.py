@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ActionplanConfig(AppConfig):
     name = "actionplan"
     verbose_name = _("Joint Action Plan")
+
+    def ready(self) -> None:
+        from actionplan import history_fields
+
+        history_fields.track_plan()
