@@ -19,38 +19,38 @@ from tests.directory.factories import PartnerFactory
 
 @pytest.fixture
 def plan_partner_a(db: Any) -> Partner:
-    return PartnerFactory(name="Partner A")
+    return PartnerFactory.create(name="Partner A")
 
 
 @pytest.fixture
 def plan_partner_b(db: Any) -> Partner:
-    return PartnerFactory(name="Partner B")
+    return PartnerFactory.create(name="Partner B")
 
 
 @pytest.fixture
 def plan_editor_a(plan_partner_a: Partner) -> PartnerMember:
-    return PartnerMemberFactory(partner=plan_partner_a, role=PartnerRole.EDITOR)
+    return PartnerMemberFactory.create(partner=plan_partner_a, role=PartnerRole.EDITOR)
 
 
 @pytest.fixture
 def plan_viewer_a(plan_partner_a: Partner) -> PartnerMember:
-    return PartnerMemberFactory(partner=plan_partner_a, role=PartnerRole.VIEWER)
+    return PartnerMemberFactory.create(partner=plan_partner_a, role=PartnerRole.VIEWER)
 
 
 @pytest.fixture
 def plan_editor_b(plan_partner_b: Partner) -> PartnerMember:
-    return PartnerMemberFactory(partner=plan_partner_b, role=PartnerRole.EDITOR)
+    return PartnerMemberFactory.create(partner=plan_partner_b, role=PartnerRole.EDITOR)
 
 
 @pytest.fixture
 def plan_viewer_b(plan_partner_b: Partner) -> PartnerMember:
-    return PartnerMemberFactory(partner=plan_partner_b, role=PartnerRole.VIEWER)
+    return PartnerMemberFactory.create(partner=plan_partner_b, role=PartnerRole.VIEWER)
 
 
 @pytest.fixture
 def plan_coordinator(db: Any) -> PartnerMember:
-    return PartnerMemberFactory(
-        partner=PartnerFactory(name="Coordinating partner"),
+    return PartnerMemberFactory.create(
+        partner=PartnerFactory.create(name="Coordinating partner"),
         role=PartnerRole.EDITOR,
         is_coordinator=True,
     )
@@ -58,10 +58,12 @@ def plan_coordinator(db: Any) -> PartnerMember:
 
 @pytest.fixture
 def plan_draft(db: Any) -> Plan:
-    return PlanFactory()
+    return PlanFactory.create()
 
 
 @pytest.fixture
 def plan_action_a(plan_draft: Plan, plan_partner_a: Partner) -> Action:
     """An action of the draft plan led by partner A, no partner involved."""
-    return ActionFactory(theme=ThemeFactory(plan=plan_draft), lead_partner=plan_partner_a)
+    return ActionFactory.create(
+        theme=ThemeFactory.create(plan=plan_draft), lead_partner=plan_partner_a
+    )

@@ -27,12 +27,16 @@ pytestmark = pytest.mark.django_db
 def test_publishing_freezes_the_plan_as_typed_data(
     plan_action_a: Action, plan_coordinator: PartnerMember
 ) -> None:
-    sector = SectorFactory()
+    sector = SectorFactory.create()
     plan_action_a.sectors.set([sector])
-    plan_action_a.partners.set([PartnerFactory(name="Involved")])
-    MilestoneFactory(action=plan_action_a, title="Kick-off", due_on=datetime.date(2026, 2, 1))
-    indicator = IndicatorFactory(action=plan_action_a, baseline=Decimal(0), target=Decimal(40))
-    IndicatorUpdateFactory(indicator=indicator, value=Decimal(10))
+    plan_action_a.partners.set([PartnerFactory.create(name="Involved")])
+    MilestoneFactory.create(
+        action=plan_action_a, title="Kick-off", due_on=datetime.date(2026, 2, 1)
+    )
+    indicator = IndicatorFactory.create(
+        action=plan_action_a, baseline=Decimal(0), target=Decimal(40)
+    )
+    IndicatorUpdateFactory.create(indicator=indicator, value=Decimal(10))
 
     version = plan_publish(plan=plan_action_a.theme.plan, by=plan_coordinator.user, note="First")
     read = published.read(version)
@@ -96,9 +100,9 @@ def test_differences_name_added_removed_and_changed_actions_and_values(
     plan_action_a: Action, plan_coordinator: PartnerMember, plan_editor_a: PartnerMember
 ) -> None:
     plan = plan_action_a.theme.plan
-    indicator = IndicatorFactory(action=plan_action_a)
-    IndicatorUpdateFactory(indicator=indicator, value=Decimal(10))
-    doomed = ActionFactory(theme=plan_action_a.theme, title="Dropped")
+    indicator = IndicatorFactory.create(action=plan_action_a)
+    IndicatorUpdateFactory.create(indicator=indicator, value=Decimal(10))
+    doomed = ActionFactory.create(theme=plan_action_a.theme, title="Dropped")
     plan_publish(plan=plan, by=plan_coordinator.user)
     action_update(action=plan_action_a, data={"funding_source": "ERDF"}, by=plan_editor_a.user)
     indicator_update_record(
@@ -108,7 +112,7 @@ def test_differences_name_added_removed_and_changed_actions_and_values(
         by=plan_editor_a.user,
     )
     doomed.delete()
-    ActionFactory(theme=plan_action_a.theme, title="New one")
+    ActionFactory.create(theme=plan_action_a.theme, title="New one")
     plan_publish(plan=plan, by=plan_coordinator.user)
     older, newer = published.version(plan, 1), published.version(plan, 2)
     assert older is not None and newer is not None
@@ -130,7 +134,7 @@ def test_progress_in_a_version_is_as_of_its_publication(
     plan_action_a: Action, plan_coordinator: PartnerMember
 ) -> None:
     """An indicator with no update whose time has mostly passed is behind."""
-    IndicatorFactory(
+    IndicatorFactory.create(
         action=plan_action_a, target_date=datetime.date(2026, 1, 10), baseline=Decimal(0)
     )
     read = published.read(plan_publish(plan=plan_action_a.theme.plan, by=plan_coordinator.user))
@@ -139,7 +143,7 @@ def test_progress_in_a_version_is_as_of_its_publication(
 
 
 def test_freezing_takes_a_fixed_number_of_queries(plan_action_a: Action) -> None:
-    IndicatorUpdateFactory(indicator=IndicatorFactory(action=plan_action_a))
+    IndicatorUpdateFactory.create(indicator=IndicatorFactory.create(action=plan_action_a))
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
@@ -148,8 +152,8 @@ def test_freezing_takes_a_fixed_number_of_queries(plan_action_a: Action) -> None
 
     few = count()
     for _ in range(5):
-        action = ActionFactory(theme=plan_action_a.theme, partners=[PartnerFactory()])
-        IndicatorUpdateFactory(indicator=IndicatorFactory(action=action))
-        MilestoneFactory(action=action)
+        action = ActionFactory.create(theme=plan_action_a.theme, partners=[PartnerFactory.create()])
+        IndicatorUpdateFactory.create(indicator=IndicatorFactory.create(action=action))
+        MilestoneFactory.create(action=action)
 
     assert count() == few
