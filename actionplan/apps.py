@@ -7,7 +7,9 @@ class ActionplanConfig(AppConfig):
     verbose_name = _("Joint Action Plan")
 
     def ready(self) -> None:
+        from actionplan import history_fields
         from actionplan.benchmark_demo import benchmark_demo
         from directory.demo_loaders import register_demo_loader
 
+        history_fields.track_plan()
         register_demo_loader(benchmark_demo)

@@ -1,1 +1,1 @@
-"""The app's writes, one module per concern."""
+"""The plan's writes, one module per concern (see actionplan/README.md)."""

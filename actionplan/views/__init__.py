@@ -1,1 +1,1 @@
-"""The app's views, one module per audience."""
+"""The plan's pages, one module per concern."""
