@@ -41,3 +41,13 @@ class BenchmarkValueForm(forms.Form):
         if year > timezone.localdate().year:
             raise forms.ValidationError(_("Values are reported for past years and this one."))
         return year
+
+
+class FollowForm(forms.Form):
+    """An address to tell when the action moves; confirmed by a link first."""
+
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_("We send a link to confirm. Every message has a link to stop following."),
+    )

@@ -8,57 +8,169 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actionplan', '0001_plan'),
-        ('directory', '0018_partner_country_codes'),
+        ("actionplan", "0001_plan"),
+        ("directory", "0018_partner_country_codes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BenchmarkIndicator',
+            name="BenchmarkIndicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('name_it', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('definition', models.TextField(verbose_name='definition')),
-                ('definition_it', models.TextField(null=True, verbose_name='definition')),
-                ('definition_en', models.TextField(null=True, verbose_name='definition')),
-                ('unit', models.CharField(help_text='For example: %, businesses, €', max_length=60, verbose_name='unit')),
-                ('unit_it', models.CharField(help_text='For example: %, businesses, €', max_length=60, null=True, verbose_name='unit')),
-                ('unit_en', models.CharField(help_text='For example: %, businesses, €', max_length=60, null=True, verbose_name='unit')),
-                ('source', models.CharField(help_text='Where partners should take the figure from, so that cities compare.', max_length=300, verbose_name='recommended source')),
-                ('frequency', models.CharField(choices=[('annual', 'Every year'), ('biennial', 'Every two years'), ('once', 'Once in the project')], default='annual', max_length=10, verbose_name='frequency')),
-                ('direction', models.CharField(choices=[('higher', 'Higher is better'), ('lower', 'Lower is better')], default='higher', max_length=10, verbose_name='direction')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("name_it", models.CharField(max_length=200, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=200, null=True, verbose_name="name")),
+                ("definition", models.TextField(verbose_name="definition")),
+                ("definition_it", models.TextField(null=True, verbose_name="definition")),
+                ("definition_en", models.TextField(null=True, verbose_name="definition")),
+                (
+                    "unit",
+                    models.CharField(
+                        help_text="For example: %, businesses, €",
+                        max_length=60,
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "unit_it",
+                    models.CharField(
+                        help_text="For example: %, businesses, €",
+                        max_length=60,
+                        null=True,
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "unit_en",
+                    models.CharField(
+                        help_text="For example: %, businesses, €",
+                        max_length=60,
+                        null=True,
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        help_text="Where partners should take the figure from, so that cities compare.",
+                        max_length=300,
+                        verbose_name="recommended source",
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("annual", "Every year"),
+                            ("biennial", "Every two years"),
+                            ("once", "Once in the project"),
+                        ],
+                        default="annual",
+                        max_length=10,
+                        verbose_name="frequency",
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[("higher", "Higher is better"), ("lower", "Lower is better")],
+                        default="higher",
+                        max_length=10,
+                        verbose_name="direction",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'benchmark indicator',
-                'verbose_name_plural': 'benchmark indicators',
-                'ordering': ('order', 'slug'),
+                "verbose_name": "benchmark indicator",
+                "verbose_name_plural": "benchmark indicators",
+                "ordering": ("order", "slug"),
             },
         ),
         migrations.CreateModel(
-            name='BenchmarkValue',
+            name="BenchmarkValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='value')),
-                ('source', models.CharField(max_length=300, verbose_name='source')),
-                ('source_url', models.URLField(blank=True, verbose_name='source link')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='recorded')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='actionplan.benchmarkindicator', verbose_name='indicator')),
-                ('partner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='benchmark_values', to='directory.partner', verbose_name='partner')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="year",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="value"),
+                ),
+                ("source", models.CharField(max_length=300, verbose_name="source")),
+                ("source_url", models.URLField(blank=True, verbose_name="source link")),
+                (
+                    "recorded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="recorded"
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="actionplan.benchmarkindicator",
+                        verbose_name="indicator",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="benchmark_values",
+                        to="directory.partner",
+                        verbose_name="partner",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'benchmark value',
-                'verbose_name_plural': 'benchmark values',
-                'ordering': ('indicator', 'year', 'partner'),
-                'constraints': [models.UniqueConstraint(fields=('indicator', 'partner', 'year'), name='benchmark_value_one_per_year', violation_error_message='This partner already has a value of this indicator for this year.'), models.CheckConstraint(condition=models.Q(('year__gte', 2000), ('year__lte', 2100)), name='benchmark_value_year_range')],
+                "verbose_name": "benchmark value",
+                "verbose_name_plural": "benchmark values",
+                "ordering": ("indicator", "year", "partner"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("indicator", "partner", "year"),
+                        name="benchmark_value_one_per_year",
+                        violation_error_message="This partner already has a value of this indicator for this year.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("year__gte", 2000), ("year__lte", 2100)),
+                        name="benchmark_value_year_range",
+                    ),
+                ],
             },
         ),
     ]
