@@ -8,6 +8,7 @@ from actionplan.models.benchmark import (
     BenchmarkValueQuerySet,
 )
 from actionplan.models.comments import Comment, CommentQuerySet
+from actionplan.models.following import Follower, FollowerQuerySet
 from actionplan.models.indicators import Indicator, IndicatorUpdate
 from actionplan.models.people import (
     PartnerInvitation,
@@ -27,6 +28,8 @@ __all__ = [
     "BenchmarkValue",
     "BenchmarkValueQuerySet",
     "Comment",
+    "Follower",
+    "FollowerQuerySet",
     "CommentQuerySet",
     "Indicator",
     "IndicatorUpdate",
