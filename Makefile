@@ -17,7 +17,7 @@ CLUSTER := node_modules/leaflet.markercluster/dist
 LOCAL_ENV := DJANGO_DEBUG=true
 
 .PHONY: run test lint format check-deploy setup install assets messages makemessages \
-	collectstatic migrate demo chromium wrk db-stop bench abuse clean pytest
+	collectstatic migrate demo chromium wrk db-stop bench bench-plan abuse clean pytest
 
 run: setup migrate demo
 	$(LOCAL_ENV) $(MANAGE) runserver 127.0.0.1:8000
@@ -122,6 +122,10 @@ wrk:
 
 bench: setup wrk
 	$(LOCAL) $(PY) bench/run.py
+
+# The public plan page at 50 actions and 200 indicators, in a rolled-back transaction.
+bench-plan: setup migrate
+	$(LOCAL) $(PY) bench/plan_page.py
 
 # The security probe's abuse replay: 50 rapid requests per probe against gunicorn on
 # 127.0.0.1, in a database of its own; prints what got through and the mail sent.

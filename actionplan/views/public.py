@@ -10,6 +10,7 @@ same few queries whatever the number of its actions: the version is one row.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Iterator
 from typing import Any
@@ -29,9 +30,18 @@ def public_plan_or_404(slug: str) -> Plan:
     return plan
 
 
+@functools.lru_cache(maxsize=32)
+def read_version(pk: int) -> published.PublishedPlan:
+    """A published version read once per process: its content never changes
+    (a new publication is a new version), so the JSON is fetched and decoded
+    the first time a process shows it, not on every request."""
+    return published.read(PlanVersion.objects.get(pk=pk))
+
+
 def version_or_404(plan: Plan, number: int | None = None) -> PlanVersion:
-    """The version asked for, or the one the public reads now (the last)."""
-    versions = PlanVersion.objects.filter(plan=plan)
+    """The version asked for, or the one the public reads now (the last);
+    without its content, which `read_version` fetches when it needs it."""
+    versions = PlanVersion.objects.filter(plan=plan).defer("data")
     found = (
         versions.order_by("-number").first()
         if number is None
@@ -64,7 +74,8 @@ def _plan_context(slug: str, number: int | None) -> dict[str, Any]:
     version = version_or_404(plan, number)
     last_number = plan.version
     return {
-        "plan": published.read(version),
+        "plan": read_version(version.pk),
+        "version_id": version.pk,
         "slug": slug,
         "is_latest": version.number == last_number,
         "last_number": last_number,

@@ -120,7 +120,7 @@ def test_the_plan_page_reads_as_many_queries_for_50_actions_as_for_5(
     few = plan_public_with_actions(5, plan_coordinator)
     many = plan_public_with_actions(50, plan_coordinator)
     few.actions_count, many.actions_count = 5, 50  # type: ignore[attr-defined]
-    assert queries(few) == queries(many)
+    assert 0 < queries(few) == queries(many)
 
 
 def test_the_action_page_has_its_status_timeline_and_milestones(
