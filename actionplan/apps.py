@@ -8,5 +8,8 @@ class ActionplanConfig(AppConfig):
 
     def ready(self) -> None:
         from actionplan import history_fields
+        from actionplan.demo import plan_demo
+        from directory.demo_loaders import register_demo_loader
 
         history_fields.track_plan()
+        register_demo_loader(plan_demo)
