@@ -23,7 +23,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 
 from actionplan.models import Action, Indicator, PartnerMember, PartnerRole, Plan
-from directory.models import User
+from directory.models import Partner, User
 
 Person = User | AnonymousUser | None
 
@@ -111,3 +111,11 @@ def plan_workflow_allowed(user: User | None, plan: Plan | None) -> bool:
 
 # The admin offers the plan's steps to staff holding the permission.
 plan_workflow_allowed.permission = COORDINATE_PERMISSION  # type: ignore[attr-defined]
+
+
+def can_report_benchmark(user: Person, partner: Partner) -> bool:
+    """An editor records benchmark values for their own partner's city only."""
+    member = member_of(user)
+    return (
+        member is not None and member.role == PartnerRole.EDITOR and member.partner_id == partner.pk
+    )

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from actionplan.models import Plan, Theme
+from actionplan.models import BenchmarkIndicator, Plan, Theme
 
 
 @register(Plan)
@@ -15,3 +15,9 @@ class PlanTranslationOptions(TranslationOptions):
 class ThemeTranslationOptions(TranslationOptions):
     fields = ("title", "description")
     required_languages = {"it": ("title",)}
+
+
+@register(BenchmarkIndicator)
+class BenchmarkIndicatorTranslationOptions(TranslationOptions):
+    fields = ("name", "definition", "unit")
+    required_languages = {"it": ("name", "definition"), "en": ("name", "definition")}

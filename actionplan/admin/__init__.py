@@ -1,3 +1,3 @@
-"""The plan's admin screens, one module per concern."""
+"""The app's admin screens, one module per concern."""
 
-from actionplan.admin import people, plans  # noqa: F401
+from actionplan.admin import benchmark, people, plans  # noqa: F401

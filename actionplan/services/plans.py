@@ -12,6 +12,7 @@ drafting stands and does not hide what was published.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -23,6 +24,7 @@ from django.utils.translation import gettext_noop
 from actionplan import published
 from actionplan.models import Plan, PlanVersion, Theme
 from actionplan.permissions import can_manage_plan, plan_workflow_allowed
+from actionplan.services.following import notify_followers_of_publication
 from directory import history
 from directory.models import Sector, User
 from directory.workflow import Transition, Workflow
@@ -100,7 +102,9 @@ def plan_close_consultation(*, plan: Plan, by: User | None) -> Plan:
 def plan_publish(*, plan: Plan, by: User | None, note: str = "") -> PlanVersion:
     """Publish the plan as it is now: a new frozen version, numbered after the last."""
     PLAN_WORKFLOW.apply(plan, "publish", by=by, note=note, version_note=note)
-    return PlanVersion.objects.get(plan=plan, number=plan.version)
+    version = PlanVersion.objects.get(plan=plan, number=plan.version)
+    transaction.on_commit(partial(notify_followers_of_publication, version), robust=True)
+    return version
 
 
 @transaction.atomic
