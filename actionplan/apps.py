@@ -9,10 +9,12 @@ class ActionplanConfig(AppConfig):
     def ready(self) -> None:
         from actionplan import history_fields
         from actionplan.benchmark_demo import benchmark_demo
+        from actionplan.demo import plan_demo
         from actionplan.panels import plan_sector_panel
         from directory.demo_loaders import register_demo_loader
         from directory.panels import register_sector_panel
 
         history_fields.track_plan()
+        register_demo_loader(plan_demo)
         register_demo_loader(benchmark_demo)
         register_sector_panel(plan_sector_panel)
