@@ -17,7 +17,7 @@ CLUSTER := node_modules/leaflet.markercluster/dist
 LOCAL_ENV := DJANGO_DEBUG=true
 
 .PHONY: run test lint format check-deploy setup install assets messages makemessages \
-	collectstatic migrate demo chromium wrk db-stop bench bench-desk abuse clean pytest
+	collectstatic migrate demo chromium wrk db-stop bench bench-desk bench-plan abuse clean pytest
 
 # The web server and the task worker side by side (creativecities/supervisor.py):
 # mail goes through the database queue as in production, and the worker prints
@@ -133,6 +133,10 @@ bench: setup wrk
 # the task worker), and abuse over two app processes (bench/README.md).
 bench-desk: setup wrk
 	$(LOCAL) $(PY) bench/desk.py
+
+# The public plan page at 50 actions and 200 indicators, in a rolled-back transaction.
+bench-plan: setup migrate
+	$(LOCAL) $(PY) bench/plan_page.py
 
 # The security probe's abuse replay: 50 rapid requests per probe against gunicorn on
 # 127.0.0.1, in a database of its own; prints what got through and the mail sent.

@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class ActionplanConfig(AppConfig):
     name = "actionplan"
     verbose_name = _("Joint Action Plan")
+
+    def ready(self) -> None:
+        from actionplan import history_fields
+        from actionplan.benchmark_demo import benchmark_demo
+        from actionplan.demo import plan_demo
+        from actionplan.panels import plan_sector_panel
+        from directory.demo_loaders import register_demo_loader
+        from directory.panels import register_sector_panel
+
+        history_fields.track_plan()
+        register_demo_loader(plan_demo)
+        register_demo_loader(benchmark_demo)
+        register_sector_panel(plan_sector_panel)

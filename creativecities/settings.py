@@ -280,6 +280,8 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "enquiry_submit": {"address": "10/10m", "recipient": "5/10m"},
     "enquiry_reply": {"address": "30/h"},
     "enquiry_track": {"address": "20/h"},
+    "plan_comment": {"address": ["5/10m", "20/d"], "recipient": "10/d"},
+    "plan_follow": {"address": "10/h", "recipient": "3/h"},
 }
 
 # Email: the console while developing, SMTP otherwise.

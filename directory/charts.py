@@ -117,3 +117,101 @@ def line_chart(points: list[tuple[str, int]]) -> dict[str, Any]:
         "dots": dots,
         "polyline": " ".join(f"{dot['x']},{dot['y']}" for dot in dots),
     }
+
+
+# Several series over the same x labels (one line per city, years along x).
+SERIES_RIGHT = 150
+SERIES_STYLES = 6
+MARKERS = ("circle", "square", "diamond")
+
+
+def nice_ceiling(largest: float, ticks: int = 4) -> tuple[float, float]:
+    """A round step (1, 2 or 5 times a power of ten, fractions allowed) and the
+    smallest multiple of it at or above `largest`: the top of the y axis."""
+    if largest <= 0:
+        return 1.0, 1.0
+    raw = largest / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(f * magnitude for f in (1, 2, 5, 10) if raw <= f * magnitude)
+    return step, step * math.ceil(largest / step - 1e-9)
+
+
+def series_chart(labels: list[str], series: list[tuple[str, list[float | None]]]) -> dict[str, Any]:
+    """Geometry of a line chart with one line per series, named at its end.
+
+    `labels` run along the x axis; each series gives one value (or None, a
+    gap) per label. Lines differ by colour and by marker shape, and carry
+    their name beside their last point, so no legend keyed by colour alone is
+    needed. Values are floats; the y axis starts at zero.
+    """
+    plot_right = WIDTH - SERIES_RIGHT
+    plot_width = plot_right - LEFT
+    plot_height = HEIGHT - TOP - BOTTOM
+    largest = max((v for _name, values in series for v in values if v is not None), default=0.0)
+    step, ceiling = nice_ceiling(largest)
+
+    def y_of(value: float) -> float:
+        return TOP + plot_height * (1 - value / ceiling)
+
+    def x_of(index: int) -> float:
+        if len(labels) == 1:
+            return LEFT + plot_width / 2
+        return LEFT + plot_width * index / (len(labels) - 1)
+
+    lines: list[dict[str, Any]] = []
+    for number, (name, values) in enumerate(series):
+        dots = [
+            {
+                "label": labels[index],
+                "value": value,
+                "x": num(x_of(index)),
+                "y": num(y_of(value)),
+                # The top left corner of a 10-pixel square marker.
+                "corner_x": num(x_of(index) - 5),
+                "corner_y": num(y_of(value) - 5),
+            }
+            for index, value in enumerate(values)
+            if value is not None
+        ]
+        last: dict[str, Any] | None = dots[-1] if dots else None
+        lines.append(
+            {
+                "name": name,
+                "short_name": short(name, 18),
+                "style": number % SERIES_STYLES,
+                "marker": MARKERS[number % len(MARKERS)],
+                "dots": dots,
+                "polyline": " ".join(f"{dot['x']},{dot['y']}" for dot in dots),
+                "name_x": num(float(last["x"]) + 10) if last else "0",
+                "name_y": last["y"] if last else "0",
+            }
+        )
+    _spread_names(lines)
+    tick_count = round(ceiling / step)
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "tick_x": LEFT - 8,
+        "right": plot_right,
+        "top": TOP,
+        "bottom": HEIGHT - BOTTOM,
+        "label_y": HEIGHT - BOTTOM + 22,
+        "x_labels": [{"label": label, "x": num(x_of(i))} for i, label in enumerate(labels)],
+        "ticks": [
+            {"value": f"{step * i:g}", "y": num(y_of(step * i))} for i in range(tick_count + 1)
+        ],
+        "lines": lines,
+    }
+
+
+def _spread_names(lines: list[dict[str, Any]], gap: float = 16) -> None:
+    """Move the names at the lines' ends apart where they would overlap."""
+    placed = sorted(
+        (line for line in lines if line["dots"]), key=lambda line: float(line["name_y"])
+    )
+    previous = -math.inf
+    for line in placed:
+        y = max(float(line["name_y"]) + 5, previous + gap)
+        line["name_y"] = num(y)
+        previous = y

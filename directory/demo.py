@@ -107,6 +107,17 @@ SHAPES = ("circle", "rounded", "diamond", "hexagon")
 
 def demo_logo(organisation: DemoOrganisation, index: int) -> bytes:
     """A simple, distinctive PNG: the initials on a coloured shape."""
+    return drawn_logo(organisation.initials, index)
+
+
+def initials_of(name: str) -> str:
+    """Up to three capitals of a name's significant words ("City of Gdańsk" -> "CG")."""
+    words = [word for word in name.replace(",", " ").split() if word[:1].isupper()]
+    return "".join(word[0] for word in words[:3]) or name[:1].upper()
+
+
+def drawn_logo(initials: str, index: int) -> bytes:
+    """The initials on a coloured shape, the colour and shape chosen by `index`."""
     side = 320
     image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
@@ -124,8 +135,9 @@ def demo_logo(organisation: DemoOrganisation, index: int) -> bytes:
         )
     else:
         draw.regular_polygon((side // 2, side // 2, side // 2 - 8), 6, fill=colour)
-    font = ImageFont.load_default(size=126 if len(organisation.initials) > 1 else 160)
-    draw.text((side // 2, side // 2), organisation.initials, fill="white", font=font, anchor="mm")
+    size = {1: 160, 2: 126}.get(len(initials), 96)
+    font = ImageFont.load_default(size=size)
+    draw.text((side // 2, side // 2), initials, fill="white", font=font, anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()

@@ -3,18 +3,21 @@
 from functools import partial
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from directory.images import LogoField
 from directory.models import (
     Municipality,
     Page,
     Partner,
     Sector,
 )
+from directory.services.logos import partner_set_logo
 from directory.tasks import organisations_reindex
 
 
@@ -57,9 +60,40 @@ class PageAdmin(TranslationAdmin):  # type: ignore[type-arg]
     readonly_fields = ("updated_at",)
 
 
+class PartnerAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The partner's fields, with a logo that goes through the portal's upload rules."""
+
+    new_logo = LogoField(label=_("Logo"), required=False)
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Partner
+        fields = (
+            "name",
+            "city",
+            "country",
+            "country_code",
+            "role",
+            "website",
+            "is_lead",
+            "order",
+        )
+
+    def clean_country_code(self) -> str:
+        """Take "it" as the "IT" it stands for."""
+        return str(self.cleaned_data["country_code"]).strip().upper()
+
+
 @admin.register(Partner)
 class PartnerAdmin(TranslationAdmin):  # type: ignore[type-arg]
-    list_display = ("name", "city", "country", "is_lead", "order")
+    form = PartnerAdminForm
+    list_display = ("name", "city", "country", "country_code", "is_lead", "order")
     list_editable = ("order",)
-    list_filter = ("country",)
+    list_filter = ("country", "is_lead")
     search_fields = ("name", "city_it", "city_en")
+
+    def save_model(self, request: HttpRequest, obj: Partner, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        logo = form.cleaned_data.get("new_logo")
+        if logo is not None:
+            partner_set_logo(partner=obj, logo=logo)

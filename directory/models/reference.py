@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from directory.countries import validate_country_code
 from directory.validators import normalise_ateco_code, validate_ateco_code
 
 
@@ -95,18 +96,51 @@ class Partner(models.Model):
     name = models.CharField(_("name"), max_length=200)
     city = models.CharField(_("city"), max_length=100)
     country = models.CharField(_("country"), max_length=100)
+    country_code = models.CharField(
+        _("country code"),
+        max_length=2,
+        blank=True,
+        validators=[validate_country_code],
+        help_text=_("ISO 3166-1 alpha-2, in capitals: IT, DE, PL, SI, HU."),
+    )
     role = models.CharField(_("role in the project"), max_length=200, blank=True)
     website = models.URLField(_("website"), blank=True)
-    is_lead = models.BooleanField(_("lead partner"), default=False)
+    is_lead = models.BooleanField(
+        _("lead partner"),
+        default=False,
+        help_text=_("The project's lead partner; every other institution is a partner."),
+    )
+    logo = models.ImageField(_("logo"), upload_to="partners/", blank=True)
+    logo_thumbnail = models.ImageField(
+        _("logo thumbnail"), upload_to="partners/thumbs/", blank=True
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ("order", "city", "name")
+        constraints = [
+            # A project has one lead partner: the database keeps it so.
+            models.UniqueConstraint(
+                fields=["is_lead"],
+                condition=models.Q(is_lead=True),
+                name="directory_partner_one_lead",
+                violation_error_message=_("The project already has a lead partner."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(country_code="") | models.Q(country_code__regex=r"^[A-Z]{2}$"),
+                name="directory_partner_country_code_shape",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.city})"
+
+    @property
+    def role_label(self) -> str:
+        """The institution's standing in the partnership, as the public reads it."""
+        return str(_("Lead partner") if self.is_lead else _("Partner"))
 
 
 class Municipality(models.Model):

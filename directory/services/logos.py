@@ -13,6 +13,7 @@ from directory import history
 from directory.images import ProcessedLogo
 from directory.models import (
     Organisation,
+    Partner,
     User,
 )
 
@@ -71,3 +72,28 @@ def _delete_files(storage: Storage, names: Iterable[str | None]) -> None:
     for name in names:
         if name:
             storage.delete(name)
+
+
+@transaction.atomic
+def partner_set_logo(*, partner: Partner, logo: ProcessedLogo) -> Partner:
+    """Store a processed logo and its thumbnail as the partner's.
+
+    The same guarantees as `organisation_set_logo`: new files are removed if
+    anything fails, the previous ones only once the transaction commits.
+    Partners keep no history, so no version is recorded.
+    """
+    storage = partner.logo.storage
+    previous = (partner.logo.name, partner.logo_thumbnail.name)
+    stored: list[str] = []
+    try:
+        partner.logo.save(logo.image.name or "logo", logo.image, save=False)
+        stored.append(str(partner.logo.name))
+        partner.logo_thumbnail.save(logo.thumbnail.name or "logo", logo.thumbnail, save=False)
+        stored.append(str(partner.logo_thumbnail.name))
+        partner.save(update_fields=["logo", "logo_thumbnail"])
+    except BaseException:
+        _delete_files(storage, stored)
+        partner.logo, partner.logo_thumbnail = previous
+        raise
+    transaction.on_commit(partial(_delete_files, storage, previous), robust=True)
+    return partner

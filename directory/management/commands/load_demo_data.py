@@ -15,8 +15,8 @@ from django.utils.translation import gettext_noop
 from directory import demo, demo_organisations, history
 from directory.demo_loaders import demo_loaders
 from directory.images import process_logo
-from directory.models import Membership, Municipality, Organisation, Sector, User
-from directory.services.logos import organisation_set_logo
+from directory.models import Membership, Municipality, Organisation, Partner, Sector, User
+from directory.services.logos import organisation_set_logo, partner_set_logo
 
 DEMO_STAFF_EMAIL = "sportello@demo.creativecities.example"
 DEMO_MEMBER_EMAIL = "giulia.parodi@demo.creativecities.example"
@@ -42,6 +42,7 @@ class Command(BaseCommand):
             staff.groups.add(Group.objects.get(name="Desk staff"))
             member = self.account(DEMO_MEMBER_EMAIL, member_password, "Giulia", "Parodi")
             organisations = self.organisations()
+            self.partner_logos()
             for role, slug in zip(
                 (Membership.Role.OWNER, Membership.Role.MEMBER),
                 demo_organisations.MEMBER_ORGANISATIONS,
@@ -64,6 +65,15 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = loader(staff=staff, member=member)
             self.stdout.write(self.style.SUCCESS(summary))
+
+    def partner_logos(self) -> None:
+        """The partners are seeded by migration; the demo gives them drawn logos."""
+        for index, partner in enumerate(Partner.objects.all()):
+            if not has_stored_logo(partner):
+                logo = ContentFile(
+                    demo.drawn_logo(demo.initials_of(partner.name), index), "logo.png"
+                )
+                partner_set_logo(partner=partner, logo=process_logo(logo))
 
     def account(
         self, email: str, password: str, first_name: str, last_name: str, *, staff: bool = False
@@ -139,10 +149,10 @@ class Command(BaseCommand):
         return path.read_text().strip()
 
 
-def has_stored_logo(organisation: Organisation) -> bool:
+def has_stored_logo(owner: Organisation | Partner) -> bool:
     """A logo is drawn again only when the profile has none, or its file is gone."""
-    name = organisation.logo.name
-    return name is not None and name != "" and organisation.logo.storage.exists(name)
+    name = owner.logo.name
+    return name is not None and name != "" and owner.logo.storage.exists(name)
 
 
 def workflow(entry: demo.DemoOrganisation, now: datetime.datetime) -> dict[str, Any]:

@@ -1,1 +1,0 @@
-"""Admin screens of this app arrive with its models."""

@@ -1,0 +1,3 @@
+"""The app's admin screens, one module per concern."""
+
+from actionplan.admin import benchmark, people, plans  # noqa: F401

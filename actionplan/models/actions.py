@@ -1,0 +1,136 @@
+"""Actions of the plan and their dated milestones."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from actionplan.models.plans import Plan, Theme
+from directory.models import Partner, Sector
+
+
+class ActionQuerySet(models.QuerySet["Action"]):
+    def of_plan(self, plan: Plan) -> ActionQuerySet:
+        return self.filter(theme__plan=plan)
+
+    def for_listing(self) -> ActionQuerySet:
+        """What a list of actions shows: theme and lead partner in the same query."""
+        return self.select_related("theme", "lead_partner").order_by(
+            "theme__order", "theme_id", "order", "pk"
+        )
+
+    def for_snapshot(self) -> ActionQuerySet:
+        """Everything a frozen version holds, in a fixed number of queries."""
+        from actionplan.models.indicators import Indicator, IndicatorUpdate
+
+        return self.for_listing().prefetch_related(
+            "partners",
+            "sectors",
+            "milestones",
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.prefetch_related(
+                    Prefetch(
+                        "updates", queryset=IndicatorUpdate.objects.order_by("measured_on", "pk")
+                    )
+                ),
+            ),
+        )
+
+    def led_by(self, partner: Partner) -> ActionQuerySet:
+        return self.filter(lead_partner=partner)
+
+
+class Action(models.Model):
+    """One thing the partners commit to do, led by one partner with others.
+
+    Its status moves through `actionplan.services.actions.ACTION_WORKFLOW`, the
+    portal's one workflow mechanism, so every change of status is a dated
+    `StateChange`: the public action page's timeline.
+    """
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        DELAYED = "delayed", _("Delayed")
+
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="actions", verbose_name=_("theme")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    objectives = models.TextField(_("objectives"), blank=True)
+    lead_partner = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="led_actions",
+        verbose_name=_("lead partner"),
+    )
+    partners = models.ManyToManyField(
+        Partner, related_name="involved_actions", blank=True, verbose_name=_("partners involved")
+    )
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    ends_on = models.DateField(_("end"), null=True, blank=True)
+    budget_estimate = models.DecimalField(
+        _("budget estimate (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    sectors = models.ManyToManyField(
+        Sector, related_name="plan_actions", blank=True, verbose_name=_("sectors")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ("theme", "order", "pk")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="action_period_ordered",
+                violation_error_message=_("An action must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(budget_estimate__isnull=True) | models.Q(budget_estimate__gte=0),
+                name="action_budget_not_negative",
+                violation_error_message=_("A budget cannot be negative."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def plan(self) -> Plan:
+        return self.theme.plan
+
+
+class Milestone(models.Model):
+    """A dated step of an action; `done_on` once it is reached."""
+
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("action")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    due_on = models.DateField(_("due"))
+    done_on = models.DateField(_("reached"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ("due_on", "pk")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,1 @@
+"""The plan's writes, one module per concern (see actionplan/README.md)."""

@@ -1,0 +1,104 @@
+"""Comments on actions: partners' (shown at once, mailed to the people of the
+action) and the public's during an open consultation (moderated first)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from actionplan.models import Action, Comment, PartnerMember, Plan
+from actionplan.permissions import can_comment, can_manage_plan
+from directory.models import User
+from directory.notifications import email_after_commit
+
+# Partner teams work together in English, the project's common language.
+PARTNER_LANGUAGE = "en"
+
+
+def involved_recipients(action: Action, *, author: User | None) -> list[str]:
+    """Editors of the action's lead and involved partners, but not the author."""
+    partners = [action.lead_partner_id, *action.partners.values_list("pk", flat=True)]
+    members = PartnerMember.objects.editors_of(partners)
+    if author is not None:
+        members = members.exclude(user=author)
+    return sorted({member.user.email for member in members})
+
+
+def _check_parent(action: Action, parent: Comment | None) -> None:
+    if parent is not None and (parent.action_id != action.pk or parent.parent_id is not None):
+        raise ValidationError(_("Replies go to a comment on this action."))
+
+
+@transaction.atomic
+def comment_post(*, action: Action, body: str, by: User, parent: Comment | None = None) -> Comment:
+    """A partner user's comment or reply; mailed to the people of the action."""
+    if not can_comment(by, action):
+        raise PermissionDenied(f"{by} may not comment on {action}.")
+    _check_parent(action, parent)
+    comment = Comment(action=action, parent=parent, author=by, body=body.strip())
+    comment.full_clean()
+    comment.save()
+    with translation.override(PARTNER_LANGUAGE):
+        path = reverse("actionplan:workspace_action", kwargs={"pk": action.pk})
+    email_after_commit(
+        to=involved_recipients(action, author=by),
+        template="actionplan/emails/comment_posted",
+        context={
+            "comment": comment,
+            "action": action,
+            "author": comment.display_name,
+            "action_url": f"{settings.SITE_URL}{path}#comment-{comment.pk}",
+        },
+        language=PARTNER_LANGUAGE,
+    )
+    return comment
+
+
+@transaction.atomic
+def comment_post_public(
+    *, action: Action, name: str, email: str, body: str, parent: Comment | None = None
+) -> Comment:
+    """A member of the public comments during a consultation opened to them;
+    the comment waits for the coordinator's approval."""
+    plan = Plan.objects.select_for_update().get(pk=action.theme.plan_id)
+    if not plan.open_to_public_comments:
+        raise ValidationError(_("This plan is not open to public comments."), code="closed")
+    _check_parent(action, parent)
+    comment = Comment(
+        action=action,
+        parent=parent,
+        author_name=name.strip(),
+        author_email=User.objects.normalize_email(email),
+        body=body.strip(),
+        moderation=Comment.Moderation.PENDING,
+    )
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def comment_moderate(*, comment: Comment, approve: bool, by: User) -> Comment:
+    """The coordinator shows a public comment, or keeps it hidden for good."""
+    if not can_manage_plan(by):
+        raise PermissionDenied("Only a coordinator moderates comments.")
+    comment.moderation = Comment.Moderation.APPROVED if approve else Comment.Moderation.REJECTED
+    comment.save(update_fields=["moderation"])
+    if approve:
+        email_after_commit(
+            to=involved_recipients(comment.action, author=None),
+            template="actionplan/emails/comment_posted",
+            context={
+                "comment": comment,
+                "action": comment.action,
+                "author": comment.display_name,
+                "action_url": settings.SITE_URL
+                + reverse("actionplan:workspace_action", kwargs={"pk": comment.action_id}),
+            },
+            language=PARTNER_LANGUAGE,
+        )
+    return comment

@@ -1,0 +1,48 @@
+"""Writes on indicators: their definition, and the values partners record."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from actionplan.models import Indicator, IndicatorUpdate
+from actionplan.permissions import can_record_indicator
+from directory import history
+from directory.models import User
+
+
+@transaction.atomic
+def indicator_save(*, indicator: Indicator, data: dict[str, Any], by: User) -> Indicator:
+    """Add or change an indicator of an action the person may edit."""
+    if not can_record_indicator(by, indicator):
+        raise PermissionDenied(f"{by} may not change {indicator.action}.")
+    with history.changes(by=by):
+        for name, value in data.items():
+            setattr(indicator, name, value)
+        indicator.full_clean()
+        indicator.save()
+    return indicator
+
+
+@transaction.atomic
+def indicator_update_record(
+    *,
+    indicator: Indicator,
+    value: Decimal,
+    measured_on: datetime.date,
+    note: str = "",
+    by: User,
+) -> IndicatorUpdate:
+    """Record a measured value; the update itself is the record of who and when."""
+    if not can_record_indicator(by, indicator):
+        raise PermissionDenied(f"{by} may not record values for {indicator.action}.")
+    update = IndicatorUpdate(
+        indicator=indicator, value=value, measured_on=measured_on, note=note, created_by=by
+    )
+    update.full_clean()
+    update.save()
+    return update

@@ -1,1 +1,0 @@
-"""Views of this app arrive with its first feature."""

@@ -1,0 +1,94 @@
+"""Following an action: ask (rate-limited), confirm by a link, stop by a link."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from actionplan.following_tokens import follower_to_confirm, follower_to_unsubscribe
+from actionplan.forms import FollowForm
+from actionplan.models import Action
+from actionplan.services.following import (
+    follower_confirm,
+    follower_request,
+    follower_unsubscribe,
+)
+from actionplan.views.public import _plan_context
+from directory.ratelimit import RateLimited, limit
+
+
+@require_POST
+def action_follow(request: HttpRequest, slug: str, action_id: int) -> HttpResponse:
+    """Ask to follow a published action; the answer is the same whether or not
+    the address already follows it."""
+    context = _plan_context(slug, None)
+    published_action = context["plan"].action(action_id)
+    if published_action is None:
+        raise Http404
+    action = Action.objects.select_related("theme__plan").filter(pk=action_id).first()
+    if action is None:  # published once, deleted since: nothing left to follow
+        raise Http404
+    form = FollowForm(request.POST)
+    if form.is_valid():
+        email = form.cleaned_data["email"]
+        try:
+            limit(request, "plan_follow", recipient=email)
+        except RateLimited as refusal:
+            refusal.refuse(form)
+            context.update(
+                action=published_action,
+                theme=next(
+                    t for t in context["plan"].themes if any(a.id == action_id for a in t.actions)
+                ),
+                follow_form=form,
+            )
+            return refusal.respond(render(request, "actionplan/action_detail.html", context))
+        follower_request(action=action, email=email, language=get_language() or "it")
+        return render(
+            request,
+            "actionplan/follow_sent.html",
+            {"email": email, "action": published_action, "slug": slug},
+        )
+    context.update(
+        action=published_action,
+        theme=next(t for t in context["plan"].themes if any(a.id == action_id for a in t.actions)),
+        follow_form=form,
+    )
+    return render(request, "actionplan/action_detail.html", context, status=HTTPStatus.BAD_REQUEST)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def follow_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Opening the link shows one button and changes nothing (mail scanners
+    open links too); its POST confirms."""
+    follower = follower_to_confirm(token)
+    if follower is None:
+        return render(request, "actionplan/follow_invalid.html", status=HTTPStatus.GONE)
+    if request.method == "POST":
+        follower_confirm(follower=follower)
+        return render(request, "actionplan/follow_done.html", {"follower": follower})
+    return render(request, "actionplan/follow_confirm.html", {"follower": follower})
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def follow_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """Stop following. Opening the link shows one button; a POST (the button, or
+    a mail client's one-click unsubscribe, RFC 8058) deletes the follower.
+
+    No CSRF token: the signed link is the proof, and a mail client posts
+    without one. The worst a forged POST can do is unsubscribe its owner.
+    """
+    follower = follower_to_unsubscribe(token)
+    if request.method == "POST":
+        if follower is not None:
+            follower_unsubscribe(follower=follower)
+        return render(request, "actionplan/unsubscribed.html")
+    if follower is None:
+        return render(request, "actionplan/unsubscribed.html")
+    return render(request, "actionplan/unsubscribe.html", {"follower": follower, "token": token})

@@ -1,0 +1,69 @@
+"""The history of the plan's content in the workspace, read through the portal's
+one history mechanism: versions with what each changed, and any version shown
+next to the one before it and next to the present."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from actionplan.models import Action, Indicator, Milestone, Plan, Theme
+from actionplan.views.access import action_or_404, workspace
+from directory import history
+
+KINDS: dict[str, type[models.Model]] = {
+    "plan": Plan,
+    "theme": Theme,
+    "action": Action,
+    "indicator": Indicator,
+    "milestone": Milestone,
+}
+
+
+def _object(request: HttpRequest, kind: str, pk: int) -> models.Model:
+    model = KINDS.get(kind)
+    if model is None:
+        raise Http404
+    obj: Any = get_object_or_404(model, pk=pk)
+    if isinstance(obj, Action):
+        action_or_404(request, obj.pk)
+    elif isinstance(obj, Indicator | Milestone):
+        action_or_404(request, obj.action_id)
+    return obj  # type: ignore[no-any-return]
+
+
+@workspace
+def object_history(
+    request: HttpRequest, kind: str, pk: int, version_id: int | None = None
+) -> HttpResponse:
+    obj = _object(request, kind, pk)
+    tracking = history.tracking_for(type(obj))
+    versions = list(history.versions_of(obj))
+    rows = history.with_changes(tracking, versions)
+    context: dict[str, Any] = {"object": obj, "kind": kind, "rows": rows}
+    if version_id is not None:
+        index = next((i for i, v in enumerate(versions) if v.pk == version_id), None)
+        if index is None:
+            raise Http404
+        version = versions[index]
+        older = versions[index + 1] if index + 1 < len(versions) else None
+        before, after = history.display(tracking, [older.data if older else {}, version.data])
+        now = history.comparison(version, obj)
+        context.update(
+            version=version,
+            older=older,
+            difference=[
+                {
+                    "label": history.field_label(tracking, name),
+                    "before": before[name],
+                    "after": after[name],
+                    "differs": (older.data.get(name) if older else None) != version.data.get(name),
+                    "now": current["now"],
+                }
+                for name, current in zip(tracking.fields, now, strict=True)
+            ],
+        )
+    return render(request, "actionplan/workspace/history.html", context)

@@ -1,0 +1,143 @@
+"""Comments on actions: threads, mail to the action's editors, the public's
+comments during a consultation opened to them (moderated, limited, trapped)."""
+
+from http import HTTPStatus
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from actionplan.models import Action, Comment, PartnerMember, Plan
+from actionplan.services.comments import comment_moderate, comment_post
+from actionplan.services.plans import plan_open_consultation
+from tests.actionplan.factories import PartnerMemberFactory
+from tests.directory.factories import PartnerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_comment_is_mailed_to_the_editors_of_the_action_but_not_its_author(
+    client: Client,
+    plan_action_a: Action,
+    plan_editor_a: PartnerMember,
+    plan_viewer_a: PartnerMember,
+    plan_editor_b: PartnerMember,
+    django_capture_on_commit_callbacks: object,
+) -> None:
+    involved = PartnerFactory.create(name="Involved")
+    involved_editor = PartnerMemberFactory.create(partner=involved, role="editor")
+    plan_action_a.partners.set([involved])
+    client.force_login(plan_editor_a.user)
+
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        response = client.post(
+            reverse("actionplan:workspace_comment_new", kwargs={"pk": plan_action_a.pk}),
+            {"body": "Shall we add the port's warehouses?"},
+        )
+
+    assert response.status_code == HTTPStatus.FOUND
+    comment = Comment.objects.get()
+    assert comment.author == plan_editor_a.user
+    [message] = mail.outbox
+    assert message.to == [involved_editor.user.email]
+    assert plan_action_a.title in message.subject
+    assert "port's warehouses" in message.body
+
+
+def test_replies_thread_under_their_comment_one_level_deep(
+    plan_action_a: Action, plan_editor_a: PartnerMember, plan_viewer_a: PartnerMember
+) -> None:
+    first = comment_post(action=plan_action_a, body="First", by=plan_editor_a.user)
+    reply = comment_post(action=plan_action_a, body="Reply", by=plan_viewer_a.user, parent=first)
+
+    [thread] = Comment.objects.filter(action=plan_action_a).threads()
+
+    assert thread == first and list(thread.replies.all()) == [reply]
+    with pytest.raises(Exception, match="Replies"):
+        comment_post(action=plan_action_a, body="Deeper", by=plan_editor_a.user, parent=reply)
+
+
+def test_a_user_of_another_partner_comments_once_the_consultation_is_open(
+    client: Client,
+    plan_action_a: Action,
+    plan_viewer_b: PartnerMember,
+    plan_coordinator: PartnerMember,
+) -> None:
+    url = reverse("actionplan:workspace_comment_new", kwargs={"pk": plan_action_a.pk})
+    client.force_login(plan_viewer_b.user)
+
+    assert client.post(url, {"body": "Too early"}).status_code == HTTPStatus.NOT_FOUND
+    plan_open_consultation(plan=plan_action_a.theme.plan, by=plan_coordinator.user)
+    assert client.post(url, {"body": "From Partner B"}).status_code == HTTPStatus.FOUND
+    assert list(Comment.objects.values_list("body", flat=True)) == ["From Partner B"]
+
+
+@pytest.fixture
+def plan_public_consultation(plan_action_a: Action, plan_coordinator: PartnerMember) -> Action:
+    """`plan_action_a` in a consultation opened to the public."""
+    plan = plan_action_a.theme.plan
+    plan_open_consultation(plan=plan, by=plan_coordinator.user)
+    Plan.objects.filter(pk=plan.pk).update(public_comments_open=True)
+    return Action.objects.get(pk=plan_action_a.pk)
+
+
+def plan_public_url(action: Action) -> str:
+    return reverse(
+        "actionplan:consultation_action",
+        kwargs={"slug": action.theme.plan.slug, "pk": action.pk},
+    )
+
+
+def test_public_comments_wait_for_the_coordinator(
+    client: Client, plan_public_consultation: Action, plan_coordinator: PartnerMember
+) -> None:
+    url = plan_public_url(plan_public_consultation)
+
+    response = client.post(
+        url, {"name": "Lucia", "email": "lucia@example.org", "body": "Include Sampierdarena."}
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    comment = Comment.objects.get()
+    assert comment.moderation == Comment.Moderation.PENDING
+    assert "Include Sampierdarena" not in client.get(url).content.decode()
+    comment_moderate(comment=comment, approve=True, by=plan_coordinator.user)
+    assert "Include Sampierdarena" in client.get(url).content.decode()
+
+
+def test_the_honeypot_keeps_nothing_and_answers_as_for_a_person(
+    client: Client, plan_public_consultation: Action
+) -> None:
+    response = client.post(
+        plan_public_url(plan_public_consultation),
+        {"name": "Bot", "email": "bot@example.org", "body": "Buy now", "website": "http://x"},
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert not Comment.objects.exists()
+
+
+def test_public_comments_are_rate_limited(
+    client: Client, plan_public_consultation: Action, settings: object
+) -> None:
+    settings.RATE_LIMITS = {"plan_comment": {"address": "2/h"}}  # type: ignore[attr-defined]
+    url = plan_public_url(plan_public_consultation)
+    data = {"name": "Lucia", "email": "lucia@example.org", "body": "Once more."}
+
+    codes = [client.post(url, data).status_code for _ in range(3)]
+
+    assert codes == [HTTPStatus.FOUND, HTTPStatus.FOUND, HTTPStatus.TOO_MANY_REQUESTS]
+    assert Comment.objects.count() == 2
+
+
+def test_a_closed_consultation_takes_no_public_comment(
+    client: Client, plan_action_a: Action
+) -> None:
+    response = client.post(
+        plan_public_url(plan_action_a),
+        {"name": "Lucia", "email": "lucia@example.org", "body": "Hello"},
+    )
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert not Comment.objects.exists()

@@ -1,0 +1,149 @@
+"""Following an action: double opt-in, mails on publication, one-click stop."""
+
+import re
+from http import HTTPStatus
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from actionplan.models import Action, Follower, PartnerMember
+from actionplan.services.actions import action_change_status
+from actionplan.services.plans import plan_publish
+
+pytestmark = pytest.mark.django_db
+
+
+def plan_follow_path(name: str, **kwargs: object) -> str:
+    return "/en" + reverse(f"actionplan:{name}", kwargs=kwargs)[3:]
+
+
+def plan_link_in(body: str, part: str) -> str:
+    """The path of the first link of the mail whose path holds `part`."""
+    url = next(u for u in re.findall(r"https?://\S+", body) if part in u)
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
+@pytest.fixture
+def plan_followed(plan_action_a: Action, plan_coordinator: PartnerMember) -> Action:
+    """An action of a plan published once."""
+    plan_publish(plan=plan_action_a.theme.plan, by=plan_coordinator.user)
+    return plan_action_a
+
+
+def plan_ask(client: Client, action: Action, email: str = "reader@example.org"):
+    return client.post(
+        plan_follow_path("follow", slug=action.theme.plan.slug, action_id=action.pk),
+        {"email": email},
+    )
+
+
+def test_asking_sends_a_confirmation_link_and_nothing_else(
+    client: Client, plan_followed: Action, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        response = plan_ask(client, plan_followed)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Check your mailbox" in response.content.decode()
+    follower = Follower.objects.get()
+    assert not follower.is_confirmed
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["reader@example.org"]
+    assert "/follow/confirm/" in mail.outbox[0].body
+    assert "/follow/stop/" in mail.outbox[0].body
+
+
+def test_opening_the_link_changes_nothing_and_its_button_confirms(
+    client: Client, plan_followed: Action, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_ask(client, plan_followed)
+    link = plan_link_in(mail.outbox[0].body, "/follow/confirm/")
+
+    page = client.get(link)
+    assert page.status_code == HTTPStatus.OK
+    assert 'method="post"' in page.content.decode()
+    assert not Follower.objects.get().is_confirmed
+
+    client.post(link)
+    assert Follower.objects.get().is_confirmed
+
+
+def test_a_tampered_link_confirms_nothing(client: Client, plan_followed: Action) -> None:
+    plan_ask(client, plan_followed)
+    response = client.post(plan_follow_path("follow_confirm", token="abc:def"))
+    assert response.status_code == HTTPStatus.GONE
+    assert not Follower.objects.get().is_confirmed
+
+
+def test_a_new_version_is_told_to_confirmed_followers_only(
+    client: Client,
+    plan_followed: Action,
+    plan_coordinator: PartnerMember,
+    django_capture_on_commit_callbacks,
+) -> None:
+    Follower.objects.create(action=plan_followed, email="confirmed@example.org", language="en")
+    Follower.objects.filter(email="confirmed@example.org").update(confirmed_at="2026-01-01T00:00Z")
+    Follower.objects.create(action=plan_followed, email="waiting@example.org", language="en")
+    action_change_status(action=plan_followed, step="start", by=plan_coordinator.user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_publish(plan=plan_followed.theme.plan, by=plan_coordinator.user, note="Spring")
+
+    assert [m.to for m in mail.outbox] == [["confirmed@example.org"]]
+    message = mail.outbox[0]
+    assert "is now: In progress" in message.subject
+    assert "from Not started to In progress" in message.body
+    assert "/follow/stop/" in message.body
+
+
+def test_a_version_without_a_status_change_is_told_too(
+    plan_followed: Action, plan_coordinator: PartnerMember, django_capture_on_commit_callbacks
+) -> None:
+    Follower.objects.create(
+        action=plan_followed,
+        email="it@example.org",
+        language="it",
+        confirmed_at="2026-01-01T00:00Z",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_publish(plan=plan_followed.theme.plan, by=plan_coordinator.user)
+    assert len(mail.outbox) == 1
+    assert "2" in mail.outbox[0].subject  # version 2 is published
+
+
+def test_the_stop_link_works_with_one_post_and_keeps_nothing(
+    client: Client, plan_followed: Action
+) -> None:
+    follower = Follower.objects.create(
+        action=plan_followed, email="reader@example.org", language="en"
+    )
+    from actionplan.following_tokens import unsubscribe_token
+
+    path = plan_follow_path("follow_unsubscribe", token=unsubscribe_token(follower))
+    assert client.get(path).status_code == HTTPStatus.OK
+    assert Follower.objects.exists()
+
+    # A mail client's one-click POST carries no CSRF token.
+    csrf_client = Client(enforce_csrf_checks=True)
+    response = csrf_client.post(path, {"List-Unsubscribe": "One-Click"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert not Follower.objects.exists()
+
+
+def test_asking_too_often_for_one_address_is_refused(client: Client, plan_followed: Action) -> None:
+    for _ in range(3):
+        assert plan_ask(client, plan_followed).status_code == HTTPStatus.OK
+    response = plan_ask(client, plan_followed)
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert 'value="reader@example.org"' in response.content.decode()
+
+
+def test_an_action_not_in_the_published_version_cannot_be_followed(
+    client: Client, plan_action_a: Action
+) -> None:
+    assert plan_ask(client, plan_action_a).status_code == HTTPStatus.NOT_FOUND
+    assert not Follower.objects.exists()
