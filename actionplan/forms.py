@@ -80,6 +80,11 @@ class IndicatorUpdateForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ("value", "measured_on", "note")
         widgets = {"measured_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
 
+    @staticmethod
+    def prefix_for(indicator: Indicator) -> str:
+        """One form per indicator on the action page: each needs ids of its own."""
+        return f"indicator-{indicator.pk}"
+
 
 class MilestoneForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:

@@ -52,7 +52,10 @@ def _action_page(
     indicators = []
     for indicator in action.indicators.prefetch_related("updates__created_by"):
         indicator.action = action
-        indicators.append((indicator, indicator.progress(today)))
+        form = IndicatorUpdateForm(
+            initial={"measured_on": today}, prefix=IndicatorUpdateForm.prefix_for(indicator)
+        )
+        indicators.append((indicator, indicator.progress(today), form))
     context = {
         "action": action,
         "plan": action.theme.plan,
@@ -60,7 +63,6 @@ def _action_page(
         "steps": ACTION_WORKFLOW.available(action, user) if may_edit else [],
         "milestones": action.milestones.all(),
         "indicators": indicators,
-        "update_form": IndicatorUpdateForm(initial={"measured_on": today}),
         "threads": Comment.objects.filter(action=action).threads(),
         "comment_form": comment_form or CommentForm(),
     }
@@ -161,7 +163,9 @@ def action_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 def indicator_record(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a value; the form sits on the action page, errors come back here."""
     indicator = editable_indicator(request, pk)
-    form = IndicatorUpdateForm(request.POST or None)
+    form = IndicatorUpdateForm(
+        request.POST or None, prefix=IndicatorUpdateForm.prefix_for(indicator)
+    )
     if request.method == "POST" and form.is_valid():
         indicator_update_record(
             indicator=indicator,

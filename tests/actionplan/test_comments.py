@@ -82,7 +82,7 @@ def plan_public_consultation(plan_action_a: Action, plan_coordinator: PartnerMem
     return Action.objects.get(pk=plan_action_a.pk)
 
 
-def plan_public_url(action: Action) -> str:
+def plan_consultation_url(action: Action) -> str:
     return reverse(
         "actionplan:consultation_action",
         kwargs={"slug": action.theme.plan.slug, "pk": action.pk},
@@ -92,7 +92,7 @@ def plan_public_url(action: Action) -> str:
 def test_public_comments_wait_for_the_coordinator(
     client: Client, plan_public_consultation: Action, plan_coordinator: PartnerMember
 ) -> None:
-    url = plan_public_url(plan_public_consultation)
+    url = plan_consultation_url(plan_public_consultation)
 
     response = client.post(
         url, {"name": "Lucia", "email": "lucia@example.org", "body": "Include Sampierdarena."}
@@ -110,7 +110,7 @@ def test_the_honeypot_keeps_nothing_and_answers_as_for_a_person(
     client: Client, plan_public_consultation: Action
 ) -> None:
     response = client.post(
-        plan_public_url(plan_public_consultation),
+        plan_consultation_url(plan_public_consultation),
         {"name": "Bot", "email": "bot@example.org", "body": "Buy now", "website": "http://x"},
     )
 
@@ -122,7 +122,7 @@ def test_public_comments_are_rate_limited(
     client: Client, plan_public_consultation: Action, settings: object
 ) -> None:
     settings.RATE_LIMITS = {"plan_comment": {"address": "2/h"}}  # type: ignore[attr-defined]
-    url = plan_public_url(plan_public_consultation)
+    url = plan_consultation_url(plan_public_consultation)
     data = {"name": "Lucia", "email": "lucia@example.org", "body": "Once more."}
 
     codes = [client.post(url, data).status_code for _ in range(3)]
@@ -135,7 +135,7 @@ def test_a_closed_consultation_takes_no_public_comment(
     client: Client, plan_action_a: Action
 ) -> None:
     response = client.post(
-        plan_public_url(plan_action_a),
+        plan_consultation_url(plan_action_a),
         {"name": "Lucia", "email": "lucia@example.org", "body": "Hello"},
     )
 

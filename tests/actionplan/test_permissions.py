@@ -86,7 +86,10 @@ def test_a_viewer_cannot_edit_step_or_record_values(
     )
     record = client.post(
         reverse("actionplan:workspace_indicator_record", kwargs={"pk": indicator.pk}),
-        {"value": "5", "measured_on": "2026-05-01"},
+        {
+            f"indicator-{indicator.pk}-value": "5",
+            f"indicator-{indicator.pk}-measured_on": "2026-05-01",
+        },
     )
 
     assert (edit.status_code, step.status_code, record.status_code) == (403, 403, 403)
@@ -102,7 +105,11 @@ def test_the_editor_records_an_indicator_value(
 
     response = plan_login(client, plan_editor_a).post(
         reverse("actionplan:workspace_indicator_record", kwargs={"pk": indicator.pk}),
-        {"value": "12.5", "measured_on": "2026-05-01", "note": "First count"},
+        {
+            f"indicator-{indicator.pk}-value": "12.5",
+            f"indicator-{indicator.pk}-measured_on": "2026-05-01",
+            f"indicator-{indicator.pk}-note": "First count",
+        },
     )
 
     assert response.status_code == HTTPStatus.FOUND
@@ -196,7 +203,10 @@ def test_indicator_of_another_partner_is_403_for_an_editor(
 
     response = plan_login(client, plan_editor_b).post(
         reverse("actionplan:workspace_indicator_record", kwargs={"pk": indicator.pk}),
-        {"value": "5", "measured_on": "2026-05-01"},
+        {
+            f"indicator-{indicator.pk}-value": "5",
+            f"indicator-{indicator.pk}-measured_on": "2026-05-01",
+        },
     )
 
     assert response.status_code == HTTPStatus.FORBIDDEN
