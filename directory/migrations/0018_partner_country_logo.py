@@ -7,7 +7,7 @@ import directory.countries
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0016_invitation_token_hashed"),
+        ("directory", "0017_outgoing_email_headers"),
     ]
 
     operations = [

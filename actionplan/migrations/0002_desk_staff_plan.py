@@ -56,7 +56,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("actionplan", "0003_following"),
+        ("actionplan", "0001_initial"),
         ("directory", "0013_desk_reads_mail"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -12,6 +12,6 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0017_partner_country_logo")]
+    dependencies = [("directory", "0018_partner_country_logo")]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
