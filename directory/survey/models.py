@@ -65,6 +65,7 @@ class Campaign(models.Model):
     class Meta:
         verbose_name = _("survey campaign")
         verbose_name_plural = _("survey campaigns")
+        permissions = [("view_survey_results", _("Can view survey results and publish them"))]
         ordering = ("-opens_at", "slug")
         constraints = [
             models.CheckConstraint(
