@@ -17,7 +17,7 @@ CLUSTER := node_modules/leaflet.markercluster/dist
 LOCAL_ENV := DJANGO_DEBUG=true
 
 .PHONY: run test lint format check-deploy setup install assets messages makemessages \
-	collectstatic migrate demo chromium wrk db-stop bench abuse clean pytest
+	collectstatic migrate demo chromium wrk db-stop bench bench-survey abuse clean pytest
 
 run: setup migrate demo
 	$(LOCAL_ENV) $(MANAGE) runserver 127.0.0.1:8000
@@ -122,6 +122,11 @@ wrk:
 
 bench: setup wrk
 	$(LOCAL) $(PY) bench/run.py
+
+# The survey's results pages at 2,000 answer sets, in process, in the checkout's
+# database (what it adds it removes): SQL queries and median time per page.
+bench-survey: setup migrate
+	$(LOCAL) $(PY) bench/survey_results.py
 
 # The security probe's abuse replay: 50 rapid requests per probe against gunicorn on
 # 127.0.0.1, in a database of its own; prints what got through and the mail sent.

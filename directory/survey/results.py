@@ -201,7 +201,9 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
         .order_by("section__order", "section__pk", "order", "pk")
     )
     sets = AnswerSet.objects.submitted().filter(campaign=campaign)
-    answers = Answer.objects.filter(answer_set__in=sets)
+    # Filtered through the join the breakdowns make anyway (not a subquery).
+    submitted = AnswerSet.Status.SUBMITTED
+    answers = Answer.objects.filter(answer_set__campaign=campaign, answer_set__status=submitted)
     labels = _labels(campaign)
 
     # value key -> question -> dimension level -> count
@@ -224,7 +226,9 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
             value = row["choice_id"] if row["choice_id"] is not None else row["number"]
             found[(row["question_id"], value)][row[by]] = row["n"]
         cells[name] = found
-        tick_rows = AnswerChoice.objects.filter(answer__answer_set__in=sets)
+        tick_rows = AnswerChoice.objects.filter(
+            answer__answer_set__campaign=campaign, answer__answer_set__status=submitted
+        )
         found_ticks: dict[tuple[int, Any], dict[Any, int]] = defaultdict(dict)
         for row in _grouped(
             tick_rows, "answer__question_id", "choice_id", f"answer__{by}", n=Count("pk")
