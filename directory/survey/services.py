@@ -310,34 +310,6 @@ def campaign_is_locked(campaign: Campaign | None) -> bool:
     return campaign is not None and not campaign._state.adding and campaign.answer_sets.exists()
 
 
-def question_change_problems(question: Question) -> list[str]:
-    """Why a change to a saved question would corrupt its campaign's answers:
-    a new kind, bounds that leave out numbers already given, or a move to
-    another campaign."""
-    if question._state.adding:
-        return []
-    before = Question.objects.select_related("section").filter(pk=question.pk).first()
-    if before is None or not campaign_is_locked(before.section.campaign):
-        return []
-    problems: list[str] = []
-    if question.kind != before.kind:
-        problems.append(
-            _("This campaign has answers: the kind of a question cannot change any more.")
-        )
-    section = Section.objects.filter(pk=question.section_id).first()
-    if section is not None and section.campaign_id != before.section.campaign_id:
-        problems.append(
-            _("This campaign has answers: its questions cannot move to another campaign.")
-        )
-    if question.kind == Question.Kind.NUMBER:
-        outside = before.answers.exclude(number__isnull=True)
-        if question.min_value is not None and outside.filter(number__lt=question.min_value):
-            problems.append(_("Some answers are below this minimum: it cannot be raised so far."))
-        if question.max_value is not None and outside.filter(number__gt=question.max_value):
-            problems.append(_("Some answers are above this maximum: it cannot be lowered so far."))
-    return problems
-
-
 def deletion_problem(obj: Question | Choice | Section) -> str | None:
     """Why a question, choice or section of a campaign with answers cannot be
     removed (None when it can)."""
