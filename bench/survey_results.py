@@ -171,10 +171,9 @@ def main() -> None:
     try:
         start = time.perf_counter()
         campaign = load(options.answer_sets)
-        print(
-            f"loaded {options.answer_sets} answer sets, {Answer.objects.filter(answer_set__campaign=campaign).count()} answers "
-            f"in {time.perf_counter() - start:.1f} s"
-        )
+        answers = Answer.objects.filter(answer_set__campaign=campaign).count()
+        elapsed = time.perf_counter() - start
+        print(f"loaded {options.answer_sets} answer sets, {answers} answers in {elapsed:.1f} s")
         staff = User.objects.create(email=STAFF_EMAIL, is_staff=True, is_superuser=True)
         client = Client()
         with override("en"):

@@ -276,6 +276,7 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "invitation_send": {"address": "20/h", "account": ["10/h", "30/d"], "recipient": "3/h"},
     "invitation_accept": {"address": "10/h"},
     "organisation_create": {"address": "10/h", "account": ["5/h", "10/d"]},
+    "survey_anonymous": {"address": "5/h", "account": "5/h"},
 }
 
 # Email: the console while developing, SMTP otherwise.

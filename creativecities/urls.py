@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     path("contact-point/", include("contactpoint.urls")),
     path("action-plan/", include("actionplan.urls")),
+    path("survey/", include("directory.survey.urls")),
     path("survey/", include("directory.survey.results_urls")),
     path("", include("directory.urls")),
     prefix_default_language=True,

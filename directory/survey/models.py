@@ -209,6 +209,43 @@ class Question(models.Model):
             errors["condition"] = [problem]
         if errors:
             raise ValidationError(errors)
+        answered = self.answered_change_problems()
+        if answered:
+            raise ValidationError(answered)
+
+    def answered_change_problems(self) -> list[str]:
+        """Why this change to a saved question would corrupt its campaign's
+        answers: a new kind, bounds that leave out numbers already given, or
+        a move to another campaign. Rewording is always allowed."""
+        if self._state.adding:
+            return []
+        before = Question.objects.select_related("section__campaign").filter(pk=self.pk).first()
+        if before is None or not before.section.campaign.answer_sets.exists():
+            return []
+        problems: list[str] = []
+        if self.kind != before.kind:
+            problems.append(
+                str(_("This campaign has answers: the kind of a question cannot change any more."))
+            )
+        if (
+            self.section_id != before.section_id
+            and Section.objects.filter(pk=self.section_id)
+            .exclude(campaign_id=before.section.campaign_id)
+            .exists()
+        ):
+            problems.append(
+                str(_("This campaign has answers: its questions cannot move to another campaign."))
+            )
+        numbers = before.answers.exclude(number__isnull=True)
+        if self.min_value is not None and numbers.filter(number__lt=self.min_value).exists():
+            problems.append(
+                str(_("Some answers are below this minimum: it cannot be raised so far."))
+            )
+        if self.max_value is not None and numbers.filter(number__gt=self.max_value).exists():
+            problems.append(
+                str(_("Some answers are above this maximum: it cannot be lowered so far."))
+            )
+        return problems
 
     def _condition_problem(self) -> str | None:
         """What is wrong with the condition: it must name a choice of a
