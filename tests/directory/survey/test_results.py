@@ -30,7 +30,7 @@ def survey_two_sectors() -> tuple[Sector, Sector]:
 
 
 @pytest.fixture
-def survey_answered(survey_two_sectors: tuple[Sector, Sector]) -> SurveyQuestions:
+def results_answered(survey_two_sectors: tuple[Sector, Sector]) -> SurveyQuestions:
     """First sector: 4 studios, 6 at home; second: 5 studios, 10 at home."""
     first, second = survey_two_sectors
     survey = results_campaign(results_published=True)
@@ -66,8 +66,8 @@ def survey_breakdown(result: results.QuestionResult, name: str) -> results.Break
     return next(b for b in result.breakdowns if b.name == name)
 
 
-def test_staff_results_count_every_answer(survey_answered: SurveyQuestions) -> None:
-    found = results.staff_results(survey_answered.campaign)
+def test_staff_results_count_every_answer(results_answered: SurveyQuestions) -> None:
+    found = results.staff_results(results_answered.campaign)
     assert found.answer_sets == 25
     single, multiple, scale, number, short_text, long_text = found.questions
     assert [(row["label"], row["figure"].value) for row in single.rows()] == [
@@ -89,9 +89,9 @@ def test_staff_results_count_every_answer(survey_answered: SurveyQuestions) -> N
 
 
 def test_a_breakdown_cell_of_four_is_hidden_of_five_shown_and_not_derivable(
-    survey_answered: SurveyQuestions,
+    results_answered: SurveyQuestions,
 ) -> None:
-    found = results.public_results(survey_answered.campaign)
+    found = results.public_results(results_answered.campaign)
     single = found.questions[0]
     grid = survey_breakdown(single, "sector").grid()
     first, second = grid["rows"]
@@ -122,9 +122,9 @@ def test_a_cell_of_five_is_shown(survey_two_sectors: tuple[Sector, Sector]) -> N
 
 
 def test_public_page_shows_aggregates_hides_small_and_never_free_text(
-    client: Client, survey_answered: SurveyQuestions
+    client: Client, results_answered: SurveyQuestions
 ) -> None:
-    url = reverse("survey_results:public", kwargs={"slug": survey_answered.campaign.slug})
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
     response = client.get(url)
     assert response.status_code == HTTPStatus.OK
     page = response.content.decode()
@@ -133,13 +133,13 @@ def test_public_page_shows_aggregates_hides_small_and_never_free_text(
     assert "SECRET" not in page
     assert "One word?" not in page
     # Extremes are one organisation's answer each: not public.
-    found = results.public_results(survey_answered.campaign)
+    found = results.public_results(results_answered.campaign)
     assert found.questions[3].summary is not None
     assert found.questions[3].summary.maximum is None
 
 
-def test_unpublished_results_are_404(client: Client, survey_answered: SurveyQuestions) -> None:
-    campaign = survey_answered.campaign
+def test_unpublished_results_are_404(client: Client, results_answered: SurveyQuestions) -> None:
+    campaign = results_answered.campaign
     url = reverse("survey_results:public", kwargs={"slug": campaign.slug})
     assert client.get(url).status_code == HTTPStatus.OK
     campaign.results_published = False
@@ -149,9 +149,9 @@ def test_unpublished_results_are_404(client: Client, survey_answered: SurveyQues
 
 
 def test_public_page_reads_a_fixed_number_of_queries(
-    client: Client, survey_answered: SurveyQuestions, survey_two_sectors: tuple[Sector, Sector]
+    client: Client, results_answered: SurveyQuestions, survey_two_sectors: tuple[Sector, Sector]
 ) -> None:
-    url = reverse("survey_results:public", kwargs={"slug": survey_answered.campaign.slug})
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
@@ -160,7 +160,7 @@ def test_public_page_reads_a_fixed_number_of_queries(
 
     before = queries()
     for _ in range(30):
-        results_answer(survey_answered, sector=survey_two_sectors[0], single="home", scale=3)
+        results_answer(results_answered, sector=survey_two_sectors[0], single="home", scale=3)
     assert queries() == before
     assert before <= 20
     # Cached: the answers did not change, so only the cache's key is read.
@@ -168,9 +168,9 @@ def test_public_page_reads_a_fixed_number_of_queries(
 
 
 def test_staff_pages_need_the_permission(
-    client: Client, desk: Client, survey_answered: SurveyQuestions
+    client: Client, desk: Client, results_answered: SurveyQuestions
 ) -> None:
-    campaign = survey_answered.campaign
+    campaign = results_answered.campaign
     url = reverse("survey_results_admin:campaign", kwargs={"pk": campaign.pk})
     page = desk.get(url)
     assert page.status_code == HTTPStatus.OK
@@ -186,12 +186,12 @@ def test_staff_pages_need_the_permission(
     )
 
 
-def test_staff_page_shows_response_rates(desk: Client, survey_answered: SurveyQuestions) -> None:
+def test_staff_page_shows_response_rates(desk: Client, results_answered: SurveyQuestions) -> None:
     sector = Sector.objects.order_by("order").first()
     organisation = OrganisationFactory(primary_sector=sector)
-    results_answer(survey_answered, sector=sector, organisation=organisation, single="home")
+    results_answer(results_answered, sector=sector, organisation=organisation, single="home")
     OrganisationFactory(primary_sector=sector)
-    rates = results.staff_results(survey_answered.campaign).rates
+    rates = results.staff_results(results_answered.campaign).rates
     overall, first = rates[0], rates[1]
     assert (overall.answered, overall.published) == (1, 2)
     assert (first.answered, first.published, first.rate) == (1, 2, 50.0)
@@ -200,10 +200,10 @@ def test_staff_page_shows_response_rates(desk: Client, survey_answered: SurveyQu
 def test_desk_publishes_and_the_cluster_page_links_the_results(
     client: Client,
     desk: Client,
-    survey_answered: SurveyQuestions,
+    results_answered: SurveyQuestions,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
-    campaign = survey_answered.campaign
+    campaign = results_answered.campaign
     campaign.results_published = False
     campaign.save()
     cluster = reverse("directory:cluster")
