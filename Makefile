@@ -17,7 +17,7 @@ CLUSTER := node_modules/leaflet.markercluster/dist
 LOCAL_ENV := DJANGO_DEBUG=true
 
 .PHONY: run test lint format check-deploy setup install assets messages makemessages \
-	collectstatic migrate demo chromium wrk db-stop bench bench-desk bench-plan abuse clean pytest
+	collectstatic migrate demo chromium wrk db-stop bench bench-desk bench-plan bench-survey abuse clean pytest
 
 # The web server and the task worker side by side (creativecities/supervisor.py):
 # mail goes through the database queue as in production, and the worker prints
@@ -137,6 +137,11 @@ bench-desk: setup wrk
 # The public plan page at 50 actions and 200 indicators, in a rolled-back transaction.
 bench-plan: setup migrate
 	$(LOCAL) $(PY) bench/plan_page.py
+
+# The survey's results pages at 2,000 answer sets, in process, in the checkout's
+# database (what it adds it removes): SQL queries and median time per page.
+bench-survey: setup migrate
+	$(LOCAL) $(PY) bench/survey_results.py
 
 # The security probe's abuse replay: 50 rapid requests per probe against gunicorn on
 # 127.0.0.1, in a database of its own; prints what got through and the mail sent.

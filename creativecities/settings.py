@@ -282,6 +282,7 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "enquiry_track": {"address": "20/h"},
     "plan_comment": {"address": ["5/10m", "20/d"], "recipient": "10/d"},
     "plan_follow": {"address": "10/h", "recipient": "3/h"},
+    "survey_anonymous": {"address": "5/h", "account": "5/h"},
 }
 
 # Email: the console while developing, SMTP otherwise.

@@ -1,0 +1,1 @@
+"""The survey of the cluster's organisations (issue: questionnaires, answers, results)."""
