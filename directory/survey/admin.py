@@ -28,7 +28,7 @@ from modeltranslation.admin import (
 )
 
 from directory.models import User
-from directory.survey import services
+from directory.survey import schedule, services
 from directory.survey.models import (
     AnswerSet,
     Campaign,
@@ -96,6 +96,14 @@ class CampaignAdmin(TranslationAdmin):  # type: ignore[type-arg]
     def get_queryset(self, request: HttpRequest) -> QuerySet[Campaign]:
         queryset: QuerySet[Campaign] = super().get_queryset(request)
         return queryset.annotate(answer_total=Count("answer_sets"))
+
+    def save_model(self, request: HttpRequest, obj: Campaign, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        schedule.refresh()
+
+    def delete_model(self, request: HttpRequest, obj: Campaign) -> None:
+        super().delete_model(request, obj)
+        schedule.refresh()
 
     @admin.display(description=_("open now"), boolean=True)
     def open_now(self, campaign: Campaign) -> bool:
