@@ -161,6 +161,7 @@ class QuestionInline(TranslationStackedInline):  # type: ignore[type-arg]
         field = formset.form.base_fields.get("condition")
         if field is not None and isinstance(obj, Section):
             field.queryset = _condition_choices(obj.campaign)  # type: ignore[attr-defined]
+            field.label_from_instance = _condition_label  # type: ignore[attr-defined]
         return formset
 
 
@@ -170,9 +171,14 @@ def _condition_choices(campaign: Campaign) -> QuerySet[Choice]:
     ).select_related("question")
 
 
+def _condition_label(choice: Choice) -> str:
+    """A choice named with its question: several questions have a "Yes"."""
+    return f"{choice.question.text} → {choice.label}"
+
+
 class ConditionField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.question.text} → {obj.label}"
+        return _condition_label(obj)
 
 
 @admin.register(Section)
