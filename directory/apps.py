@@ -8,8 +8,10 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         from directory import history
+        from directory.demo_loaders import register_demo_loader
         from directory.models import PROFILE_FIELDS, Organisation
         from directory.search import index_organisations
+        from directory.survey.demo import survey_demo
 
         # The logo is part of what changed but not of what a revert restores:
         # the files of an older logo are deleted once it is replaced.
@@ -19,3 +21,4 @@ class DirectoryConfig(AppConfig):
             revertible=PROFILE_FIELDS,
             on_change=index_organisations,
         )
+        register_demo_loader(survey_demo)

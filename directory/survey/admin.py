@@ -28,7 +28,7 @@ from modeltranslation.admin import (
 )
 
 from directory.models import User
-from directory.survey import services
+from directory.survey import schedule, services
 from directory.survey.models import (
     AnswerSet,
     Campaign,
@@ -97,6 +97,14 @@ class CampaignAdmin(TranslationAdmin):  # type: ignore[type-arg]
         queryset: QuerySet[Campaign] = super().get_queryset(request)
         return queryset.annotate(answer_total=Count("answer_sets"))
 
+    def save_model(self, request: HttpRequest, obj: Campaign, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        schedule.refresh()
+
+    def delete_model(self, request: HttpRequest, obj: Campaign) -> None:
+        super().delete_model(request, obj)
+        schedule.refresh()
+
     @admin.display(description=_("open now"), boolean=True)
     def open_now(self, campaign: Campaign) -> bool:
         return campaign.is_open
@@ -153,6 +161,7 @@ class QuestionInline(TranslationStackedInline):  # type: ignore[type-arg]
         field = formset.form.base_fields.get("condition")
         if field is not None and isinstance(obj, Section):
             field.queryset = _condition_choices(obj.campaign)  # type: ignore[attr-defined]
+            field.label_from_instance = _condition_label  # type: ignore[attr-defined]
         return formset
 
 
@@ -162,9 +171,14 @@ def _condition_choices(campaign: Campaign) -> QuerySet[Choice]:
     ).select_related("question")
 
 
+def _condition_label(choice: Choice) -> str:
+    """A choice named with its question: several questions have a "Yes"."""
+    return f"{choice.question.text} → {choice.label}"
+
+
 class ConditionField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.question.text} → {obj.label}"
+        return _condition_label(obj)
 
 
 @admin.register(Section)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from directory.models import Organisation, User
 from directory.notifications import email_after_commit
+from directory.survey import schedule
 from directory.survey.models import (
     Answer,
     AnswerChoice,
@@ -384,6 +385,7 @@ def campaign_copy(
     for question, condition_id in pending_conditions:
         question.condition = new_choice[condition_id]
         question.save(update_fields=["condition"])
+    schedule.refresh()
     return copy
 
 
