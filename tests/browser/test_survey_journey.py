@@ -19,7 +19,7 @@ from tests.directory.survey.factories_results import results_answer, results_cam
 PASSWORD = "a-long-test-password"
 
 
-def survey_log_in(context: Any, live_server: Any, email: str) -> Any:
+def survey_journey_log_in(context: Any, live_server: Any, email: str) -> Any:
     page = context.new_page()
     page.goto(live_server.url + "/en/accounts/login/")
     page.get_by_label("Email address").fill(email)
@@ -47,7 +47,7 @@ def test_member_answers_in_two_visits_desk_publishes_public_reads(
 
     # First visit: the first page, then "finish later" in the middle of the second.
     first = browser.new_context(locale="en-GB")
-    page = survey_log_in(first, live_server, "chiara@example.org")
+    page = survey_journey_log_in(first, live_server, "chiara@example.org")
     page.goto(live_server.url + campaign_path)
     check(page)
     page.get_by_role("button", name="Answer or continue").click()
@@ -55,7 +55,7 @@ def test_member_answers_in_two_visits_desk_publishes_public_reads(
     # Bootstrap Italia draws the control on the label: click what people click.
     page.locator("label", has_text=re.compile("^home$")).click()
     page.locator("label", has_text=re.compile("^premises$")).click()
-    page.locator('label[for="id_q3_4"]').click()
+    page.locator(f'label[for="id_q{survey.scale.pk}_4"]').click()
     expect(page.get_by_role("radio", name="home")).to_be_checked()
     page.get_by_role("button", name="Save and go on").click()
     check(page)
@@ -65,7 +65,7 @@ def test_member_answers_in_two_visits_desk_publishes_public_reads(
 
     # Second visit, another login: the draft is there; finish and submit.
     second = browser.new_context(locale="en-GB")
-    page = survey_log_in(second, live_server, "chiara@example.org")
+    page = survey_journey_log_in(second, live_server, "chiara@example.org")
     page.goto(live_server.url + campaign_path)
     page.get_by_role("button", name="Answer or continue").click()
     check(page)

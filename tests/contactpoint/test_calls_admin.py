@@ -77,6 +77,7 @@ def test_a_file_that_is_not_an_image_is_refused_in_the_admin(
 ) -> None:
     premises = PremisesFactory()
     client.force_login(staff_user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     fake = SimpleUploadedFile("front.jpg", b"MZ not an image", content_type="image/jpeg")
 
     response = client.post(
@@ -92,6 +93,7 @@ def test_a_file_that_is_not_an_image_is_refused_in_the_admin(
 def test_a_new_photo_row_needs_a_file(client: Client, staff_user: Any) -> None:
     premises = PremisesFactory()
     client.force_login(staff_user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
     response = client.post(
         f"/admin/contactpoint/premises/{premises.pk}/change/", calls_premises_form(premises)

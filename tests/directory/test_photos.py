@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import ExifTags, Image
 
 from directory.images import (
@@ -56,7 +57,7 @@ def test_a_small_photo_is_not_enlarged() -> None:
 
 
 def test_a_file_that_is_not_an_image_is_refused_with_words_about_a_photo() -> None:
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, translation.override("en"):
         process_photo(SimpleUploadedFile("room.jpg", b"%PDF-1.4 not a picture"))
 
     assert caught.value.code == "invalid_type"
@@ -66,7 +67,7 @@ def test_a_file_that_is_not_an_image_is_refused_with_words_about_a_photo() -> No
 def test_a_photo_too_heavy_is_refused_before_it_is_read() -> None:
     upload = SimpleUploadedFile("room.jpg", b"\xff\xd8\xff" + b"0" * MAX_BYTES)
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, translation.override("en"):
         process_photo(upload)
 
     assert caught.value.code == "too_big"
