@@ -35,8 +35,11 @@ test: setup migrate demo chromium
 
 # Coverage of the apps and the project package (tests, migrations and bench left
 # out); pytest prints the table and the total just before its closing line.
+# One worker per core (at most four), each with a test database of its own; the
+# slowest tests are listed so that the run's time stays watched.
 pytest:
-	$(LOCAL) $(BIN)/pytest --cov --cov-report=term:skip-covered
+	$(LOCAL) $(BIN)/pytest --numprocesses=auto --maxprocesses=4 --durations=10 \
+		--cov --cov-report=term:skip-covered
 
 lint:
 	$(BIN)/ruff check .
