@@ -100,6 +100,33 @@ def test_the_counter_cache_counts_within_a_window_only() -> None:
     assert counters.get("some-key") == 1
 
 
+def test_a_counter_counts_in_one_statement_and_starts_again_when_its_window_ends(
+    django_assert_num_queries: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counters = caches["limits"]
+    assert isinstance(counters, ratelimit.CounterDatabaseCache)
+    monkeypatch.setattr(counters, "sweep_chance", 0.0)  # no housekeeping in the count below
+
+    assert counters.count("hits", timeout=60) == 1
+    with django_assert_num_queries(1):
+        assert counters.count("hits", timeout=60) == 2
+    assert [counters.count("hits", timeout=60) for _ in range(3)] == [3, 4, 5]
+    assert counters.get("hits") == 5  # still a value Django's cache can read
+    assert counters.count("other", timeout=60) == 1
+    expire_every_counter()
+    assert counters.count("hits", timeout=60) == 1  # the next window
+    counters.sweep()
+    assert counters.get("other") is None and counters.get("hits") == 1
+
+
+def test_a_value_that_is_not_a_counter_is_refused_not_miscounted() -> None:
+    counters = caches["limits"]
+    counters.set("greeting", "hello", timeout=60)
+
+    with pytest.raises(ValueError, match="not a counter"):
+        counters.count("greeting", timeout=60)
+
+
 def expire_every_counter() -> None:
     """Move every counter's expiry into the past, as an hour passing would."""
     with connection.cursor() as cursor:
