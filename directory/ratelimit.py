@@ -268,23 +268,24 @@ class CounterDatabaseCache(DatabaseCache):
         statements per counter. The value stays readable by `get`: it is kept as
         Django's cache keeps values (base64 of a pickle), in pickle's protocol 0,
         whose integer is text (`I5\\n.`) that SQL can read and write. Only this
-        method writes counters; `add` and `incr` remain for other callers.
+        method writes counters (a value that is not one is left as it is and
+        refused); `add` and `incr` remain for other callers.
         """
         db_key = self.make_and_validate_key(key, version=version)
         connection = connections[router.db_for_write(self.cache_model_class)]
         table = connection.ops.quote_name(self.table_name)
         now = timezone.now()
         expires = now + datetime.timedelta(seconds=timeout)
-        number = "substring(convert_from(decode({}.value, 'base64'), 'UTF8') from '^I(-?[0-9]+)')"
+        number = "substring(encode(decode({}.value, 'base64'), 'escape') from '^I(-?[0-9]+)')"
         one = base64.b64encode(pickle.dumps(1, protocol=0)).decode("ascii")
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""INSERT INTO {table} AS counter (cache_key, value, expires)
                 VALUES (%s, %s, %s)
                 ON CONFLICT (cache_key) DO UPDATE SET
-                    value = CASE WHEN counter.expires < %s THEN EXCLUDED.value ELSE encode(
-                        convert_to('I' || ({number.format("counter")}::bigint + 1)::text
-                        || E'\\n.', 'UTF8'), 'base64') END,
+                    value = CASE WHEN counter.expires < %s THEN EXCLUDED.value ELSE coalesce(
+                        encode(convert_to('I' || ({number.format("counter")}::bigint + 1)::text
+                        || E'\\n.', 'UTF8'), 'base64'), counter.value) END,
                     expires = CASE WHEN counter.expires < %s
                         THEN EXCLUDED.expires ELSE counter.expires END
                 RETURNING {number.format("counter")}::bigint""",  # noqa: S608 - table name from settings

@@ -10,11 +10,15 @@ from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings: LazySettings) -> Iterator[None]:
-    """Fast hashing and an empty cache (a local-memory cache outlives a test).
+def _test_settings(settings: LazySettings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fast hashing, an empty cache (a local-memory cache outlives a test), and
+    rate-limit counters that never sweep at random (query counts stay exact).
 
     The rest of the test configuration is environment, set in `tests/testenv.py`."""
     from contactpoint.services.desk import desk_contacts_prime
+    from directory.ratelimit import CounterDatabaseCache
+
+    monkeypatch.setattr(CounterDatabaseCache, "sweep_chance", 0.0)
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
