@@ -92,6 +92,7 @@ def notify_followers_of_publication(version: PlanVersion) -> int:
                 continue  # not in the published plan (yet, or any more)
             before = older.action(follower.action_id) if older is not None else None
             status_changed = before is not None and before.status != action.status
+            links = _links(follower, newer.slug)
             email_after_commit(
                 to=[follower.email],
                 template="actionplan/emails/follow_published",
@@ -103,9 +104,14 @@ def notify_followers_of_publication(version: PlanVersion) -> int:
                     "status_changed": status_changed,
                     "old_status": before.status_label if before is not None else "",
                     "new_status": action.status_label,
-                    **_links(follower, newer.slug),
+                    **links,
                 },
                 language=follower.language,
+                # RFC 8058 one-click: the mail client POSTs to the stop link itself.
+                headers={
+                    "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
             )
             sent += 1
     return sent

@@ -97,6 +97,10 @@ def test_a_new_version_is_told_to_confirmed_followers_only(
     assert "is now: In progress" in message.subject
     assert "from Not started to In progress" in message.body
     assert "/follow/stop/" in message.body
+    # Mail clients offer their own one-click stop (RFC 8058) on the same link.
+    stop = message.extra_headers["List-Unsubscribe"]
+    assert stop.startswith("<http") and "/follow/stop/" in stop and stop.strip("<>") in message.body
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
 def test_a_version_without_a_status_change_is_told_too(
