@@ -84,11 +84,14 @@ class CampaignAdmin(TranslationAdmin):  # type: ignore[type-arg]
     list_display = ("title", "slug", "opens_at", "closes_at", "open_now", "answer_count")
     search_fields = ("title_it", "title_en", "slug")
     prepopulated_fields = {"slug": ("title_en",)}
-    readonly_fields = ("answers_note", "results_published_at")
+    readonly_fields = ("answers_note", "results_published_at", "results_link")
     fieldsets = (
         (None, {"fields": ("title", "slug", "introduction", "answers_note")}),
         (_("Dates"), {"fields": ("opens_at", "closes_at", "accepts_anonymous")}),
-        (_("Results"), {"fields": ("results_published", "results_published_at")}),
+        (
+            _("Results"),
+            {"fields": ("results_link", "results_published", "results_published_at")},
+        ),
     )
     inlines = (SectionInline,)
     actions = ("copy_campaign",)
@@ -118,6 +121,15 @@ class CampaignAdmin(TranslationAdmin):  # type: ignore[type-arg]
         if not _locked(campaign):
             return gettext("No answers yet: everything can still change.")
         return str(LOCKED_NOTE)
+
+    @admin.display(description=_("results"))
+    def results_link(self, campaign: Campaign | None) -> str:
+        """The desk's results page of this campaign (counts, charts, exports);
+        nothing yet on the page that adds a campaign."""
+        if campaign is None or not campaign.pk:
+            return "-"
+        url = reverse("survey_results_admin:campaign", args=[campaign.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Results, charts and exports"))
 
     @admin.action(description=_("Copy for next year (questions only, dates a year later)"))
     def copy_campaign(self, request: HttpRequest, queryset: QuerySet[Campaign]) -> None:

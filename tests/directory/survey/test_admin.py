@@ -232,3 +232,13 @@ def test_an_invitation_names_an_organisation(
         response.content.decode()
     )
     assert not SurveyInvitation.objects.exists()
+
+
+def test_the_campaign_page_leads_to_its_results(
+    desk: Client, survey_questions: SurveyQuestionnaire
+) -> None:
+    campaign = survey_questions.campaign
+
+    page = desk.get(f"{ADMIN}/campaign/{campaign.pk}/change/").content.decode()
+
+    assert f'href="/admin/survey-results/{campaign.pk}/"' in page
