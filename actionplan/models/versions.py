@@ -21,7 +21,7 @@ class PlanVersion(models.Model):
     Edits made after publishing change the plan's rows, never this copy: the
     public keeps reading it until the next version is published, and earlier
     versions stay readable. The snapshot's shape is documented in
-    `actionplan/published.py`, which alone writes and reads it.
+    the package `actionplan/published/`, which alone writes and reads it.
     """
 
     plan = models.ForeignKey(

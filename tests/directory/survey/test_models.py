@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from directory.models import Organisation
 from directory.survey.models import AnswerSet, Question
@@ -62,7 +63,7 @@ def test_only_numbers_have_bounds_in_order(survey_questions: SurveyQuestionnaire
     question = QuestionFactory.build(
         section=SectionFactory(), kind=Question.Kind.SHORT_TEXT, min_value=1
     )
-    with pytest.raises(ValidationError, match="Only number questions"):
+    with translation.override("en"), pytest.raises(ValidationError, match="Only number questions"):
         question.full_clean()
     question.kind = Question.Kind.NUMBER
     question.max_value = 0
