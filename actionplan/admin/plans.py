@@ -68,6 +68,7 @@ class PlanVersionAdmin(admin.ModelAdmin[PlanVersion]):
     """Published versions are frozen: readable, never edited."""
 
     list_display = ("plan", "number", "published_at", "published_by")
+    list_select_related = ("plan", "published_by")
     list_filter = ("plan",)
 
     def has_add_permission(self, request: HttpRequest) -> bool:

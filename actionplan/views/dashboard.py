@@ -43,6 +43,7 @@ def _visible_actions(request: HttpRequest, plan: Plan) -> list[Action]:
     actions = (
         Action.objects.of_plan(plan)
         .for_listing()
+        .select_related("theme__plan")  # a viewer's check reads the plan's status
         .prefetch_related("partners", "indicators__updates")
     )
     user = person(request)

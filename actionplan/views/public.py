@@ -101,9 +101,9 @@ def plan_versions(request: HttpRequest, slug: str) -> HttpResponse:
     versions = list(
         PlanVersion.objects.filter(plan=plan)
         .order_by("-number")
-        .only("plan_id", "number", "note", "published_at", "data")
+        .defer("data")  # the list shows numbers and dates; the newest is read once, cached
     )
-    current = published.read(versions[0])
+    current = read_version(versions[0].pk)
     return render(
         request,
         "actionplan/plan_versions.html",

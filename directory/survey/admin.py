@@ -255,6 +255,7 @@ class SurveyInvitationAdmin(admin.ModelAdmin[SurveyInvitation]):
 
     form = SurveyInvitationForm
     list_display = ("email", "respondent_name", "campaign", "created_at", "used_at")
+    list_select_related = ("campaign", "organisation")
     list_filter = ("campaign",)
     search_fields = ("email", "organisation__name", "organisation_name")
     autocomplete_fields = ("organisation",)

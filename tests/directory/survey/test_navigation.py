@@ -34,3 +34,18 @@ def test_no_link_when_no_campaign_is_open(client: Client) -> None:
     )
 
     assert SURVEY_LINK not in client.get("/en/").content.decode()
+
+
+def test_earlier_surveys_link_their_published_results(client: Client) -> None:
+    now = timezone.now()
+    CampaignFactory(
+        slug="survey-2025",
+        opens_at=now - datetime.timedelta(days=400),
+        closes_at=now - datetime.timedelta(days=300),
+        results_published=True,
+        results_published_at=now - datetime.timedelta(days=200),
+    )
+
+    page = client.get("/en/survey/").content.decode()
+
+    assert 'href="/en/survey/survey-2025/results/"' in page
