@@ -79,12 +79,6 @@ class FundingCallQuerySet(models.QuerySet["FundingCall"]):
         )
         return self.annotate(status=status, status_rank=rank)
 
-    def with_status_in(
-        self, statuses: list[str], now: datetime.datetime | None = None
-    ) -> FundingCallQuerySet:
-        """Calls whose derived status is one of `statuses` (annotated as above)."""
-        return self.with_status(now).filter(**{"status__in": statuses})
-
     def by_deadline(self, now: datetime.datetime | None = None) -> FundingCallQuerySet:
         """Calls one can still apply for first, soonest deadline first; then the
         closed ones, the most recently closed first."""

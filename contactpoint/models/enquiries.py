@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
-import statistics
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -286,10 +285,3 @@ class StandardReply(models.Model):
 
     def text_in(self, language: str) -> str:
         return self.text_en if language == "en" else self.text_it
-
-
-def median_hours(durations: list[datetime.timedelta]) -> float | None:
-    """The median of some durations, in hours, or None when there are none."""
-    if not durations:
-        return None
-    return round(statistics.median(d.total_seconds() for d in durations) / 3600, 1)

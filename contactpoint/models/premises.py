@@ -150,10 +150,6 @@ class Premises(models.Model):
         return reverse("contactpoint:premises_detail", kwargs={"slug": self.slug})
 
     @property
-    def in_regeneration_area(self) -> bool:
-        return bool(self.regeneration_area)
-
-    @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 

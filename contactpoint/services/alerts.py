@@ -18,13 +18,12 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from contactpoint.models import AlertSubscription, FundingCall, Premises
 from directory.models import Sector
-from directory.notifications import email_after_commit
+from directory.notifications import email_after_commit, site_link
 
 CONFIRM_SALT = "contactpoint.alert-confirm"
 UNSUBSCRIBE_SALT = "contactpoint.alert-unsubscribe"
@@ -80,13 +79,8 @@ def subscription_to_end(token: str) -> AlertSubscription:
     return _subscription(token, salt=UNSUBSCRIBE_SALT, max_age=None)
 
 
-def _link(name: str, *, language: str, token: str) -> str:
-    with translation.override(language):
-        return f"{settings.SITE_URL}{reverse(name, kwargs={'token': token})}"
-
-
 def unsubscribe_url(subscription: AlertSubscription) -> str:
-    return _link(
+    return site_link(
         "contactpoint:alerts_unsubscribe",
         language=subscription.language,
         token=unsubscribe_token(subscription),
@@ -123,7 +117,7 @@ def alert_subscribe(*, email: str, sectors: Iterable[Sector], language: str) -> 
         context={
             "subscription": subscription,
             "sectors": list(subscription.sectors.all()),
-            "confirm_url": _link(
+            "confirm_url": site_link(
                 "contactpoint:alerts_confirm",
                 language=language,
                 token=confirm_token(subscription),
