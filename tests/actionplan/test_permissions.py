@@ -211,3 +211,14 @@ def test_indicator_of_another_partner_is_403_for_an_editor(
 
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert not IndicatorUpdate.objects.exists()
+
+
+def test_a_public_consultation_without_actions_says_so(
+    client: Client, plan_draft: Plan, plan_coordinator: PartnerMember
+) -> None:
+    plan_open_consultation(plan=plan_draft, by=plan_coordinator.user)
+    Plan.objects.filter(pk=plan_draft.pk).update(public_comments_open=True)
+
+    response = client.get(reverse("actionplan:consultation", kwargs={"slug": plan_draft.slug}))
+
+    assert "La bozza non ha ancora azioni." in response.content.decode()  # Italian, the default
