@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from actionplan.models import Action, Indicator, IndicatorUpdate, PartnerMember, Plan
 from actionplan.services.plans import plan_open_consultation
@@ -219,6 +220,8 @@ def test_a_public_consultation_without_actions_says_so(
     plan_open_consultation(plan=plan_draft, by=plan_coordinator.user)
     Plan.objects.filter(pk=plan_draft.pk).update(public_comments_open=True)
 
-    response = client.get(reverse("actionplan:consultation", kwargs={"slug": plan_draft.slug}))
+    with translation.override("it"):
+        url = reverse("actionplan:consultation", kwargs={"slug": plan_draft.slug})
+    response = client.get(url)
 
     assert "La bozza non ha ancora azioni." in response.content.decode()  # Italian, the default

@@ -44,16 +44,16 @@ def test_a_condition_must_name_an_earlier_single_choice_of_the_same_campaign(
     survey = survey_questions
     # A multiple-choice question's choice.
     survey.staff.condition = survey.need_space
-    with pytest.raises(ValidationError, match="single-choice"):
+    with translation.override("en"), pytest.raises(ValidationError, match="single-choice"):
         survey.staff.full_clean()
     # A later question's choice.
     later = QuestionFactory(section=survey.staff.section, order=99, kind=Question.Kind.SINGLE)
     survey.staff.condition = ChoiceFactory.create(question=later)
-    with pytest.raises(ValidationError, match="comes earlier"):
+    with translation.override("en"), pytest.raises(ValidationError, match="comes earlier"):
         survey.staff.full_clean()
     # Another campaign's.
     survey.staff.condition = survey_questionnaire().yes
-    with pytest.raises(ValidationError, match="same campaign"):
+    with translation.override("en"), pytest.raises(ValidationError, match="same campaign"):
         survey.staff.full_clean()
     survey.staff.condition = survey.yes
     survey.staff.full_clean()
@@ -67,5 +67,6 @@ def test_only_numbers_have_bounds_in_order(survey_questions: SurveyQuestionnaire
         question.full_clean()
     question.kind = Question.Kind.NUMBER
     question.max_value = 0
-    with pytest.raises(ValidationError, match="cannot be above the maximum"):
+    maximum = "cannot be above the maximum"
+    with translation.override("en"), pytest.raises(ValidationError, match=maximum):
         question.full_clean()
