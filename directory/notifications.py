@@ -1,7 +1,6 @@
 """Emails of the portal: written in the recipient's language, recorded, then sent
 by the task queue. Every message goes through `email_after_commit`."""
 
-from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from directory.models import Organisation, OutgoingEmail, User
-from directory.tasks import email_deliver
+from directory.tasks import email_deliver, enqueue_with_transaction
 
 
 def email_after_commit(
@@ -81,7 +80,7 @@ def email_enqueue_after_commit(*, ids: list[int]) -> None:
 
     Enqueuing a mail twice is harmless: delivery claims the record first."""
     for email_id in ids:
-        transaction.on_commit(partial(email_deliver.enqueue, email_id=email_id))
+        enqueue_with_transaction(email_deliver, email_id=email_id)
 
 
 def render_text(template_name: str, context: dict[str, Any]) -> str:

@@ -139,16 +139,16 @@ def limit(request: HttpRequest, scope: str, *, recipient: str = "", **keys: str)
     if recipient:
         values["recipient"] = recipient.strip().lower()
     values.update(keys)
-    refusal: RateLimited | None = None
-    for kind, rates in scope_rates(scope).items():
-        value = values.get(kind)
-        if not value:
-            continue
-        for rate in rates:
-            if _count(scope, kind, value, rate) > rate.count and refusal is None:
-                refusal = RateLimited(scope, kind, rate)
-    if refusal is not None:
-        raise refusal
+    counted = [
+        (kind, rate, _key(scope, kind, value, rate))
+        for kind, rates in scope_rates(scope).items()
+        if (value := values.get(kind))
+        for rate in rates
+    ]
+    counts = _count_all({key: rate.seconds for _kind, rate, key in counted})
+    for kind, rate, key in counted:
+        if counts[key] > rate.count:
+            raise RateLimited(scope, kind, rate)
 
 
 def scope_rates(scope: str) -> dict[str, list[Rate]]:
@@ -160,24 +160,40 @@ def scope_rates(scope: str) -> dict[str, list[Rate]]:
     }
 
 
-def _count(scope: str, kind: str, value: str, rate: Rate) -> int:
-    """Add one to the counter of this key and window; the new count.
-
-    `add` starts a window (and only one process can start it), `incr` counts
-    within it; both are atomic in the shared cache. A counter that expired
-    between the two starts the next window."""
+def _key(scope: str, kind: str, value: str, rate: Rate) -> str:
+    """The counter of one key and window: the value only as an HMAC."""
     digest = salted_hmac("directory.ratelimit", value).hexdigest()[:32]
-    key = f"limit:{scope}:{kind}:{rate.seconds}:{digest}"
+    return f"limit:{scope}:{kind}:{rate.seconds}:{digest}"
+
+
+def _count_all(windows: dict[str, int]) -> dict[str, int]:
+    """Add one to each counter (key: window in seconds); their new counts.
+
+    On the database cache all of a request's counters take one statement
+    (`CounterDatabaseCache.count_all`). Elsewhere (Redis) `add` starts a window
+    (and only one process can start it) and `incr` counts within it, both atomic
+    in the shared cache; a counter that expired between the two starts the next
+    window."""
     cache = caches[CACHE_ALIAS]
     if isinstance(cache, CounterDatabaseCache):
-        return cache.count(key, timeout=rate.seconds)
-    if cache.add(key, 1, timeout=rate.seconds):
-        return 1
-    try:
-        return int(cache.incr(key))
-    except ValueError:
-        cache.add(key, 1, timeout=rate.seconds)
-        return 1
+        return cache.count_all(windows)
+    counts: dict[str, int] = {}
+    for key, seconds in windows.items():
+        if cache.add(key, 1, timeout=seconds):
+            counts[key] = 1
+            continue
+        try:
+            counts[key] = int(cache.incr(key))
+        except ValueError:
+            cache.add(key, 1, timeout=seconds)
+            counts[key] = 1
+    return counts
+
+
+def _count(scope: str, kind: str, value: str, rate: Rate) -> int:
+    """Add one to the counter of this key and window; the new count."""
+    key = _key(scope, kind, value, rate)
+    return _count_all({key: rate.seconds})[key]
 
 
 def limited(
@@ -259,44 +275,59 @@ class CounterDatabaseCache(DatabaseCache):
         return value
 
     def count(self, key: str, *, timeout: int, version: Any = None) -> int:
-        """Add one to the counter `key` in one statement; its new value.
+        """Add one to the counter `key`, whose window lasts `timeout` seconds; its new value."""
+        return self.count_all({key: timeout}, version=version)[key]
 
-        A missing or expired counter starts again at 1 with a window of
-        `timeout` seconds; a live one is incremented, its expiry kept. It is one
-        `INSERT ... ON CONFLICT DO UPDATE`, atomic across processes (the
-        conflicting row is locked), where `add` then `incr` take some ten
-        statements per counter. The value stays readable by `get`: it is kept as
-        Django's cache keeps values (base64 of a pickle), in pickle's protocol 0,
-        whose integer is text (`I5\\n.`) that SQL can read and write. Only this
-        method writes counters (a value that is not one is left as it is and
-        refused); `add` and `incr` remain for other callers.
+    def count_all(self, windows: dict[str, int], version: Any = None) -> dict[str, int]:
+        """Add one to each counter (key: its window in seconds), all in one
+        statement; the new value of each.
+
+        A missing or expired counter starts again at 1 with a window of its
+        seconds; a live one is incremented, its expiry kept. It is one
+        `INSERT ... ON CONFLICT DO UPDATE` for every key, atomic across processes
+        (the conflicting rows are locked, always in the order of their keys, so
+        two requests sharing keys cannot deadlock), where `add` then `incr` take
+        some ten statements per counter. The value stays readable by `get`: it is
+        kept as Django's cache keeps values (base64 of a pickle), in pickle's
+        protocol 0, whose integer is text (`I5\\n.`) that SQL can read and write.
+        Only this method writes counters (a value that is not one is left as it
+        is and refused); `add` and `incr` remain for other callers.
         """
-        db_key = self.make_and_validate_key(key, version=version)
+        if not windows:
+            return {}
+        db_keys = {self.make_and_validate_key(key, version=version): key for key in windows}
         connection = connections[router.db_for_write(self.cache_model_class)]
         table = connection.ops.quote_name(self.table_name)
         now = timezone.now()
-        expires = now + datetime.timedelta(seconds=timeout)
         number = "substring(encode(decode({}.value, 'base64'), 'escape') from '^I(-?[0-9]+)')"
         one = base64.b64encode(pickle.dumps(1, protocol=0)).decode("ascii")
+        rows = sorted(
+            (db_key, one, now + datetime.timedelta(seconds=windows[key]))
+            for db_key, key in db_keys.items()
+        )
+        values = ", ".join(["(%s, %s, %s)"] * len(rows))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""INSERT INTO {table} AS counter (cache_key, value, expires)
-                VALUES (%s, %s, %s)
+                VALUES {values}
                 ON CONFLICT (cache_key) DO UPDATE SET
                     value = CASE WHEN counter.expires < %s THEN EXCLUDED.value ELSE coalesce(
                         encode(convert_to('I' || ({number.format("counter")}::bigint + 1)::text
                         || E'\\n.', 'UTF8'), 'base64'), counter.value) END,
                     expires = CASE WHEN counter.expires < %s
                         THEN EXCLUDED.expires ELSE counter.expires END
-                RETURNING {number.format("counter")}::bigint""",  # noqa: S608 - table name from settings
-                [db_key, one, expires, now, now],
+                RETURNING counter.cache_key, {number.format("counter")}::bigint""",  # noqa: S608 - table name from settings
+                [value for row in rows for value in row] + [now, now],
             )
-            row = cursor.fetchone()
-        if row is None or row[0] is None:
-            raise ValueError(f"Key {key!r} holds a value that is not a counter.")
+            returned = cursor.fetchall()
+        counts: dict[str, int] = {}
+        for db_key, count in returned:
+            if count is None:
+                raise ValueError(f"Key {db_keys[db_key]!r} holds a value that is not a counter.")
+            counts[db_keys[db_key]] = int(count)
         if random.random() < self.sweep_chance:  # noqa: S311 - housekeeping, not security
             self.sweep()
-        return int(row[0])
+        return counts
 
     #: How often `count` also removes every expired counter (a window's first
     #: request reuses its own row, but keys seen once would stay for ever).

@@ -1,18 +1,23 @@
 """Background work of the directory: delivering email, refreshing search.
 
-Services enqueue these after their transaction commits, with ids only, so that a
-worker can run them later and nothing is sent for a rollback.
+Services enqueue these with ids only, through `enqueue_with_transaction`, so
+that a worker can run them later and nothing is sent for a rollback.
 """
 
 import logging
+from functools import partial
 from itertools import islice
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.base import Task
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from directory.models import Organisation, OutgoingEmail
 from directory.search import index_organisations
@@ -21,6 +26,23 @@ logger = logging.getLogger(__name__)
 
 REINDEX_CHUNK = 500
 ERROR_LENGTH = 2000
+
+
+def enqueue_with_transaction(work: Task[..., Any], **kwargs: Any) -> None:
+    """Queue `work` so that it runs only once the surrounding transaction commits.
+
+    A queue kept in the portal's own database (django-tasks-db's, which
+    production and `make run` use) receives the task inside the transaction:
+    the task commits or rolls back with the change it is about, and costs one
+    insert and no commit of its own. Any other queue (the immediate backend of
+    the tests, which would run the task at once) is given it after the commit.
+    """
+    backend: object = work.get_backend()  # the stubs see the two backends as unrelated
+    same_database = router.db_for_write(DBTaskResult) == transaction.get_connection().alias
+    if isinstance(backend, DatabaseBackend) and same_database:
+        work.enqueue(**kwargs)
+    else:
+        transaction.on_commit(partial(work.enqueue, **kwargs))
 
 
 @task()

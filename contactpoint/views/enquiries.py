@@ -64,13 +64,10 @@ def _member_initial(request: HttpRequest, organisations: list[tuple[int, str]]) 
 def about_item(request: HttpRequest) -> dict[str, Model]:
     """The call or premises the enquiry is about (`?call=<pk>`, `?premises=<pk>`),
     or nothing. A link to an item that is not public is ignored, not an error."""
-    for name, queryset in (
-        ("call", FundingCall.objects.published()),
-        ("premises", Premises.objects.published()),
-    ):
+    for name, model in (("call", FundingCall), ("premises", Premises)):
         value = request.GET.get(name, "")
         if value.isascii() and value.isdigit() and len(value) <= ID_DIGITS:
-            item = queryset.filter(pk=int(value)).first()
+            item = model.objects.published().filter(pk=int(value)).first()
             if item is not None:
                 return {name: item}
     return {}

@@ -1,11 +1,9 @@
 """The desk's screens for sectors, places, site pages and partners."""
 
-from functools import partial
 from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -18,7 +16,7 @@ from directory.models import (
     Sector,
 )
 from directory.services.logos import partner_set_logo
-from directory.tasks import organisations_reindex
+from directory.tasks import enqueue_with_transaction, organisations_reindex
 
 
 @admin.register(Sector)
@@ -35,7 +33,7 @@ class SectorAdmin(TranslationAdmin):  # type: ignore[type-arg]
     def save_model(self, request: HttpRequest, obj: Sector, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         if change and {"name_it", "name_en"} & set(form.changed_data):
-            transaction.on_commit(partial(organisations_reindex.enqueue, sector_id=obj.pk))
+            enqueue_with_transaction(organisations_reindex, sector_id=obj.pk)
 
 
 @admin.register(Municipality)
@@ -51,7 +49,7 @@ class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
     def save_model(self, request: HttpRequest, obj: Municipality, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         if change and "name" in form.changed_data:
-            transaction.on_commit(partial(organisations_reindex.enqueue, municipality_id=obj.pk))
+            enqueue_with_transaction(organisations_reindex, municipality_id=obj.pk)
 
 
 @admin.register(Page)

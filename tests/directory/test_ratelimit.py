@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
@@ -117,6 +118,43 @@ def test_a_counter_counts_in_one_statement_and_starts_again_when_its_window_ends
     monkeypatch.setattr(counters, "sweep_chance", 1.0)  # now and then, a count sweeps too
     assert counters.count("hits", timeout=60) == 2
     assert counters.get("other") is None and counters.get("hits") == 2
+
+
+def test_a_requests_counters_take_one_statement_together(
+    django_assert_num_queries: Any,
+) -> None:
+    counters = caches["limits"]
+    assert isinstance(counters, ratelimit.CounterDatabaseCache)
+    counters.count("address", timeout=60)
+
+    with django_assert_num_queries(1):
+        counts = counters.count_all({"recipient": 3600, "address": 60, "account": 60})
+
+    assert counts == {"recipient": 1, "address": 2, "account": 1}
+    assert counters.count_all({}) == {}
+    expire_every_counter()
+    assert counters.count_all({"address": 60, "recipient": 3600}) == {
+        "address": 1,
+        "recipient": 1,
+    }
+
+
+def test_limit_counts_every_window_in_one_statement_and_names_the_first_exceeded(
+    rf: RequestFactory, settings: Any, django_assert_num_queries: Any
+) -> None:
+    settings.RATE_LIMITS = {"shared": {"address": ["2/m", "5/h"], "recipient": "1/h"}}
+    request = rf.post("/", REMOTE_ADDR="192.0.2.7")
+    request.user = AnonymousUser()
+
+    with django_assert_num_queries(1):
+        ratelimit.limit(request, "shared", recipient="Giulia@Example.org")
+    with pytest.raises(ratelimit.RateLimited) as refused:
+        ratelimit.limit(request, "shared", recipient="giulia@example.org ")
+
+    assert refused.value.kind == "recipient"
+    with pytest.raises(ratelimit.RateLimited) as refused:
+        ratelimit.limit(request, "shared", recipient="another@example.org")
+    assert (refused.value.kind, refused.value.rate) == ("address", ratelimit.Rate(2, 60))
 
 
 def test_a_value_that_is_not_a_counter_is_refused_not_miscounted() -> None:

@@ -9,11 +9,13 @@ import pytest
 from django.core import mail
 from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task_backends
+from django_tasks_db.models import DBTaskResult
 
 from directory.models import OutgoingEmail
-from directory.tasks import email_deliver
+from directory.tasks import email_deliver, enqueue_with_transaction
 from tests.directory.factories import OutgoingEmailFactory
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +129,48 @@ def test_a_message_that_cannot_be_built_fails_at_once(settings: Any) -> None:
     assert (email.status, email.attempts) == (OutgoingEmail.Status.FAILED, 1)
     assert email.last_error.startswith("BadHeaderError")
     assert task_backends["default"].results == []  # type: ignore[attr-defined]
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+class Rollback(Exception):
+    """Raised to leave an atomic block by rolling it back."""
+
+
+def test_a_queue_in_the_database_takes_the_task_inside_the_transaction(
+    settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The task row commits or rolls back with the change it is about, and
+    waits for no commit hook: the enquiry's mail costs no commit of its own."""
+    settings.TASKS = DATABASE_TASKS
+    with django_capture_on_commit_callbacks() as callbacks:
+        with pytest.raises(Rollback), transaction.atomic():
+            enqueue_with_transaction(email_deliver, email_id=1)
+            assert DBTaskResult.objects.count() == 1  # written, not yet committed
+            raise Rollback
+        assert not DBTaskResult.objects.exists()  # gone with the rollback
+
+        with transaction.atomic():
+            enqueue_with_transaction(email_deliver, email_id=2)
+    assert callbacks == []
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.args_kwargs["kwargs"] == {"email_id": 2}
+
+
+def test_any_other_queue_is_given_the_task_once_the_transaction_commits(
+    settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The immediate backend would run the task at once, before the change it
+    is about is committed (or even when it is rolled back)."""
+    settings.TASKS = DEFERRING_TASKS
+    with pytest.raises(Rollback), transaction.atomic():
+        enqueue_with_transaction(email_deliver, email_id=1)
+        raise Rollback
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():
+            enqueue_with_transaction(email_deliver, email_id=2)
+            assert task_backends["default"].results == []  # type: ignore[attr-defined]
+    assert len(callbacks) == 1
+    (queued,) = task_backends["default"].results  # type: ignore[attr-defined]
+    assert queued.kwargs == {"email_id": 2}

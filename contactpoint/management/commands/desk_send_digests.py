@@ -8,7 +8,6 @@ whatever the schedule):
 It only enqueues; the task queue's worker writes and sends the digests.
 """
 
-from functools import partial
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -16,6 +15,7 @@ from django.db import transaction
 
 from contactpoint.models import AlertSubscription
 from contactpoint.tasks import alert_digest_send
+from directory.tasks import enqueue_with_transaction
 
 
 class Command(BaseCommand):
@@ -27,7 +27,5 @@ class Command(BaseCommand):
         )
         with transaction.atomic():
             for subscription_id in ids:
-                transaction.on_commit(
-                    partial(alert_digest_send.enqueue, subscription_id=subscription_id)
-                )
+                enqueue_with_transaction(alert_digest_send, subscription_id=subscription_id)
         self.stdout.write(f"Digests queued: {len(ids)}")
