@@ -42,6 +42,18 @@ class EnquiryQuerySet(models.QuerySet["Enquiry"]):
         """Enquiries the desk still has to deal with (answered ones wait for the requester)."""
         return self.filter(status__in=[Enquiry.Status.NEW, Enquiry.Status.ASSIGNED])
 
+    def for_tracking(self) -> EnquiryQuerySet:
+        """What the requester's page reads, in one query: the enquiry, and of
+        the call or premises it is about only what a link shows (slug and title
+        in each language), not their descriptions."""
+        about = [
+            f"{item}__{name}"
+            for item in ("call", "premises")
+            for name in ("slug", "title", *(f"title_{code}" for code, _name in settings.LANGUAGES))
+        ]
+        own = [field.name for field in self.model._meta.concrete_fields]
+        return self.select_related("call", "premises").only(*own, *about)
+
     def for_inbox(self) -> EnquiryQuerySet:
         return self.select_related("assignee", "sector", "organisation")
 

@@ -150,8 +150,9 @@ def enquiry_for_token(reference: str, token: str) -> Enquiry | None:
     which enquiries exist."""
     if not (REFERENCE_SHAPE.fullmatch(reference) and TOKEN_SHAPE.fullmatch(token)):
         return None
-    enquiry = Enquiry.objects.filter(reference=reference).select_related("call", "premises").first()
-    if enquiry is None:
+    try:
+        enquiry = Enquiry.objects.for_tracking().get(reference=reference)
+    except Enquiry.DoesNotExist:
         token_digest(token)  # the same work as a real comparison
         return None
     return enquiry if enquiry.token_matches(token) else None

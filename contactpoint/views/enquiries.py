@@ -163,7 +163,11 @@ def ask_suggestions(request: HttpRequest) -> HttpResponse:
 def conversation_of(enquiry: Enquiry) -> list[EnquiryMessage]:
     """What the requester reads, each reply with its links (`entry.items`):
     one query, and one more only when a reply links guides, calls or premises."""
-    conversation = list(EnquiryMessage.objects.filter(enquiry=enquiry).public())
+    conversation = list(
+        EnquiryMessage.objects.filter(enquiry=enquiry)
+        .public()
+        .only("kind", "text", "created_at", "has_links")
+    )
     by_message: dict[int, list[ReplyLink]] = {}
     if any(entry.has_links for entry in conversation):
         links = ReplyLink.objects.filter(

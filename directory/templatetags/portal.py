@@ -6,7 +6,7 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.forms import BaseForm, BoundField
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_info
@@ -28,31 +28,49 @@ def local_path(path: str) -> bool:
 def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
     """The current page in each language, for a switcher that needs no script.
 
-    `translate_url` keeps the path (and the query string is added back) so a
-    visitor who switches language stays where they are. Where that cannot be
-    done (a page that does not exist), the link leads to the home page of the
-    language; a path that is not plainly local, such as that of a 404 page
-    asked for as `//another.host/`, is never echoed.
+    The view that answered is asked for its address in each language (from the
+    request's own match, so nothing is resolved again) and the query string is
+    added back, so a visitor who switches language stays where they are. Where
+    that cannot be done (a page that does not exist, an address that is the
+    same in every language), the link leads to the home page of the language; a
+    path that is not plainly local, such as that of a 404 page asked for as
+    `//another.host/`, is never echoed.
     """
     request = context.get("request")
     path = request.get_full_path() if request is not None else "/"
+    match = getattr(request, "resolver_match", None)
+    _path, mark, query = path.partition("?")
     current = get_language()
     links = []
     for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
-        url = translate_url(path, code) if local_path(path) else ""
-        if not local_path(url) or (url == path and code != current):
-            with translation.override(code):
+        with translation.override(code):
+            url = ""
+            if match is not None and local_path(path):
+                try:
+                    url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    url = ""
+                url = f"{url}{mark}{query}" if url else ""
+            if not local_path(url) or (url == path and code != current):
                 url = reverse("directory:home")
         links.append(
             {
                 "code": code,
-                "name": info["name_local"],
+                "name": get_language_info(code)["name_local"],
                 "url": url,
                 "current": code == current,
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def current_view_name(context: dict[str, Any]) -> str:
+    """The name of the view serving the page (`"directory:home"`), or "" for
+    an address no view answers: which item of the navigation is current."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return match.view_name if match is not None else ""
 
 
 CHECK_INPUTS = {"checkbox", "radio"}

@@ -5,11 +5,13 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.cache import caches
 from django.test import Client
 
 from contactpoint.models import Enquiry, EnquiryMessage
 from contactpoint.services import enquiries as service
 from directory.models import User
+from tests.contactpoint.factories_calls import FundingCallFactory, PremisesFactory
 from tests.contactpoint.factories_enquiries import EnquiryFactory, EnquiryMessageFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +117,37 @@ def test_the_tracking_page_costs_at_most_three_queries(
     with django_assert_max_num_queries(3):
         response = client.get(url)
     assert "Second reply" in response.content.decode()
+
+
+def test_the_page_of_an_enquiry_about_a_call_with_linked_replies_costs_three_queries(
+    client: Client, enquiry_new: Enquiry, staff_user: User, django_assert_max_num_queries: Any
+) -> None:
+    """The call it asks about comes with the enquiry; the replies' links in one more query."""
+    call = FundingCallFactory.create(title_en="Creative export grant", slug="export-grant")
+    premises = PremisesFactory.create(title_en="Studio in Via Prè", slug="studio-pre")
+    Enquiry.objects.filter(pk=enquiry_new.pk).update(call=call)
+    service.enquiry_answer(
+        enquiry=enquiry_new, text="See these.", by=staff_user, calls=[call], premises=[premises]
+    )
+    url = enquiry_track_url(enquiry_new)
+    client.get(url)
+    with django_assert_max_num_queries(3):
+        response = client.get(url)
+    content = response.content.decode()
+    assert content.count('href="/en/contact-point/calls/export-grant/"') == 2
+    assert "Creative export grant" in content
+    assert 'href="/en/contact-point/premises/studio-pre/"' in content
+
+
+def test_the_tracking_token_never_reaches_the_cache(client: Client, enquiry_new: Enquiry) -> None:
+    """Shared caches (Redis) hold no token: the page's address stays out of
+    the header's cached navigation."""
+    caches["default"].clear()
+    response = client.get(enquiry_track_url(enquiry_new))
+    token = enquiry_new.token  # type: ignore[attr-defined]
+    assert token in response.content.decode()  # the language links keep the address
+    stored = caches["default"]._cache.values()  # type: ignore[attr-defined]
+    assert stored and not any(token.encode() in value for value in stored)
 
 
 def test_malformed_references_tokens_and_item_ids_are_plain_not_found(
