@@ -9,6 +9,16 @@ from django.conf import LazySettings
 from django.core.cache import cache
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first (`@pytest.mark.slow`), so that parallel workers
+    (pytest-xdist) share them from the start instead of one of them finishing
+    alone. Only tests on a rolled-back database are marked slow: they already
+    come first (pytest-django runs transactional tests after them, since those
+    empty the tables), and the sort keeps every other test in its place."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings: LazySettings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Fast hashing, an empty cache (a local-memory cache outlives a test), and

@@ -55,7 +55,8 @@ def test_helpers_are_defined_once_and_never_share_a_fixtures_name() -> None:
     repeated = {
         name: places
         for name, places in functions.items()
-        if len(places) > 1 and not name.startswith("test_")
+        # Tests and pytest's hooks (one per conftest) are named by their role.
+        if len(places) > 1 and not name.startswith(("test_", "pytest_"))
     }
     clashing = {name: functions[name] + fixtures[name] for name in functions if name in fixtures}
 

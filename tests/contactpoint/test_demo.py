@@ -7,7 +7,7 @@ from contactpoint.models import AlertSubscription, DeskContact, Guide, Topic
 from directory.models import Version
 from tests.directory.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_demo_loads_contacts_guides_for_every_topic_and_subscriptions() -> None:

@@ -1,15 +1,20 @@
 """No URL of the portal answers 500 on malformed input.
 
-Every URL pattern of the project (found by walking the resolver, under both
-language prefixes, the admin included) is asked for with malformed values in
-each of its parameters, after its path and in its query string: as a visitor,
-as a member of an organisation and as desk staff. A representative list, not a
-fuzzing campaign: what a probe tries first.
+Every URL pattern of the project (found by walking the resolver, the admin
+included) is asked for with malformed values in each of its parameters, after
+its path and in its query string: as a visitor, as a member of an organisation
+and as desk staff. A pattern under the language prefix is probed in one
+language, Italian and English by turns (the same view answers both). A
+representative list, not a fuzzing campaign: what a probe tries first.
+
+The routes are probed in slices (`SLICES`), so that parallel test workers share
+the crawl; each slice is a test of its own.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -27,7 +32,11 @@ from directory.tokens import confirmation_token
 from tests.directory.factories import OrganisationFactory, UserFactory
 from tests.directory.helpers import path_in_mail
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+# How many tests each crawl is cut into.
+SLICES = 4
+SLICE = list(range(SLICES))
 
 # Values as they travel in a URL (percent-encoded where a client must encode).
 NUL = "%00"
@@ -132,6 +141,15 @@ def project_routes() -> list[Route]:
             for route in _routes(get_resolver().url_patterns, "/", (), ""):
                 found.setdefault(route.template, route)
     return list(found.values())
+
+
+def probed_routes(slice_: int) -> list[Route]:
+    """One slice of the routes to probe: each pattern once, in one language."""
+    by_pattern: dict[str, list[Route]] = {}
+    for route in project_routes():
+        by_pattern.setdefault(re.sub(r"^/(it|en)/", "/", route.template), []).append(route)
+    once = [routes[n % len(routes)] for n, routes in enumerate(by_pattern.values())]
+    return once[slice_::SLICES]
 
 
 @pytest.fixture
@@ -247,11 +265,12 @@ def test_the_walk_covers_every_kind_of_route() -> None:
     assert len(routes) > 100
 
 
+@pytest.mark.parametrize("slice_", SLICE)
 @pytest.mark.parametrize("probe_client", ["anonymous"], indirect=True)
 def test_no_page_of_the_portal_fails_on_malformed_input(
-    probe_client: Client, probe_values: dict[str, str]
+    probe_client: Client, probe_values: dict[str, str], slice_: int
 ) -> None:
-    routes = [route for route in project_routes() if not route.admin]
+    routes = [route for route in probed_routes(slice_) if not route.admin]
 
     found = failures(probe_client, routes, probe_values)
     assert not found, "\n".join(found)
@@ -263,20 +282,30 @@ def test_no_member_page_fails_on_malformed_input(
 ) -> None:
     """Logged in, again the pages whose answer depends on who it is (the
     others only greet them in the header)."""
-    routes = [route for route in project_routes() if route.personal]
+    routes = [route for n in SLICE for route in probed_routes(n) if route.personal]
 
     found = failures(probe_client, routes, probe_values)
     assert not found, "\n".join(found)
 
 
+@pytest.mark.parametrize("slice_", SLICE)
 @pytest.mark.parametrize("probe_client", ["anonymous", "staff"], indirect=True)
 def test_no_page_of_the_admin_fails_on_malformed_input(
-    probe_client: Client, probe_values: dict[str, str]
+    probe_client: Client, probe_values: dict[str, str], slice_: int
 ) -> None:
-    routes = [route for route in project_routes() if route.admin]
+    routes = [route for route in probed_routes(slice_) if route.admin]
 
     found = failures(probe_client, routes, probe_values)
     assert not found, "\n".join(found)
+
+
+def test_the_slices_probe_every_pattern_once_in_both_languages_by_turns() -> None:
+    probed = [route.template for n in SLICE for route in probed_routes(n)]
+    patterns = {re.sub(r"^/(it|en)/", "/", route.template) for route in project_routes()}
+
+    assert len(probed) == len(set(probed)) == len(patterns)
+    assert {re.sub(r"^/(it|en)/", "/", template) for template in probed} == patterns
+    assert any(t.startswith("/it/") for t in probed) and any(t.startswith("/en/") for t in probed)
 
 
 def test_a_well_formed_value_reaches_its_page(client: Client, probe_values: dict[str, str]) -> None:

@@ -23,7 +23,7 @@ from directory.models import (
     Version,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 DEMO_SLUGS = [entry.slug for entry in demo_organisations.ORGANISATIONS]
 

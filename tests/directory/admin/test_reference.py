@@ -50,6 +50,7 @@ def test_a_member_of_the_public_cannot_enter_the_admin(client: Client) -> None:
     assert "/admin/login/" in response.url
 
 
+@pytest.mark.slow
 def test_demo_data_can_be_loaded_twice(settings, capsys) -> None:  # type: ignore[no-untyped-def]
     settings.DEBUG = True
     call_command("load_demo_data")
