@@ -164,7 +164,7 @@ def conversation_of(enquiry: Enquiry) -> list[EnquiryMessage]:
     """What the requester reads, each reply with its links (`entry.items`):
     one query, and one more only when a reply links guides, calls or premises."""
     conversation = list(
-        EnquiryMessage.objects.filter(enquiry=enquiry)
+        EnquiryMessage.objects.filter(enquiry_id=enquiry.pk)
         .public()
         .only("kind", "text", "created_at", "has_links")
     )
