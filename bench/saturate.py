@@ -15,7 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SCRIPT = Path(__file__).resolve().parent / "wrk.lua"
@@ -40,6 +40,8 @@ class WrkResult:
     status_errors: int
     socket_errors: int
     timeouts: int
+    #: Further counts a script adds to its line (`not_redirected=`).
+    extra: dict[str, int] = field(default_factory=dict)
 
     @property
     def throughput(self) -> float:
@@ -83,6 +85,7 @@ def parse(output: str) -> WrkResult:
         status_errors=number["status"],
         socket_errors=number["connect"] + number["read"] + number["write"],
         timeouts=number["timeout"],
+        extra={key: value for key, value in number.items() if key not in FIELDS},
     )
 
 
@@ -92,21 +95,30 @@ def run_wrk(port: int, paths: list[str], *, connections: int, seconds: float) ->
     Only 127.0.0.1 is ever a target. The run is bounded twice: wrk's own duration
     and per-request timeout, and a hard limit on the process past both.
     """
-    path = wrk_path()
-    if path is None:
-        raise RuntimeError("wrk is missing: `make wrk` installs it (Debian's package).")
     with tempfile.NamedTemporaryFile("w", suffix=".paths", encoding="utf-8") as listing:
         listing.write("".join(f"{item}\n" for item in paths))
         listing.flush()
-        command = [
-            path, f"-t{min(THREADS, connections)}", f"-c{connections}",
-            f"-d{max(1, round(seconds))}s", "--latency", f"--timeout={TIMEOUT}s",
-            "-H", "Accept-Language: it", "-s", str(SCRIPT),
-            f"http://127.0.0.1:{port}{paths[0]}", "--", listing.name,
-        ]  # fmt: skip
-        done = subprocess.run(
-            command, capture_output=True, text=True, timeout=seconds + TIMEOUT + 30, check=False
+        return run_script(
+            port, paths[0], SCRIPT, [listing.name], connections=connections, seconds=seconds
         )
+
+
+def run_script(
+    port: int, path: str, script: Path, args: list[str], *, connections: int, seconds: float
+) -> WrkResult:
+    """Run wrk with `script` (given `args`) against `path` on 127.0.0.1:`port`."""
+    executable = wrk_path()
+    if executable is None:
+        raise RuntimeError("wrk is missing: `make wrk` installs it (Debian's package).")
+    command = [
+        executable, f"-t{min(THREADS, connections)}", f"-c{connections}",
+        f"-d{max(1, round(seconds))}s", "--latency", f"--timeout={TIMEOUT}s",
+        "-H", "Accept-Language: it", "-s", str(script),
+        f"http://127.0.0.1:{port}{path}", "--", *args,
+    ]  # fmt: skip
+    done = subprocess.run(
+        command, capture_output=True, text=True, timeout=seconds + TIMEOUT + 30, check=False
+    )
     if done.returncode != 0:
         raise RuntimeError(f"wrk exited with {done.returncode}:\n{done.stdout}{done.stderr}")
     return parse(done.stdout)
