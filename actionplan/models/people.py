@@ -90,6 +90,8 @@ class PartnerInvitation(models.Model):
     """
 
     VALID_FOR = datetime.timedelta(days=14)
+    # The same invitation sent this recently is the same request again.
+    REPEAT_WINDOW = datetime.timedelta(minutes=1)
 
     partner = models.ForeignKey(
         Partner,

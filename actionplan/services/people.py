@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from actionplan.models import PartnerInvitation, PartnerMember, PartnerRole
+from directory.locks import lock_for_transaction
 from directory.models import Partner, User
 from directory.notifications import email_after_commit
 
@@ -29,9 +30,11 @@ def partner_invitation_send(
 ) -> PartnerInvitation:
     """Invite a person to a partner's team with a role (staff only).
 
-    One open invitation per address: inviting again replaces the link. A
-    person already in a team is not invited again (a person belongs to one
-    partner; staff change the membership in the admin).
+    One open invitation per address: inviting again replaces the link. The
+    same invitation sent again within a minute (a double click, two tabs, two
+    staff at once) is the same request: the invitation just made is kept and
+    no second mail goes. A person already in a team is not invited again (a
+    person belongs to one partner; staff change the membership in the admin).
     """
     if not by.is_active or not by.has_perm(INVITE_PERMISSION):
         raise PermissionDenied("Only staff invite partner users.")
@@ -43,7 +46,19 @@ def partner_invitation_send(
             {"email": _("%(email)s already works on the plan for a partner.") % {"email": email}},
             code="already_member",
         )
-    PartnerInvitation.objects.open().filter(email__iexact=email).delete()
+    # Sends to one address wait in turn: at once, each would replace the
+    # other's invitation and meet it on the one-open-per-address constraint.
+    lock_for_transaction(f"actionplan.partner_invitation:{email.lower()}")
+    open_invitations = PartnerInvitation.objects.open().filter(email__iexact=email)
+    repeated = open_invitations.filter(
+        partner=partner,
+        role=role,
+        is_coordinator=is_coordinator,
+        created_at__gt=timezone.now() - PartnerInvitation.REPEAT_WINDOW,
+    ).first()
+    if repeated is not None:
+        return repeated
+    open_invitations.delete()
     invitation = PartnerInvitation(
         partner=partner, email=email, role=role, is_coordinator=is_coordinator, invited_by=by
     )

@@ -1,18 +1,22 @@
 """Staff invite partner users by email; the link makes them members of a team."""
 
 import re
+import threading
 from http import HTTPStatus
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from actionplan.models import PartnerInvitation, PartnerMember, PartnerRole
 from actionplan.services.people import partner_invitation_send
 from directory.models import Partner, User
-from tests.directory.factories import UserFactory
+from tests.directory.factories import PartnerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +27,8 @@ def plan_invite(staff: User, partner: Partner, capture: Any, **options: Any) -> 
         partner_invitation_send(
             partner=partner,
             email="new.colleague@example.org",
-            role=PartnerRole.EDITOR,
             by=staff,
-            **options,
+            **{"role": PartnerRole.EDITOR, **options},
         )
     found = re.search(r"http\S+/invitations/\S+/", mail.outbox[-1].body)
     assert found is not None
@@ -69,3 +72,69 @@ def test_only_staff_with_the_permission_invite(plan_partner_a: Partner) -> None:
             by=UserFactory.create(),
         )
     assert not PartnerInvitation.objects.exists()
+
+
+def test_the_same_invitation_sent_twice_within_a_minute_is_sent_once(
+    staff_user: User, plan_partner_a: Partner, django_capture_on_commit_callbacks: Any
+) -> None:
+    first = plan_invite(staff_user, plan_partner_a, django_capture_on_commit_callbacks)
+    again = plan_invite(staff_user, plan_partner_a, django_capture_on_commit_callbacks)
+
+    assert again == first  # the mail read is the first one: no second was sent
+    assert len(mail.outbox) == 1
+    assert PartnerInvitation.objects.count() == 1
+
+
+def test_inviting_again_later_or_with_another_role_replaces_the_link(
+    staff_user: User, plan_partner_a: Partner, django_capture_on_commit_callbacks: Any
+) -> None:
+    first = plan_invite(staff_user, plan_partner_a, django_capture_on_commit_callbacks)
+    PartnerInvitation.objects.update(created_at=timezone.now() - PartnerInvitation.REPEAT_WINDOW)
+    later = plan_invite(staff_user, plan_partner_a, django_capture_on_commit_callbacks)
+    as_viewer = plan_invite(
+        staff_user, plan_partner_a, django_capture_on_commit_callbacks, role=PartnerRole.VIEWER
+    )
+
+    assert len({first, later, as_viewer}) == 3
+    assert len(mail.outbox) == 3
+    assert PartnerInvitation.objects.get().role == PartnerRole.VIEWER
+
+
+SENDERS = 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_invitations_sent_at_once_leave_one_open_and_one_mail() -> None:
+    """Each send in its own thread, with its own connection, committing for real.
+    (An earlier test that committed may have emptied the groups: the permission
+    is given directly.)"""
+    staff = UserFactory.create(is_staff=True)
+    staff.user_permissions.add(
+        Permission.objects.get(
+            codename="add_partnerinvitation", content_type__app_label="actionplan"
+        )
+    )
+    partner = PartnerFactory.create(name="Partner at once")
+    start = threading.Barrier(SENDERS)
+    errors: list[BaseException] = []
+
+    def send() -> None:
+        try:
+            start.wait()
+            partner_invitation_send(
+                partner=partner, email="Nina@Example.org", role=PartnerRole.EDITOR, by=staff
+            )
+        except BaseException as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(SENDERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    assert PartnerInvitation.objects.count() == 1
+    assert [message.to for message in mail.outbox] == [["nina@example.org"]]
