@@ -11,12 +11,11 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from directory.models import Organisation, User
-from directory.notifications import email_after_commit
+from directory.notifications import email_after_commit, site_link
 from directory.survey import schedule
 from directory.survey.models import (
     Answer,
@@ -427,11 +426,14 @@ def survey_invitation_resend(*, invitation: SurveyInvitation, language: str | No
 
 
 def _mail_invitation(invitation: SurveyInvitation, token: str, language: str | None) -> None:
+    """The invitation's mail, its link in the mail's language (not the language
+    of whoever sends it)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
     context: dict[str, Any] = {
         "campaign_title": invitation.campaign.title,
         "organisation_name": invitation.respondent_name,
         "closes_at": invitation.campaign.closes_at,
-        "link": settings.SITE_URL + reverse("survey:invitation", kwargs={"token": token}),
+        "link": site_link("survey:invitation", language=language, token=token),
     }
     email_after_commit(
         to=[invitation.email],

@@ -24,6 +24,7 @@ from tests.directory.factories import PartnerFactory, SectorFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("english")
 def test_publishing_freezes_the_plan_as_typed_data(
     plan_action_a: Action, plan_coordinator: PartnerMember
 ) -> None:
@@ -79,6 +80,7 @@ def test_edits_after_publishing_change_nothing_public_until_republished(
     assert list(PlanVersion.objects.filter(plan=plan).values_list("number", flat=True)) == [2, 1]
 
 
+@pytest.mark.usefixtures("english")
 def test_the_timeline_holds_every_status_change_up_to_publication(
     plan_action_a: Action, plan_coordinator: PartnerMember, plan_editor_a: PartnerMember
 ) -> None:

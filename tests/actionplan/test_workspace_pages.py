@@ -18,6 +18,7 @@ from tests.actionplan.factories import IndicatorFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("english")
 def test_the_dashboard_shows_actions_by_theme_indicators_behind_and_activity(
     client: Client, plan_action_a: Action, plan_editor_a: PartnerMember
 ) -> None:

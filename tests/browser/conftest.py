@@ -25,21 +25,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.django_db(transaction=True))
 
 
-@pytest.fixture(scope="session")
-def _reference_data(django_db_setup: None, django_db_blocker: Any) -> str:
-    """The rows data migrations seed (sectors, pages, partners, groups), as JSON.
-
-    Each browser test ends with a flush of every table; the next one starts by
-    loading these rows back, so every test sees the database `migrate` makes.
-    """
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
 @pytest.fixture(autouse=True)
-def _restore_reference_data(_reference_data: str, transactional_db: None) -> None:
+def _restore_reference_data(migrated_rows: str, transactional_db: None) -> None:
+    """Each browser test ends with a flush of every table (as every test that
+    commits does); the next one starts by loading back the rows the migrations
+    made, so that every test sees the database `migrate` makes."""
     from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
@@ -52,7 +42,7 @@ def _restore_reference_data(_reference_data: str, transactional_db: None) -> Non
         Permission.objects.all().delete()
         ContentType.objects.all().delete()
         ContentType.objects.clear_cache()
-        connection.creation.deserialize_db_from_string(_reference_data)
+        connection.creation.deserialize_db_from_string(migrated_rows)
 
 
 @pytest.fixture(autouse=True)

@@ -55,6 +55,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(
     assert desk_refusal_code(desk_pdf_bytes()) == "too_big"
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.django_db
 def test_the_admin_form_refuses_a_file_that_is_not_a_pdf_with_a_clear_message() -> None:
     form = GuideAttachmentForm(

@@ -1,25 +1,14 @@
 """Fixtures shared by the directory's tests."""
 
 import datetime
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from directory.models import Organisation, User
 from tests.directory.factories import OrganisationFactory, UserFactory
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    """Messages checked in English; the Italian lives in the catalogue.
-
-    Modules whose every test reads English use it with
-    `pytest.mark.usefixtures("english")` in their `pytestmark`."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

@@ -319,6 +319,7 @@ def test_an_expired_invitation_states_how_long_invitations_last(
     assert "invitations are valid for 30 days" in response.content.decode()
 
 
+@pytest.mark.usefixtures("english")
 def test_accept_service_checks_the_invitation(invitation: Invitation) -> None:
     with pytest.raises(ValidationError, match="another email address"):
         invitations.invitation_accept(invitation=invitation, user=UserFactory())
