@@ -27,9 +27,12 @@ TASKS_DB := DJANGO_TASKS_BACKEND=django_tasks_db.DatabaseBackend
 run: setup migrate demo
 	$(LOCAL_ENV) $(TASKS_DB) $(LOCAL) $(PY) -m creativecities.supervisor 127.0.0.1:8000
 
-test: setup migrate demo chromium
+# Lint runs beside the demo data's loading (each takes one core for about half a
+# minute), then the tests; the database is stopped however it ends.
+test: setup migrate
 	@status=0; \
-	$(MAKE) --no-print-directory lint && $(MAKE) --no-print-directory pytest || status=$$?; \
+	$(MAKE) --no-print-directory --jobs=2 --output-sync=target lint demo chromium \
+		&& $(MAKE) --no-print-directory pytest || status=$$?; \
 	$(MAKE) --no-print-directory db-stop; \
 	exit $$status
 
