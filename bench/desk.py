@@ -231,6 +231,26 @@ def seed_enquiries(count: int, sector: int, topic: str) -> list[str]:
     return paths
 
 
+def settled_count(quiet: float = 1.0, limit: float = 30.0) -> int:
+    """The number of enquiries once it stops growing: when wrk ends its run, the
+    server is still answering the requests it had in hand, and each of those
+    still writes its enquiry, its mail and the mail's task."""
+    from django.db import connection
+
+    from contactpoint.models import Enquiry
+
+    deadline = time.monotonic() + limit
+    count = Enquiry.objects.count()
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        again = Enquiry.objects.count()
+        if again == count:
+            break
+        count = again
+    connection.close()
+    return count
+
+
 def set_aside_queued_mail() -> None:
     """Drop the tasks of the mail made before the fault phase (seeds, throughput):
     only that phase's mail is to reach the SMTP server."""
@@ -488,7 +508,7 @@ def main() -> int:
             connection.close()
             wait_for_idle_database()
             submitted = submit_with_wrk(port, sector, topic, options.seconds)
-            stored = Enquiry.objects.count() - before
+            stored = settled_count() - before
             connection.close()
             refused = submitted.extra.get("not_redirected", 0) + submitted.errors
             print(
