@@ -433,7 +433,7 @@ def main() -> int:
             submission.transactions_writing == 1,
         )
         checks.add(
-            "submission: other queries (task queued after commit)",
+            "submission: queries after its commit (the task is written in it)",
             "-",
             str(submission.after_commit),
             None,
