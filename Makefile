@@ -38,16 +38,17 @@ test: setup migrate
 
 # One worker per core (at most four), each with a test database of its own; the
 # slowest tests are listed so that the run's time stays watched (the slow ones
-# start first: tests/conftest.py).
+# start first: tests/conftest.py, and an idle worker takes queued tests from a
+# busy one: --dist=worksteal).
 pytest:
-	$(LOCAL) $(BIN)/pytest --numprocesses=auto --maxprocesses=4 --durations=10
+	$(LOCAL) $(BIN)/pytest --numprocesses=auto --maxprocesses=4 --dist=worksteal --durations=10
 
 # The same tests with coverage of the apps and the project package (tests,
 # migrations and bench left out): the table and the total come just before
 # pytest's closing line. Measuring costs about a tenth more time, which the
 # ten minutes of `make test` cannot spare.
 coverage: setup migrate demo chromium
-	$(LOCAL) $(BIN)/pytest --numprocesses=auto --maxprocesses=4 \
+	$(LOCAL) $(BIN)/pytest --numprocesses=auto --maxprocesses=4 --dist=worksteal \
 		--cov --cov-report=term:skip-covered
 
 lint:
