@@ -190,12 +190,6 @@ def _count_all(windows: dict[str, int]) -> dict[str, int]:
     return counts
 
 
-def _count(scope: str, kind: str, value: str, rate: Rate) -> int:
-    """Add one to the counter of this key and window; the new count."""
-    key = _key(scope, kind, value, rate)
-    return _count_all({key: rate.seconds})[key]
-
-
 def limited(
     scope: str, *, methods: tuple[str, ...] = ("POST",)
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
