@@ -33,7 +33,9 @@ class AlertSubscriptionQuerySet(models.QuerySet["AlertSubscription"]):
 class AlertSubscription(models.Model):
     """One address and its sectors. Unconfirmed until the person follows the
     link mailed to them (double opt-in); unsubscribing deletes the row, so the
-    desk keeps no address that asked to be forgotten."""
+    desk keeps no address that asked to be forgotten. An address has at most
+    one confirmed subscription, and at most one change waiting for its owner's
+    confirmation, which replaces the confirmed one only once confirmed."""
 
     EVERY = datetime.timedelta(days=7)
 
@@ -55,7 +57,16 @@ class AlertSubscription(models.Model):
         verbose_name_plural = _("alert subscriptions")
         ordering = ("-created_at", "-id")
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="alertsubscription_email_unique"),
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(confirmed_at__isnull=False),
+                name="alertsubscription_one_confirmed_per_email",
+            ),
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(confirmed_at__isnull=True),
+                name="alertsubscription_one_pending_per_email",
+            ),
         ]
 
     def __str__(self) -> str:

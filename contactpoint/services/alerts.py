@@ -102,13 +102,14 @@ def unsubscribe_headers(subscription: AlertSubscription) -> dict[str, str]:
 def alert_subscribe(*, email: str, sectors: Iterable[Sector], language: str) -> AlertSubscription:
     """Record a subscription waiting for confirmation and mail the link.
 
-    The same address asking again, confirmed or not, gets a fresh unconfirmed
-    subscription with the sectors chosen now, replacing the earlier one: only
-    the mailbox's owner can confirm it, so nobody changes someone else's alerts,
-    and the answer is the same whether the address was subscribed or not.
+    The same address asking again gets a fresh unconfirmed subscription with
+    the sectors chosen now, replacing an earlier unconfirmed one. A confirmed
+    subscription goes on as it is until the new one is confirmed, which only
+    the mailbox's owner can do: typing someone's address stops nobody's
+    alerts, and the answer is the same whether the address was subscribed or not.
     """
     email = email.strip()
-    AlertSubscription.objects.by_email(email).delete()
+    AlertSubscription.objects.by_email(email).filter(confirmed_at__isnull=True).delete()
     subscription = AlertSubscription.objects.create(email=email, language=language)
     subscription.sectors.set(list(sectors))
     email_after_commit(
@@ -133,9 +134,11 @@ def alert_subscribe(*, email: str, sectors: Iterable[Sector], language: str) -> 
 
 @transaction.atomic
 def alert_confirm(*, subscription: AlertSubscription) -> AlertSubscription:
-    """Start the alerts; confirming twice changes nothing."""
+    """Start the alerts, in place of the address's earlier subscription if it
+    had one; confirming twice changes nothing."""
     locked = AlertSubscription.objects.select_for_update().get(pk=subscription.pk)
     if locked.confirmed_at is None:
+        AlertSubscription.objects.by_email(locked.email).exclude(pk=locked.pk).delete()
         locked.confirmed_at = timezone.now()
         locked.save(update_fields=["confirmed_at"])
     return locked

@@ -113,6 +113,23 @@ def test_opening_the_confirmation_link_changes_nothing_the_button_confirms(
     assert AlertSubscription.objects.get().confirmed_at is not None
 
 
+def test_someone_typing_a_subscribers_address_stops_nothing_until_its_owner_confirms(
+    client: Client, django_capture_on_commit_callbacks: Any, mailoutbox: list[Any]
+) -> None:
+    subscribed = AlertSubscriptionFactory.create(email="ada@example.org")
+    assert subscribed.confirmed_at is not None
+
+    desk_subscribe(client, django_capture_on_commit_callbacks, email="Ada@Example.org")
+
+    subscribed.refresh_from_db()  # still there, still confirmed: digests go on
+    assert subscribed.is_confirmed
+    assert AlertSubscription.objects.count() == 2
+    client.post(desk_links(mailoutbox[0].body)["confirm"])  # the owner confirms the change
+    (kept,) = AlertSubscription.objects.all()
+    assert kept.pk != subscribed.pk and kept.is_confirmed
+    assert [sector.slug for sector in kept.sectors.all()] == ["design"]
+
+
 def test_confirming_needs_the_csrf_token() -> None:
     client = Client(enforce_csrf_checks=True)
     subscription = AlertSubscriptionFactory.create(confirmed_at=None)
