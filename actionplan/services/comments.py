@@ -3,17 +3,14 @@ action) and the public's during an open consultation (moderated first)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from actionplan.models import Action, Comment, PartnerMember, Plan
 from actionplan.permissions import can_comment, can_manage_plan
 from directory.models import User
-from directory.notifications import email_after_commit
+from directory.notifications import email_after_commit, site_link
 
 # Partner teams work together in English, the project's common language.
 PARTNER_LANGUAGE = "en"
@@ -29,8 +26,30 @@ def involved_recipients(action: Action, *, author: User | None) -> list[str]:
 
 
 def _check_parent(action: Action, parent: Comment | None) -> None:
-    if parent is not None and (parent.action_id != action.pk or parent.parent_id is not None):
+    """A reply goes to a comment shown on this action, one level deep."""
+    if parent is not None and (
+        parent.action_id != action.pk
+        or parent.parent_id is not None
+        or parent.moderation != Comment.Moderation.APPROVED
+    ):
         raise ValidationError(_("Replies go to a comment on this action."))
+
+
+def _mail_comment(comment: Comment, *, author: User | None) -> None:
+    """Tell the action's editors (but not its author) of a comment now shown,
+    in the partners' common language, linking to it in the workspace."""
+    link = site_link("actionplan:workspace_action", language=PARTNER_LANGUAGE, pk=comment.action_id)
+    email_after_commit(
+        to=involved_recipients(comment.action, author=author),
+        template="actionplan/emails/comment_posted",
+        context={
+            "comment": comment,
+            "action": comment.action,
+            "author": comment.display_name,
+            "action_url": f"{link}#comment-{comment.pk}",
+        },
+        language=PARTNER_LANGUAGE,
+    )
 
 
 @transaction.atomic
@@ -42,19 +61,7 @@ def comment_post(*, action: Action, body: str, by: User, parent: Comment | None 
     comment = Comment(action=action, parent=parent, author=by, body=body.strip())
     comment.full_clean()
     comment.save()
-    with translation.override(PARTNER_LANGUAGE):
-        path = reverse("actionplan:workspace_action", kwargs={"pk": action.pk})
-    email_after_commit(
-        to=involved_recipients(action, author=by),
-        template="actionplan/emails/comment_posted",
-        context={
-            "comment": comment,
-            "action": action,
-            "author": comment.display_name,
-            "action_url": f"{settings.SITE_URL}{path}#comment-{comment.pk}",
-        },
-        language=PARTNER_LANGUAGE,
-    )
+    _mail_comment(comment, author=by)
     return comment
 
 
@@ -89,16 +96,5 @@ def comment_moderate(*, comment: Comment, approve: bool, by: User) -> Comment:
     comment.moderation = Comment.Moderation.APPROVED if approve else Comment.Moderation.REJECTED
     comment.save(update_fields=["moderation"])
     if approve:
-        email_after_commit(
-            to=involved_recipients(comment.action, author=None),
-            template="actionplan/emails/comment_posted",
-            context={
-                "comment": comment,
-                "action": comment.action,
-                "author": comment.display_name,
-                "action_url": settings.SITE_URL
-                + reverse("actionplan:workspace_action", kwargs={"pk": comment.action_id}),
-            },
-            language=PARTNER_LANGUAGE,
-        )
+        _mail_comment(comment, author=None)
     return comment

@@ -3,17 +3,15 @@ members of the partner's team (the directory's invitation pattern)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actionplan.models import PartnerInvitation, PartnerMember, PartnerRole
 from directory.locks import lock_for_transaction
 from directory.models import Partner, User
-from directory.notifications import email_after_commit
+from directory.notifications import email_after_commit, site_link
 
 INVITE_PERMISSION = "actionplan.add_partnerinvitation"
 
@@ -65,8 +63,6 @@ def partner_invitation_send(
     token = invitation.new_token()
     invitation.full_clean()
     invitation.save()
-    with translation.override(language):
-        path = reverse("actionplan:invitation", kwargs={"token": token})
     email_after_commit(
         to=[email],
         template="actionplan/emails/partner_invitation",
@@ -74,7 +70,7 @@ def partner_invitation_send(
             "invitation": invitation,
             "partner": partner,
             "role": invitation.get_role_display,
-            "invitation_url": f"{settings.SITE_URL}{path}",
+            "invitation_url": site_link("actionplan:invitation", language=language, token=token),
             "valid_days": PartnerInvitation.VALID_FOR.days,
         },
         language=language,

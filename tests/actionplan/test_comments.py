@@ -2,15 +2,17 @@
 comments during a consultation opened to them (moderated, limited, trapped)."""
 
 from http import HTTPStatus
+from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from actionplan.models import Action, Comment, PartnerMember, Plan
-from actionplan.services.comments import comment_moderate, comment_post
+from actionplan.models import Action, Comment, PartnerMember, PartnerRole, Plan
+from actionplan.services.comments import comment_moderate, comment_post, comment_post_public
 from actionplan.services.plans import plan_open_consultation
 from tests.actionplan.factories import PartnerMemberFactory
 from tests.directory.factories import PartnerFactory
@@ -91,7 +93,10 @@ def plan_consultation_url(action: Action) -> str:
 
 
 def test_public_comments_wait_for_the_coordinator(
-    client: Client, plan_public_consultation: Action, plan_coordinator: PartnerMember
+    client: Client,
+    plan_public_consultation: Action,
+    plan_coordinator: PartnerMember,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     url = plan_consultation_url(plan_public_consultation)
 
@@ -103,8 +108,42 @@ def test_public_comments_wait_for_the_coordinator(
     comment = Comment.objects.get()
     assert comment.moderation == Comment.Moderation.PENDING
     assert "Include Sampierdarena" not in client.get(url).content.decode()
-    comment_moderate(comment=comment, approve=True, by=plan_coordinator.user)
+    PartnerMemberFactory.create(
+        partner=plan_public_consultation.lead_partner, role=PartnerRole.EDITOR
+    )
+    with translation.override("it"), django_capture_on_commit_callbacks(execute=True):
+        comment_moderate(comment=comment, approve=True, by=plan_coordinator.user)  # in Italian
     assert "Include Sampierdarena" in client.get(url).content.decode()
+    # The editors' mail links to the comment in the partners' language, English.
+    with translation.override("en"):
+        path = reverse("actionplan:workspace_action", kwargs={"pk": plan_public_consultation.pk})
+    assert f"{path}#comment-{comment.pk}" in mail.outbox[-1].body
+
+
+@pytest.mark.usefixtures("english")
+def test_a_reply_goes_only_to_a_comment_shown_on_the_action(
+    plan_public_consultation: Action, plan_coordinator: PartnerMember
+) -> None:
+    waiting = comment_post_public(
+        action=plan_public_consultation, name="Lucia", email="l@example.org", body="First."
+    )
+    with pytest.raises(ValidationError, match="Replies go to a comment on this action"):
+        comment_post_public(
+            action=plan_public_consultation,
+            name="Marco",
+            email="m@example.org",
+            body="Replying to a hidden comment.",
+            parent=waiting,
+        )
+    comment_moderate(comment=waiting, approve=True, by=plan_coordinator.user)
+    reply = comment_post_public(
+        action=plan_public_consultation,
+        name="Marco",
+        email="m@example.org",
+        body="Now it is shown.",
+        parent=waiting,
+    )
+    assert reply.parent == waiting
 
 
 def test_the_honeypot_keeps_nothing_and_answers_as_for_a_person(
