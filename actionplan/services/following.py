@@ -9,6 +9,7 @@ from django.utils import timezone
 from actionplan import published
 from actionplan.following_tokens import confirm_token, unsubscribe_token
 from actionplan.models import Action, Follower, PlanVersion
+from directory.locks import lock_for_transaction
 from directory.notifications import email_after_commit, site_link
 
 
@@ -32,9 +33,10 @@ def follower_request(*, action: Action, email: str, language: str) -> Follower:
     """Ask to follow: the address gets a confirmation link, and nothing else
     until it is used. Asking again sends a new link; an address that already
     follows is sent nothing, so the page answers the same either way."""
-    follower = (
-        Follower.objects.select_for_update().filter(action=action, email__iexact=email).first()
-    )
+    # Two requests for one address at once would both find no row and both
+    # insert one; the second would meet the one-per-address constraint.
+    lock_for_transaction(f"actionplan.follower:{action.pk}:{email.strip().lower()}")
+    follower = Follower.objects.filter(action=action, email__iexact=email).first()
     if follower is None:
         follower = Follower.objects.create(action=action, email=email, language=language)
     elif follower.is_confirmed:
