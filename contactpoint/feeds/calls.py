@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -132,7 +133,7 @@ class NewCallsFeed(Feed):  # type: ignore[type-arg]
         deadline = timezone.localtime(item.closes_at)
         return gettext("%(funder)s · deadline %(deadline)s. %(description)s") % {
             "funder": item.funder_name or item.get_funder_display(),
-            "deadline": deadline.strftime("%Y-%m-%d %H:%M"),
+            "deadline": date_format(deadline, "DATETIME_FORMAT"),
             "description": item.description,
         }
 

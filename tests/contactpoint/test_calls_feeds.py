@@ -103,7 +103,11 @@ def test_a_sector_calendar_has_only_that_sector_deadlines(client: Client) -> Non
 
 def test_the_atom_feed_is_well_formed_and_lists_new_calls_newest_first(client: Client) -> None:
     now = timezone.now()
-    FundingCallFactory(title_en="Older", published_at=now - datetime.timedelta(days=3))
+    FundingCallFactory(
+        title_en="Older",
+        published_at=now - datetime.timedelta(days=3),
+        closes_at=datetime.datetime(2099, 3, 31, 10, 0, tzinfo=datetime.UTC),
+    )
     FundingCallFactory(title_en="Newer & better", published_at=now)
     FundingCallFactory(title_en="Draft", is_published=False, published_at=None)
     with translation.override("en"):
@@ -116,6 +120,10 @@ def test_the_atom_feed_is_well_formed_and_lists_new_calls_newest_first(client: C
     assert root.tag == f"{ATOM}feed"
     titles = [entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")]
     assert titles == ["Newer & better", "Older"]
+    summaries = [entry.findtext(f"{ATOM}summary") or "" for entry in root.iter(f"{ATOM}entry")]
+    assert (
+        "deadline March 31, 2099, noon" in summaries[1]
+    )  # as the pages write dates, on Genoa time
     links = [str(link.get("href")) for link in root.iter(f"{ATOM}link")]
     assert sum("/contact-point/calls/call-" in link for link in links) == 2
     assert FundingCall.objects.count() == 3
