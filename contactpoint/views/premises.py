@@ -115,8 +115,12 @@ def sector_premises_panel(
         "links": [
             {
                 "url": premises.get_absolute_url(),
-                "label": f"{premises.title} ({premises.get_kind_display()}, "
-                f"{premises.floor_area} m²)",
+                "label": gettext("%(title)s (%(kind)s, %(area)s m²)")
+                % {
+                    "title": premises.title,
+                    "kind": premises.get_kind_display(),
+                    "area": premises.floor_area,
+                },
             }
             for premises in found
         ],

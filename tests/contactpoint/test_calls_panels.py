@@ -40,7 +40,7 @@ def test_the_sector_page_shows_open_calls_and_premises_of_the_sector(client: Cli
 
     assert "Open funding calls" in body and "Open here" in body
     assert "Closed here" not in body and "Open elsewhere" not in body
-    assert "Premises for this sector" in body and "Studio here" in body
+    assert "Premises for this sector" in body and "Studio here (Studio, 60 m²)" in body
     assert "Hidden here" not in body
 
 
