@@ -8,7 +8,6 @@ from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -105,8 +104,3 @@ class FundingCallAdmin(HistoryAdminMixin, TranslationAdmin):  # type: ignore[typ
     @admin.display(description=_("status"), ordering="status_rank")
     def status_label(self, call: FundingCall) -> str:
         return str(call.current_status.label)
-
-    def save_model(self, request: HttpRequest, obj: FundingCall, form: Any, change: bool) -> None:
-        if obj.is_published and obj.published_at is None:
-            obj.published_at = timezone.now()
-        super().save_model(request, obj, form, change)

@@ -6,8 +6,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
@@ -90,8 +88,3 @@ class PremisesAdmin(HistoryAdminMixin, TranslationAdmin):  # type: ignore[type-a
             {"fields": ("is_published", "published_at", "created_at", "updated_at")},
         ),
     )
-
-    def save_model(self, request: HttpRequest, obj: Premises, form: Any, change: bool) -> None:
-        if obj.is_published and obj.published_at is None:
-            obj.published_at = timezone.now()
-        super().save_model(request, obj, form, change)

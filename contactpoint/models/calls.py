@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contactpoint.models.publication import FirstPublication
 from directory.models import Organisation, Sector
 
 # A call "closes soon" when its deadline falls within this many calendar days.
@@ -103,7 +104,7 @@ class FundingCallQuerySet(models.QuerySet["FundingCall"]):
         return self.filter(published_at__gte=since)
 
 
-class FundingCall(models.Model):
+class FundingCall(FirstPublication, models.Model):
     """A funding opportunity: who funds it, for whom, how much and until when."""
 
     class Funder(models.TextChoices):

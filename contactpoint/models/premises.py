@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contactpoint.models.publication import FirstPublication
 from directory.models import Municipality, Sector
 from directory.validators import validate_phone
 
@@ -41,7 +42,7 @@ class PremisesQuerySet(models.QuerySet["Premises"]):
         return self.filter(published_at__gte=since)
 
 
-class Premises(models.Model):
+class Premises(FirstPublication, models.Model):
     """A space to rent: what it is, how big, how much, where, and whom to call."""
 
     class Kind(models.TextChoices):
