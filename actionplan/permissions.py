@@ -40,10 +40,6 @@ def member_of(user: Person) -> PartnerMember | None:
     return member
 
 
-def can_enter_workspace(user: Person) -> bool:
-    return member_of(user) is not None
-
-
 def is_coordinator(user: Person) -> bool:
     member = member_of(user)
     return member is not None and member.is_coordinator

@@ -39,9 +39,6 @@ class ActionQuerySet(models.QuerySet["Action"]):
             ),
         )
 
-    def led_by(self, partner: Partner) -> ActionQuerySet:
-        return self.filter(lead_partner=partner)
-
 
 class Action(models.Model):
     """One thing the partners commit to do, led by one partner with others.

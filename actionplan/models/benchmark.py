@@ -71,10 +71,6 @@ class BenchmarkIndicator(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def higher_is_better(self) -> bool:
-        return self.direction == self.Direction.HIGHER
-
 
 class BenchmarkValueQuerySet(models.QuerySet["BenchmarkValue"]):
     def of_partner(self, partner: Partner) -> BenchmarkValueQuerySet:

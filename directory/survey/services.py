@@ -4,7 +4,7 @@ campaign, inviting, and the guard that keeps answered questions intact."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -310,28 +310,6 @@ def campaign_is_locked(campaign: Campaign | None) -> bool:
     return campaign is not None and not campaign._state.adding and campaign.answer_sets.exists()
 
 
-def deletion_problem(obj: Question | Choice | Section) -> str | None:
-    """Why a question, choice or section of a campaign with answers cannot be
-    removed (None when it can)."""
-    campaign = _campaign_of(obj)
-    if not campaign_is_locked(campaign):
-        return None
-    return _(
-        "This campaign has answers: questions, choices and sections can be added and "
-        "reworded, but not removed."
-    )
-
-
-def _campaign_of(obj: Question | Choice | Section) -> Campaign | None:
-    if obj._state.adding:
-        return None
-    if isinstance(obj, Section):
-        return obj.campaign
-    if isinstance(obj, Question):
-        return obj.section.campaign
-    return obj.question.section.campaign
-
-
 @transaction.atomic
 def campaign_copy(
     *,
@@ -440,11 +418,4 @@ def _mail_invitation(invitation: SurveyInvitation, token: str, language: str | N
         template="survey/emails/invitation",
         context=context,
         language=language,
-    )
-
-
-def organisations_to_invite(campaign: Campaign) -> Iterable[Organisation]:
-    """Organisations of the directory with no member and no invitation yet."""
-    return Organisation.objects.filter(memberships__isnull=True).exclude(
-        survey_invitations__campaign=campaign
     )
