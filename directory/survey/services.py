@@ -126,11 +126,12 @@ def missing_answers(
     return [
         question
         for question in questions
-        if question.required and is_shown(question, values) and _is_empty(values.get(question.pk))
+        if question.required and is_shown(question, values) and is_empty(values.get(question.pk))
     ]
 
 
-def _is_empty(value: AnswerValue) -> bool:
+def is_empty(value: AnswerValue) -> bool:
+    """No answer: nothing chosen, typed or ticked."""
     return value is None or value == "" or value == []
 
 
@@ -227,7 +228,7 @@ def answer_page_save(
 
 
 def _store(answer_set: AnswerSet, question: Question, value: AnswerValue) -> None:
-    if _is_empty(value):
+    if is_empty(value):
         Answer.objects.filter(answer_set=answer_set, question=question).delete()
         return
     answer, _created = Answer.objects.get_or_create(answer_set=answer_set, question=question)

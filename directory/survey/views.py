@@ -281,6 +281,12 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Thank you: your answers are submitted."))
             return redirect("survey:summary", pk=answer_set.pk)
+    missing = {
+        question.pk
+        for question in services.missing_answers(
+            [question for page in page_list for question in page.questions], values
+        )
+    }
     shown = [
         {
             "page": page,
@@ -289,8 +295,7 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
                 {
                     "question": question,
                     "answer": _readable(question, values.get(question.pk)),
-                    "missing": question.pk
-                    in {q.pk for q in services.missing_answers([question], values)},
+                    "missing": question.pk in missing,
                 }
                 for question in page.questions
                 if services.is_shown(question, values)
@@ -314,7 +319,7 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _readable(question: Any, value: Any) -> str:
     """An answer as the summary writes it."""
-    if value is None or value == [] or value == "":
+    if services.is_empty(value):
         return ""
     if question.kind in ("single", "multiple"):
         ids = value if isinstance(value, list) else [value]
