@@ -1,0 +1,211 @@
+"""What the desk's benchmark phases share (`bench/desk.py`): the table of
+figures, the benchmark's own database and its seeding, the servers' settings
+and the saturated measurement with wrk."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.desk_clients import (
+    DOMAIN,
+    form_data,
+)
+from bench.run import (
+    GTHREAD_THREADS,
+    GTHREAD_WORKERS,
+    with_database,
+)
+from bench.saturate import WrkResult, run_wrk
+
+ROOT = Path(__file__).resolve().parent.parent
+DESK_DATABASE = "creativecities_desk_bench"
+SETTINGS = "bench.desk_settings"
+CONNECTIONS = 16
+# Each page is measured right after a bare view, this many times: the share is
+# taken against the bare view of the same minute, on a machine others share.
+ROUNDS = 2
+TRACKED = 200
+BARE = "/bench/hello"
+
+
+@dataclass
+class Check:
+    figure: str
+    target: str
+    measured: str
+    ok: bool | None  # None: a figure printed without a target
+
+
+@dataclass
+class Checks:
+    rows: list[Check] = field(default_factory=list)
+
+    def add(self, figure: str, target: str, measured: str, ok: bool | None) -> None:
+        self.rows.append(Check(figure, target, measured, ok))
+        mark = "-" if ok is None else ("ok" if ok else "MISSED")
+        print(f"  {mark:<6} {figure}: {measured} (target {target})")
+
+    def table(self) -> list[str]:
+        widths = [
+            max(len(row.figure) for row in self.rows),
+            max(len(row.target) for row in self.rows),
+            max(len(row.measured) for row in self.rows),
+        ]
+        lines = [
+            f"{'figure':<{widths[0]}}  {'target':<{widths[1]}}  {'measured':<{widths[2]}}  pass",
+            f"{'-' * widths[0]}  {'-' * widths[1]}  {'-' * widths[2]}  ----",
+        ]
+        for row in self.rows:
+            mark = "-" if row.ok is None else ("yes" if row.ok else "NO")
+            lines.append(
+                f"{row.figure:<{widths[0]}}  {row.target:<{widths[1]}}  "
+                f"{row.measured:<{widths[2]}}  {mark}"
+            )
+        return lines
+
+    @property
+    def missed(self) -> list[Check]:
+        return [row for row in self.rows if row.ok is False]
+
+
+def prepare_database(server: str, *, fresh: bool) -> str:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        name = sql.Identifier(DESK_DATABASE)
+        if fresh:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DESK_DATABASE])
+        if found.fetchone() is None:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
+    return with_database(server, DESK_DATABASE)
+
+
+def empty_desk() -> None:
+    """Start from no enquiries, no mail, no queued task and no counter."""
+    from django.db import connection
+
+    from contactpoint.models import Enquiry
+    from directory.models import OutgoingEmail
+
+    tables = [
+        Enquiry._meta.db_table,
+        OutgoingEmail._meta.db_table,
+        "django_tasks_database_dbtaskresult",
+        "rate_limit_counters",
+    ]
+    existing = set(connection.introspection.table_names())
+    with connection.cursor() as cursor:
+        for table in tables:
+            if table in existing:
+                cursor.execute(f"TRUNCATE {connection.ops.quote_name(table)} CASCADE")
+
+
+def clear_counters() -> None:
+    from django.core.cache import caches
+
+    caches["limits"].clear()
+
+
+def wait_for_idle_database(limit: float = 60.0) -> None:
+    """No other active query on the bench database (a slow page's leftovers)."""
+    import psycopg
+
+    url = os.environ["DATABASE_URL"]
+    deadline = time.monotonic() + limit
+    with psycopg.connect(url, autocommit=True) as conn:
+        while time.monotonic() < deadline:
+            row = conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND state = 'active' AND pid <> pg_backend_pid()"
+            ).fetchone()
+            if row is None or row[0] == 0:
+                return
+            time.sleep(0.2)
+
+
+def seed_enquiries(count: int, sector: int, topic: str) -> list[str]:
+    """`count` enquiries made through the desk's own service; their tracking paths."""
+    from django.utils import translation
+
+    from contactpoint.forms import AskForm
+    from contactpoint.services import enquiries as service
+    from directory.reference import reference
+
+    paths = []
+    with translation.override("it"):
+        sectors = reference().sectors
+        for n in range(count):
+            form = AskForm(form_data(sector, topic, f"tracked-{n}@{DOMAIN}", n), sectors=sectors)
+            if not form.is_valid():
+                raise RuntimeError(f"the ask form refused the bench's data: {form.errors}")
+            submitted = service.enquiry_submit(
+                data=form.cleaned_data,
+                sector_id=form.cleaned_data["sector"],
+                organisation_id=None,
+                about={},
+            )
+            paths.append(service.tracking_path(submitted.enquiry, submitted.token))
+    return paths
+
+
+def settled_count(quiet: float = 1.0, limit: float = 30.0) -> int:
+    """The number of enquiries once it stops growing: when wrk ends its run, the
+    server is still answering the requests it had in hand, and each of those
+    still writes its enquiry, its mail and the mail's task."""
+    from django.db import connection
+
+    from contactpoint.models import Enquiry
+
+    deadline = time.monotonic() + limit
+    count = Enquiry.objects.count()
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        again = Enquiry.objects.count()
+        if again == count:
+            break
+        count = again
+    connection.close()
+    return count
+
+
+def server_env(database_url: str, extra: dict[str, str]) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": SETTINGS,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_COOKIES": "false",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "PYTHONPATH": str(ROOT),
+        **extra,
+    }
+
+
+def gthread() -> list[str]:
+    return [
+        "--worker-class", "gthread",
+        "--workers", str(GTHREAD_WORKERS), "--threads", str(GTHREAD_THREADS),
+    ]  # fmt: skip
+
+
+def saturate(port: int, paths: list[str], seconds: float) -> WrkResult:
+    wait_for_idle_database()
+    run_wrk(port, paths, connections=CONNECTIONS, seconds=1)
+    wait_for_idle_database()
+    return run_wrk(port, paths, connections=CONNECTIONS, seconds=seconds)
+
+
+def describe(name: str, result: WrkResult, bare: WrkResult | None) -> str:
+    share = f"{result.throughput / bare.throughput:7.1%}" if bare else "    -  "
+    return (
+        f"  {name:<34} {result.throughput:8.1f} req/s {share}   "
+        f"p50 {result.p50 * 1000:6.1f} ms   p95 {result.p95 * 1000:6.1f} ms   "
+        f"({result.requests} requests, {result.errors} errors)"
+    )
