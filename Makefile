@@ -102,7 +102,8 @@ messages: install
 collectstatic: install assets
 	$(MANAGE) collectstatic --noinput -v 0
 
-# The rate limits' counters live in a cache table beside the migrated ones.
+# The migrations make the rate limits' table; createcachetable makes any other
+# database cache's table that settings may name.
 migrate: install
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) createcachetable

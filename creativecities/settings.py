@@ -250,8 +250,8 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 
 # Rate limits (`directory/ratelimit.py`) count in a cache of their own that every
-# process and server shares: a table of the portal's PostgreSQL by default (made by
-# `manage.py createcachetable`), Redis when DJANGO_LIMITS_CACHE_URL names one.
+# process and server shares: an unlogged table of the portal's PostgreSQL by default
+# (made by directory's migration 0024), Redis when DJANGO_LIMITS_CACHE_URL names one.
 def limits_cache(url: str) -> dict[str, Any]:
     if not url:
         return {

@@ -1,6 +1,7 @@
 """Rate limits: per client address, per account, per recipient; shared between
 processes; refused on the form with what was typed; never a permanent lockout."""
 
+import importlib
 import json
 import os
 import subprocess
@@ -163,6 +164,34 @@ def test_a_value_that_is_not_a_counter_is_refused_not_miscounted() -> None:
 
     with pytest.raises(ValueError, match="not a counter"):
         counters.count("greeting", timeout=60)
+
+
+def persistence(table: str) -> str:
+    """ "u" for an unlogged table, "p" for an ordinary one."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relpersistence FROM pg_class WHERE relname = %s", [table])
+        row = cursor.fetchone()
+    assert row is not None
+    return str(row[0])
+
+
+def test_the_counters_table_is_unlogged_and_counts() -> None:
+    assert persistence("rate_limit_counters") == "u"
+    counters = caches["limits"]
+    assert counters.count("ping", timeout=60) == 1
+    assert counters.count("ping", timeout=60) == 2
+
+
+def test_the_migration_turns_a_table_createcachetable_made_unlogged() -> None:
+    migration = importlib.import_module("directory.migrations.0024_rate_limit_counters_unlogged")
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE rate_limit_counters SET LOGGED")
+    assert persistence("rate_limit_counters") == "p"
+
+    with connection.schema_editor() as editor:
+        migration.unlogged(None, editor)
+
+    assert persistence("rate_limit_counters") == "u"
 
 
 def expire_every_counter() -> None:
