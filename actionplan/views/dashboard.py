@@ -127,6 +127,7 @@ def plan_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
                 behind.append((indicator, progress))
     user = person(request)
     coordinator = permissions.can_manage_plan(user, plan)
+    steps = PLAN_WORKFLOW.available(plan, user) if coordinator else []
     context = {
         "plan": plan,
         "themes": [(theme, by_theme[theme.pk]) for theme in themes],
@@ -134,11 +135,8 @@ def plan_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "behind": behind,
         "activity": _activity(plan, themes, actions),
         "coordinator": coordinator,
-        "steps": [t for t in PLAN_WORKFLOW.available(plan, user) if t.name != "publish"]
-        if coordinator
-        else [],
-        "may_publish": coordinator
-        and "publish" in {t.name for t in PLAN_WORKFLOW.available(plan, user)},
+        "steps": [step for step in steps if step.name != "publish"],
+        "may_publish": any(step.name == "publish" for step in steps),
         "publish_form": PublishForm(),
         "pending_comments": Comment.objects.awaiting_moderation()
         .filter(action__theme__plan=plan)

@@ -34,32 +34,31 @@ def action_follow(request: HttpRequest, slug: str, action_id: int) -> HttpRespon
     if action is None:  # published once, deleted since: nothing left to follow
         raise Http404
     form = FollowForm(request.POST)
+    refusal: RateLimited | None = None
     if form.is_valid():
         email = form.cleaned_data["email"]
         try:
             limit(request, "plan_follow", recipient=email)
-        except RateLimited as refusal:
+        except RateLimited as error:
+            refusal = error
             refusal.refuse(form)
-            context.update(
-                action=published_action,
-                theme=next(
-                    t for t in context["plan"].themes if any(a.id == action_id for a in t.actions)
-                ),
-                follow_form=form,
+        else:
+            follower_request(action=action, email=email, language=get_language() or "it")
+            return render(
+                request,
+                "actionplan/follow_sent.html",
+                {"email": email, "action": published_action, "slug": slug},
             )
-            return refusal.respond(render(request, "actionplan/action_detail.html", context))
-        follower_request(action=action, email=email, language=get_language() or "it")
-        return render(
-            request,
-            "actionplan/follow_sent.html",
-            {"email": email, "action": published_action, "slug": slug},
-        )
+    # The action's page again, with the form and what was wrong with it.
     context.update(
         action=published_action,
         theme=next(t for t in context["plan"].themes if any(a.id == action_id for a in t.actions)),
         follow_form=form,
     )
-    return render(request, "actionplan/action_detail.html", context, status=HTTPStatus.BAD_REQUEST)
+    response = render(
+        request, "actionplan/action_detail.html", context, status=HTTPStatus.BAD_REQUEST
+    )
+    return refusal.respond(response) if refusal else response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -146,7 +146,20 @@ def test_asking_too_often_for_one_address_is_refused(client: Client, plan_follow
         assert plan_ask(client, plan_followed).status_code == HTTPStatus.OK
     response = plan_ask(client, plan_followed)
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert response["Retry-After"]
     assert 'value="reader@example.org"' in response.content.decode()
+
+
+def test_a_mistyped_address_is_shown_again_with_its_error(
+    client: Client, plan_followed: Action
+) -> None:
+    response = plan_ask(client, plan_followed, email="reader@")
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    page = response.content.decode()
+    assert 'value="reader@"' in page and 'aria-invalid="true"' in page
+    assert plan_followed.title in page
+    assert not Follower.objects.exists()
 
 
 def test_an_action_not_in_the_published_version_cannot_be_followed(
