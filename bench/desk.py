@@ -7,8 +7,9 @@ on django-tasks-db's database backend, mail by SMTP), in a database of its own,
 
 1. Query counts, in-process with CaptureQueriesContext (`bench/desk_queries.py`):
    the ask form, the tracking page, a submission (the queries of its
-   transaction, anything run after it commits, and the rate-limit counters,
-   which live in the `limits` cache: a table here, Redis in production).
+   transaction, which writes the enquiry and queues the task that mails its
+   link, anything run after it commits, and the rate-limit counters, which live
+   in the `limits` cache: a table here, Redis in production).
 2. Throughput at saturation: 4 gthread workers x 2 threads, 16 connections from
    wrk; the ask form and the tracking page (200 enquiries), each measured right
    after a bare view, in two rounds, and its share taken of those bare views:
@@ -178,7 +179,7 @@ def main() -> int:
             0 < submission.transaction <= 6,
         )
         checks.add(
-            "submission: transactions writing the enquiry and its mail",
+            "submission: transactions writing the enquiry and queuing its mail",
             "1",
             str(submission.transactions_writing),
             submission.transactions_writing == 1,

@@ -129,7 +129,8 @@ def wait_for_idle_database(limit: float = 60.0) -> None:
 
 
 def seed_enquiries(count: int, sector: int, topic: str) -> list[str]:
-    """`count` enquiries made through the desk's own service; their tracking paths."""
+    """`count` enquiries made through the desk's own services, as a submission
+    and its acknowledgement make them; their tracking paths."""
     from django.utils import translation
 
     from contactpoint.forms import AskForm
@@ -143,13 +144,17 @@ def seed_enquiries(count: int, sector: int, topic: str) -> list[str]:
             form = AskForm(form_data(sector, topic, f"tracked-{n}@{DOMAIN}", n), sectors=sectors)
             if not form.is_valid():
                 raise RuntimeError(f"the ask form refused the bench's data: {form.errors}")
-            submitted = service.enquiry_submit(
+            enquiry = service.enquiry_submit(
                 data=form.cleaned_data,
                 sector_id=form.cleaned_data["sector"],
                 organisation_id=None,
                 about={},
             )
-            paths.append(service.tracking_path(submitted.enquiry, submitted.token))
+            # What the worker does after the commit: the token, and its mail.
+            token = service.enquiry_acknowledge(enquiry_id=enquiry.pk)
+            if token is None:
+                raise RuntimeError(f"{enquiry.reference} was acknowledged already")
+            paths.append(service.tracking_path(enquiry, token))
     return paths
 
 

@@ -66,14 +66,18 @@ def bring_retries_forward() -> int:
         return int(cursor.rowcount)
 
 
-def pending_deliveries(first_mail: int) -> int:
+def pending_deliveries(first_mail: int, references: list[str]) -> int:
+    """The phase's mails not sent yet, and its enquiries whose acknowledgement
+    (the task that writes their mail) has not run yet."""
+    from contactpoint.models import Enquiry
     from directory.models import OutgoingEmail
 
-    return (
+    unsent = (
         OutgoingEmail.objects.filter(pk__gt=first_mail)
         .exclude(status=OutgoingEmail.Status.SENT)
         .count()
     )
+    return unsent + Enquiry.objects.filter(reference__in=references, token_hash="").count()
 
 
 def start_worker(database_url: str, extra: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -146,14 +150,16 @@ def fault_phase(
         f"({slow_result.requests} sent)"
     )
 
+    answers = down_answers + slow_answers
+    references = [reference for _status, reference in answers]
     mail.slow(0.0)
     deadline = time.monotonic() + DELIVERY_LIMIT
-    waiting = pending_deliveries(first_mail)
+    waiting = pending_deliveries(first_mail, references)
     while waiting and time.monotonic() < deadline:
         bring_retries_forward()
         connection.close()
         time.sleep(0.5)
-        waiting = pending_deliveries(first_mail)
+        waiting = pending_deliveries(first_mail, references)
     print(f"  mail back at full speed; {waiting} mails undelivered after waiting")
     # Mail up again, all delivered: the reference is the mean of the figures
     # before and after, since the neighbours' load moves within the phase.
@@ -161,8 +167,6 @@ def fault_phase(
     print(describe("bare view, mail up again, worker idle", up_again, up))
     reference_rate = (up.throughput + up_again.throughput) / 2
 
-    answers = down_answers + slow_answers
-    references = [reference for _status, reference in answers]
     got = sum(1 for status, reference in answers if status == 302 and reference)
     checks.add(
         "mail down/slow: submitters who got their reference",

@@ -18,7 +18,7 @@ from bench.desk_clients import ASK, DOMAIN, form_data
 class Counted:
     total: int
     transaction: int  # queries inside the atomic block that writes the enquiry
-    transactions_writing: int  # atomic blocks that wrote a desk row or a mail
+    transactions_writing: int  # atomic blocks that wrote a desk row, a mail or a task
     after_commit: int  # outside any atomic block and not on the counters (the task)
     counters: int  # on the rate limits' table (the `limits` cache)
     sql: list[str]
@@ -52,7 +52,8 @@ def counting() -> Iterator[list[tuple[str, int | None]]]:
 def classify(seen: list[tuple[str, int | None]]) -> Counted:
     counters_table = "rate_limit_counters"
     desk_writes = re.compile(
-        r'^\s*(INSERT|UPDATE|DELETE)\s.*"(contactpoint_\w+|directory_outgoingemail)"',
+        r"^\s*(INSERT|UPDATE|DELETE)\s.*"
+        r'"(contactpoint_\w+|directory_outgoingemail|django_tasks_database_dbtaskresult)"',
         re.IGNORECASE | re.DOTALL,
     )
     on_counters = [sql for sql, _ in seen if counters_table in sql]

@@ -1,13 +1,22 @@
-"""Background work of the desk: the alerts' weekly digests.
+"""Background work of the desk: enquiries' acknowledgements, the alerts' digests.
 
-`manage.py desk_send_digests` (cron) enqueues one task per subscriber due a
-digest; each task decides and records under a row lock, so a task run twice
-sends one mail.
+An enquiry's acknowledgement is queued in the transaction that saves it
+(`enquiry_submit`); the digests by `manage.py desk_send_digests` (cron), one task
+per subscriber due one. Each task decides and records under a row lock, so a
+task run twice sends one mail.
 """
 
 from django_tasks import task
 
 from contactpoint.services.alerts import alert_send_digest
+
+
+@task()
+def enquiry_acknowledgement_send(*, enquiry_id: int) -> str:
+    """Give a new enquiry its tracking link and mail it to the requester, once."""
+    from contactpoint.services.enquiries import enquiry_acknowledge  # which queues this task
+
+    return "sent" if enquiry_acknowledge(enquiry_id=enquiry_id) else "already acknowledged"
 
 
 @task()

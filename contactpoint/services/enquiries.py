@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -32,6 +31,7 @@ from contactpoint.models import Enquiry, EnquiryMessage, FundingCall, Guide, Pre
 from contactpoint.models.enquiries import token_digest
 from directory.models import User
 from directory.notifications import email_after_commit
+from directory.tasks import enqueue_with_transaction
 from directory.workflow import Transition, TransitionError, Workflow, has_permission
 
 HANDLE = "contactpoint.handle_enquiry"
@@ -54,19 +54,6 @@ SUBMITTED_FIELDS = (
     "phone",
     "language",
 )
-
-
-@dataclass(frozen=True)
-class Submitted:
-    """A saved enquiry and its tracking token, which exists in clear only here:
-    the confirmation page and the requester's mail carry it, the database its hash."""
-
-    enquiry: Enquiry
-    token: str
-
-    @property
-    def tracking_url(self) -> str:
-        return tracking_url(self.enquiry, self.token)
 
 
 def tracking_path(enquiry: Enquiry, token: str) -> str:
@@ -102,16 +89,19 @@ def enquiry_submit(
     sector_id: int,
     organisation_id: int | None = None,
     about: dict[str, Model] | None = None,
-) -> Submitted:
-    """Save an enquiry, then have its tracking link mailed once the save commits.
+) -> Enquiry:
+    """Save an enquiry and queue its acknowledgement, in one transaction.
 
-    Nothing else happens in the request: the mail is a record the task queue
-    sends, so a mail server that is down or slow loses nothing and delays no
-    one. `about` ties it to the call or premises it asks about (`{"call": call}`).
+    That is all the request does: the task queue then gives the enquiry its
+    tracking token and mails the link (`enquiry_acknowledge`), so a mail server
+    that is down or slow loses nothing and delays no one, and the token exists
+    in clear only in that mail. `about` ties the enquiry to the call or premises
+    it asks about (`{"call": call}`).
     """
+    from contactpoint.tasks import enquiry_acknowledgement_send  # the task calls back here
+
     now = timezone.now()
     number = _next_number()
-    token = secrets.token_urlsafe(32)
     enquiry = Enquiry(
         pk=number,
         reference=Enquiry.make_reference(number, now),
@@ -119,7 +109,7 @@ def enquiry_submit(
         organisation_id=organisation_id,
         privacy_consent_at=now,
         privacy_policy_version=settings.PRIVACY_POLICY_VERSION,
-        token_hash=token_digest(token),
+        token_hash="",  # given by the acknowledgement
         created_at=now,
         **{name: data.get(name) or "" for name in SUBMITTED_FIELDS},
         **(about or {}),
@@ -127,19 +117,42 @@ def enquiry_submit(
     # The form checked the choices; the database checks the keys and the
     # reference's uniqueness, without a query each here.
     enquiry.full_clean(
-        exclude=["sector", "organisation", "assignee", *(about or {})],
+        exclude=["sector", "organisation", "assignee", "token_hash", *(about or {})],
         validate_unique=False,
         validate_constraints=False,
     )
     enquiry.save(force_insert=True)
-    submitted = Submitted(enquiry=enquiry, token=token)
-    email_after_commit(
-        to=[enquiry.email],
-        template="contactpoint/emails/enquiry_received",
-        context={"enquiry": enquiry, "tracking_url": submitted.tracking_url},
-        language=enquiry.language,
-    )
-    return submitted
+    enqueue_with_transaction(enquiry_acknowledgement_send, enquiry_id=enquiry.pk)
+    return enquiry
+
+
+def enquiry_acknowledge(*, enquiry_id: int) -> str | None:
+    """Give a submitted enquiry its tracking token and mail the requester the
+    private link, once: returns the token, or None when the enquiry already has
+    one (a task run twice) or is gone or anonymised.
+
+    The token is drawn, its hash stored and the mail recorded in one transaction
+    with the enquiry's row locked, so two runs cannot both send a link; the mail
+    itself is sent by `email_deliver` after the commit, retried if the mail
+    server fails."""
+    with transaction.atomic():
+        enquiry = (
+            Enquiry.objects.select_for_update()
+            .filter(pk=enquiry_id, token_hash="", anonymised_at__isnull=True)
+            .first()
+        )
+        if enquiry is None:
+            return None
+        token = secrets.token_urlsafe(32)
+        enquiry.token_hash = token_digest(token)
+        enquiry.save(update_fields=["token_hash"])
+        email_after_commit(
+            to=[enquiry.email],
+            template="contactpoint/emails/enquiry_received",
+            context={"enquiry": enquiry, "tracking_url": tracking_url(enquiry, token)},
+            language=enquiry.language,
+        )
+    return token
 
 
 def enquiry_for_token(reference: str, token: str) -> Enquiry | None:

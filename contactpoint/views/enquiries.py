@@ -2,8 +2,9 @@
 
 Budgets (asserted in tests): the form is drawn with at most 2 queries for an
 anonymous visitor (sectors come from the cached reference data), the tracking
-page with at most 3, and a submission writes the enquiry and its queued mail in
-one transaction; the rate-limit counters live in the `limits` cache.
+page with at most 3, and a submission writes the enquiry and its queued
+acknowledgement (the task that mails the tracking link) in one transaction; the
+rate-limit counters live in the `limits` cache.
 """
 
 from __future__ import annotations
@@ -94,13 +95,13 @@ def ask(request: HttpRequest) -> HttpResponse:
             refusal = error
             refusal.refuse(form)
         else:
-            submitted = service.enquiry_submit(
+            enquiry = service.enquiry_submit(
                 data=cleaned,
                 sector_id=cleaned["sector"],
                 organisation_id=cleaned.get("organisation"),
                 about=about,
             )
-            sent = signing.dumps(submitted.enquiry.reference, salt=SENT_SALT)
+            sent = signing.dumps(enquiry.reference, salt=SENT_SALT)
             return redirect(f"{reverse('contactpoint:ask_sent')}?r={sent}")
     response = render(
         request,

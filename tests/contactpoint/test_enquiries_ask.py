@@ -1,4 +1,5 @@
-"""The public ask form: no account needed, saved first, mail queued, limits, budgets."""
+"""The public ask form: no account needed, saved first, its acknowledgement
+queued (the tracking link is mailed once by the task queue), limits, budgets."""
 
 from http import HTTPStatus
 from typing import Any
@@ -7,9 +8,12 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from contactpoint.models import Enquiry, Topic
+from contactpoint.services.enquiries import enquiry_acknowledge
 from directory.models import OutgoingEmail, Sector, User
+from tests.contactpoint.factories_enquiries import EnquiryFactory
 from tests.directory.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -155,7 +159,7 @@ def test_the_form_page_costs_at_most_two_queries(
     assert "Design" in response.content.decode()
 
 
-def test_a_submission_writes_the_enquiry_and_its_mail_in_at_most_six_queries(
+def test_a_submission_writes_the_enquiry_and_queues_its_acknowledgement_in_six_queries(
     client: Client,
     enquiry_sector: Sector,
     settings: Any,
@@ -163,17 +167,66 @@ def test_a_submission_writes_the_enquiry_and_its_mail_in_at_most_six_queries(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     """The rate-limit counters are measured apart: they live in a cache (the
-    database cache here, Redis in production), outside the transaction."""
+    database cache here, Redis in production), outside the transaction. The
+    request writes the enquiry and queues its acknowledgement; the task queue
+    then gives it its token and mails the link (the immediate backend of the
+    tests runs the task when the callbacks run)."""
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "enquiry_submit": {}}
     client.get(ASK)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         with django_assert_max_num_queries(6):
             response = client.post(ASK, enquiry_form_data(enquiry_sector))
     assert response.status_code == HTTPStatus.FOUND
-    assert Enquiry.objects.count() == 1
-    assert OutgoingEmail.objects.count() == 1
+    enquiry = Enquiry.objects.get()
+    assert enquiry.token_hash == ""  # no link exists before the acknowledgement
+    assert OutgoingEmail.objects.count() == 0
     assert mail.outbox == []  # nothing is sent inside the request
     assert len(callbacks) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        callbacks[0]()
+
+    enquiry.refresh_from_db()
+    assert enquiry.token_hash
+    [message] = mail.outbox
+    assert message.to == ["luca@example.org"] and enquiry.reference in message.body
+
+
+def test_an_acknowledgement_run_twice_mails_one_link(
+    enquiry_sector: Sector, django_capture_on_commit_callbacks: Any
+) -> None:
+    enquiry = EnquiryFactory.create(sector=enquiry_sector, token_hash="")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        token = enquiry_acknowledge(enquiry_id=enquiry.pk)
+        again = enquiry_acknowledge(enquiry_id=enquiry.pk)
+
+    assert token is not None and again is None
+    enquiry.refresh_from_db()
+    assert enquiry.token_matches(token)
+    [message] = mail.outbox
+    assert token in message.body and enquiry.token_hash not in message.body
+    assert OutgoingEmail.objects.count() == 1
+
+
+def test_an_enquiry_waiting_for_its_acknowledgement_opens_with_no_token(
+    client: Client, enquiry_sector: Sector
+) -> None:
+    enquiry = EnquiryFactory.create(sector=enquiry_sector, token_hash="")
+    path = f"/en/contact-point/enquiries/{enquiry.reference}/{enquiry.token}/"  # type: ignore[attr-defined]
+
+    assert client.get(path).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_an_anonymised_enquiry_is_never_acknowledged(enquiry_sector: Sector) -> None:
+    enquiry = EnquiryFactory.create(
+        sector=enquiry_sector, token_hash="", anonymised_at=timezone.now(), email=""
+    )
+
+    assert enquiry_acknowledge(enquiry_id=enquiry.pk) is None
+    enquiry.refresh_from_db()
+    assert enquiry.token_hash == ""
+    assert not OutgoingEmail.objects.exists()
 
 
 def test_the_rate_limit_counters_are_counted_apart_outside_the_write(
