@@ -19,7 +19,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Opening the link changes nothing; accepting is a POST (mail scanners open
     links before people do). Logged in as the invited address: one click.
     Without an account: a name and a password."""
-    found = PartnerInvitation.objects.by_token(token)
+    found = PartnerInvitation.objects.select_related("partner").by_token(token)
     if found is None or not found.is_usable:
         return render(request, "actionplan/workspace/invitation_invalid.html", status=404)
     user = request.user if request.user.is_authenticated else None

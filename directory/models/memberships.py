@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-import hashlib
-import hmac
-import secrets
-
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -14,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models.accounts import User
 from directory.models.organisations import Organisation
+from directory.models.tokens import ExpiringInvitation, ExpiringInvitationQuerySet
 
 
 class Membership(models.Model):
@@ -48,46 +44,17 @@ class Membership(models.Model):
         return f"{self.user} · {self.organisation}"
 
 
-class InvitationQuerySet(models.QuerySet["Invitation"]):
-    def open(self) -> InvitationQuerySet:
-        """Not yet accepted, whether or not expired: at most one per address
-        and organisation (the constraint `invitation_one_open_per_email`)."""
-        return self.filter(accepted_at__isnull=True)
-
-    def by_token(self, token: str) -> Invitation | None:
-        """The invitation an emailed link names, found by the token's hash."""
-        digest = Invitation.hash_token(token)
-        found = self.filter(token_hash=digest).first()
-        # The index lookup already matched the digest; comparing again in
-        # constant time keeps the answer from depending on where it differed.
-        if found is None or not hmac.compare_digest(found.token_hash, digest):
-            return None
-        return found
+class InvitationQuerySet(ExpiringInvitationQuerySet["Invitation"]):
+    """`open()` and `by_token()`, as for every invitation that expires."""
 
 
-class Invitation(models.Model):
-    """An email invitation to join an organisation, accepted by following a link.
-
-    The link's token is in the email only: the table keeps its SHA-256, so a
-    copy of the database (a backup, a read-only replica, an admin who can read
-    rows) opens no invitation. A fast hash is enough, unlike for passwords: the
-    token is 256 random bits, so there is no list of likely values to try and
-    slowing each guess down would protect nothing.
-    """
-
-    VALID_FOR = datetime.timedelta(days=14)
-    # An invitation to the same address sent this recently is the same request
-    # again (a double click, a second tab): it is kept and no second mail goes.
-    REPEAT_WINDOW = datetime.timedelta(minutes=1)
+class Invitation(ExpiringInvitation):
+    """An email invitation to join an organisation, accepted by following a link
+    whose token only the email carries (`TokenInvitation`)."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="invitations"
     )
-    email = models.EmailField(_("email address"))
-    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(_("sent"), default=timezone.now)
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -105,26 +72,3 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organisation}"
-
-    @staticmethod
-    def hash_token(token: str) -> str:
-        return hashlib.sha256(token.encode()).hexdigest()
-
-    def new_token(self) -> str:
-        """Give the invitation a fresh token and return it, in clear, for the
-        email; only its hash is saved."""
-        token = secrets.token_urlsafe(32)
-        self.token_hash = self.hash_token(token)
-        return token
-
-    @property
-    def expires_at(self) -> datetime.datetime:
-        return self.created_at + self.VALID_FOR
-
-    @property
-    def is_expired(self) -> bool:
-        return timezone.now() >= self.expires_at
-
-    @property
-    def is_usable(self) -> bool:
-        return self.accepted_at is None and not self.is_expired

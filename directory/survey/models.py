@@ -13,9 +13,6 @@ its answers go with it.
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -27,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models.accounts import User
 from directory.models.organisations import Organisation
 from directory.models.reference import Municipality, Sector
+from directory.models.tokens import TokenInvitation, TokenInvitationQuerySet
 
 
 class CampaignQuerySet(models.QuerySet["Campaign"]):
@@ -298,17 +296,11 @@ class Choice(models.Model):
         return self.label
 
 
-class SurveyInvitationQuerySet(models.QuerySet["SurveyInvitation"]):
-    def by_token(self, token: str) -> SurveyInvitation | None:
-        """The invitation a personal link names, found by the token's hash."""
-        digest = SurveyInvitation.hash_token(token)
-        found = self.select_related("campaign", "organisation").filter(token_hash=digest).first()
-        if found is None or not hmac.compare_digest(found.token_hash, digest):
-            return None
-        return found
+class SurveyInvitationQuerySet(TokenInvitationQuerySet["SurveyInvitation"]):
+    """`by_token()`, as for every invitation by an emailed link."""
 
 
-class SurveyInvitation(models.Model):
+class SurveyInvitation(TokenInvitation):
     """A personal link to answer a campaign without an account.
 
     For an organisation of the directory with no member yet, `organisation`
@@ -335,12 +327,9 @@ class SurveyInvitation(models.Model):
         blank=True,
         help_text=_("For an organisation not in the directory."),
     )
-    email = models.EmailField(_("email address"))
-    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(_("sent"), default=timezone.now)
     used_at = models.DateTimeField(_("first answered"), null=True, blank=True)
 
     objects = SurveyInvitationQuerySet.as_manager()
@@ -365,16 +354,6 @@ class SurveyInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} · {self.campaign}"
-
-    @staticmethod
-    def hash_token(token: str) -> str:
-        return hashlib.sha256(token.encode()).hexdigest()
-
-    def new_token(self) -> str:
-        """Give the invitation a fresh token and return it in clear, for the email."""
-        token = secrets.token_urlsafe(32)
-        self.token_hash = self.hash_token(token)
-        return token
 
     @property
     def respondent_name(self) -> str:

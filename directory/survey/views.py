@@ -159,7 +159,7 @@ def _start_anonymous(request: HttpRequest, campaign: Campaign) -> HttpResponse:
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """A personal link: opening it shows the campaign; the button starts or
     continues the answers and lets this browser open them."""
-    found = SurveyInvitation.objects.by_token(token)
+    found = SurveyInvitation.objects.select_related("campaign", "organisation").by_token(token)
     if found is None:
         return render(request, "survey/invitation_invalid.html", status=HTTPStatus.NOT_FOUND)
     campaign = found.campaign
