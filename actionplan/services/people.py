@@ -12,6 +12,7 @@ from actionplan.models import PartnerInvitation, PartnerMember, PartnerRole
 from directory.locks import lock_for_transaction
 from directory.models import Partner, User
 from directory.notifications import email_after_commit, site_link
+from directory.services.invitations import invitation_account
 
 INVITE_PERMISSION = "actionplan.add_partnerinvitation"
 
@@ -92,19 +93,9 @@ def partner_invitation_accept(
     invitation = PartnerInvitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_usable:
         raise ValidationError(_("This invitation has expired or was already used."), code="used")
-    if user is None:
-        if User.objects.filter(email__iexact=invitation.email).exists():
-            raise ValidationError(
-                _("An account with this email address already exists: log in to accept."),
-                code="account_exists",
-            )
-        user = User.objects.create_user(
-            invitation.email, password, first_name=first_name, last_name=last_name
-        )
-    elif user.email.lower() != invitation.email.lower():
-        raise ValidationError(
-            _("This invitation was sent to another email address."), code="wrong_user"
-        )
+    user = invitation_account(
+        invitation.email, user, first_name=first_name, last_name=last_name, password=password
+    )
     if PartnerMember.objects.filter(user=user).exists():
         raise ValidationError(_("You already work on the plan for a partner."), code="member")
     member = PartnerMember(

@@ -102,22 +102,34 @@ def invitation_accept(
         raise ValidationError(_("This invitation has already been used."), code="used")
     if invitation.is_expired:
         raise ValidationError(_("This invitation has expired."), code="expired")
-    if user is None:
-        if User.objects.filter(email__iexact=invitation.email).exists():
-            raise ValidationError(
-                _("An account with this email address already exists: log in to accept."),
-                code="account_exists",
-            )
-        user = User.objects.create_user(
-            invitation.email, password, first_name=first_name, last_name=last_name
-        )
-    elif user.email.lower() != invitation.email.lower():
-        raise ValidationError(
-            _("This invitation was sent to another email address."), code="wrong_user"
-        )
+    user = invitation_account(
+        invitation.email, user, first_name=first_name, last_name=last_name, password=password
+    )
     membership, _created = Membership.objects.get_or_create(
         user=user, organisation=invitation.organisation, defaults={"role": Membership.Role.MEMBER}
     )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return membership
+
+
+def invitation_account(
+    email: str, user: User | None, /, *, first_name: str, last_name: str, password: str
+) -> User:
+    """The account that accepts an invitation sent to `email`, inside the
+    acceptance's transaction: the logged-in `user` if the address is theirs, or
+    else a new account, active at once (following the emailed link proved the
+    address). The directory's invitations and the plan's accept alike.
+    """
+    if user is None:
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                _("An account with this email address already exists: log in to accept."),
+                code="account_exists",
+            )
+        return User.objects.create_user(email, password, first_name=first_name, last_name=last_name)
+    if user.email.lower() != email.lower():
+        raise ValidationError(
+            _("This invitation was sent to another email address."), code="wrong_user"
+        )
+    return user
