@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.publication import FirstPublication
 from directory.models import Municipality, Sector
+from directory.models.coordinates import Coordinates
 from directory.validators import validate_phone
 
 
@@ -42,7 +43,7 @@ class PremisesQuerySet(models.QuerySet["Premises"]):
         return self.filter(published_at__gte=since)
 
 
-class Premises(FirstPublication, models.Model):
+class Premises(FirstPublication, Coordinates):
     """A space to rent: what it is, how big, how much, where, and whom to call."""
 
     class Kind(models.TextChoices):
@@ -92,22 +93,6 @@ class Premises(FirstPublication, models.Model):
         on_delete=models.PROTECT,
         related_name="premises",
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
     regeneration_area = models.CharField(
         _("urban regeneration area"),
         max_length=30,
@@ -149,10 +134,6 @@ class Premises(FirstPublication, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("contactpoint:premises_detail", kwargs={"slug": self.slug})
-
-    @property
-    def has_coordinates(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
 
 
 class PremisesPhoto(models.Model):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models.accounts import User
+from directory.models.coordinates import Coordinates
 from directory.models.reference import Municipality, Sector
 from directory.search import SearchableQuerySet
 from directory.validators import (
@@ -162,7 +163,7 @@ WORKFLOW_FIELDS = (
 )
 
 
-class Organisation(models.Model):
+class Organisation(Coordinates):
     """A member of the cluster: a private or public organisation of a creative
     sector, or an institution that promotes creativity."""
 
@@ -237,22 +238,6 @@ class Organisation(models.Model):
         verbose_name=_("municipality"),
         on_delete=models.PROTECT,
         related_name="organisations",
-    )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     size = models.CharField(_("size"), max_length=10, choices=Size.choices, blank=True)
     year_founded = models.PositiveSmallIntegerField(
@@ -381,10 +366,6 @@ class Organisation(models.Model):
     def kind_label(self) -> str:
         """The kind as shown to people (`get_kind_display` rebuilds its lookup on each call)."""
         return str(self.Kind(self.kind).label) if self.kind in self.Kind.values else self.kind
-
-    @property
-    def has_coordinates(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
 
     @property
     def confirmation_due(self) -> bool:
