@@ -18,7 +18,9 @@ on django-tasks-db's database backend, mail by SMTP), in a database of its own,
 3. Submissions: 4 connections from wrk (`bench/wrk_submit.lua`) POSTing the ask
    form with the CSRF cookie and token of the form page, each enquiry with its
    own subject and address, for the measured seconds: enquiries a second and
-   p95 of the POST. A Python client would spend a good part of two cores' CPU.
+   p95 of the POST, in three rounds, each after a bare view that shows how fast
+   the machine was then; the figures are the medians of the rounds. A Python
+   client would spend a good part of two cores' CPU.
 4. Mail down, then slow: a real SMTP server (aiosmtpd, `bench/mailserver.py`)
    and one task worker (`manage.py db_worker`) on the same database. The SMTP
    server is stopped while clients submit; then it comes back at 2 s a message;
@@ -75,6 +77,7 @@ from bench.desk_common import (  # noqa: E402
     ROOT,
     ROUNDS,
     SETTINGS,
+    SUBMISSION_ROUNDS,
     TRACKED,
     Checks,
     describe,
@@ -254,32 +257,51 @@ def main() -> int:
 
             print(
                 f"\nSubmissions: {CLIENTS} connections from wrk POSTing the ask form with the "
-                f"CSRF cookie and token of the form page, 1 s warm-up, {options.seconds:.0f} s"
+                f"CSRF cookie and token of the form page, 1 s warm-up, {options.seconds:.0f} s, "
+                f"{SUBMISSION_ROUNDS} rounds, each after a bare view (16 connections) that "
+                "shows how fast the machine was at that minute"
             )
             before = Enquiry.objects.count()
-            connection.close()
-            wait_for_idle_database()
-            submitted = submit_with_wrk(port, sector, topic, options.seconds)
+            rounds: list[WrkResult] = []
+            for number in range(1, SUBMISSION_ROUNDS + 1):
+                connection.close()
+                wait_for_idle_database()
+                machine = saturate(port, [BARE], options.seconds)
+                submitted = submit_with_wrk(port, sector, topic, options.seconds)
+                rounds.append(submitted)
+                print(
+                    f"  round {number}: {submitted.throughput:.1f} enquiries/s, "
+                    f"p50 {submitted.p50 * 1000:.1f} ms, p95 {submitted.p95 * 1000:.1f} ms, "
+                    f"p99 {submitted.p99 * 1000:.1f} ms ({submitted.requests} measured); "
+                    f"bare view just before: {machine.throughput:.0f} req/s"
+                )
             stored = settled_count() - before
             connection.close()
-            refused = submitted.extra.get("not_redirected", 0) + submitted.errors
+            refused = sum(
+                result.extra.get("not_redirected", 0) + result.errors for result in rounds
+            )
             print(
-                f"  {submitted.throughput:.1f} enquiries/s, p50 {submitted.p50 * 1000:.1f} ms, "
-                f"p95 {submitted.p95 * 1000:.1f} ms, p99 {submitted.p99 * 1000:.1f} ms "
-                f"({submitted.requests} measured, {refused} not 302; {stored} stored with the "
-                "warm-up)"
+                f"  {sum(result.requests for result in rounds)} measured, {refused} not 302; "
+                f"{stored} stored with the warm-ups"
             )
+            throughputs = sorted(result.throughput for result in rounds)
+            p95s = sorted(result.p95 for result in rounds)
+            middle = len(rounds) // 2
             checks.add(
-                f"submissions, {CLIENTS} clients",
+                f"submissions, {CLIENTS} clients (median of {len(rounds)} rounds)",
                 ">= 150/s",
-                f"{submitted.throughput:.0f}/s",
-                submitted.throughput >= 150 and refused == 0,
+                f"{throughputs[middle]:.0f}/s (rounds "
+                + ", ".join(f"{result.throughput:.0f}" for result in rounds)
+                + ")",
+                throughputs[middle] >= 150 and refused == 0,
             )
             checks.add(
-                "submission p95",
+                f"submission p95 (median of {len(rounds)} rounds)",
                 "< 40 ms",
-                f"{submitted.p95 * 1000:.1f} ms",
-                submitted.p95 < 0.040,
+                f"{p95s[middle] * 1000:.1f} ms (rounds "
+                + ", ".join(f"{result.p95 * 1000:.0f}" for result in rounds)
+                + ")",
+                p95s[middle] < 0.040,
             )
 
             # 4. Mail down, then slow, then back.
