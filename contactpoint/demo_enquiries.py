@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from contactpoint.models import Enquiry, StandardReply, Topic
-from contactpoint.models.enquiries import token_digest
 from contactpoint.services import enquiries as service
 from directory.models import Organisation, Sector, User
+from directory.models.tokens import token_digest
 
 STANDARD_REPLIES = [
     (

@@ -12,7 +12,6 @@ wherever the requester reads.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import hmac
 from typing import Any, ClassVar
 
@@ -27,14 +26,9 @@ from contactpoint.models.premises import Premises
 from contactpoint.models.topics import Topic
 from contactpoint.workdays import working_days_between
 from directory.models import Organisation, Sector
+from directory.models.tokens import token_digest
 
 REFERENCE_PREFIX = "CC"
-
-
-def token_digest(token: str) -> str:
-    """What is stored of a tracking token. The token is 32 random bytes, so a
-    plain SHA-256 is as strong as a slow hash and costs nothing per page."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 # What the tracking page shows of an enquiry (`EnquiryQuerySet.for_tracking`).

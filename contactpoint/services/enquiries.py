@@ -28,8 +28,8 @@ from django.utils.translation import gettext_lazy
 
 from contactpoint.forms.enquiries import AnswerForm, AssignForm
 from contactpoint.models import Enquiry, EnquiryMessage, FundingCall, Guide, Premises, ReplyLink
-from contactpoint.models.enquiries import token_digest
 from directory.models import User
+from directory.models.tokens import token_digest
 from directory.notifications import email_after_commit
 from directory.tasks import enqueue_with_transaction
 from directory.workflow import Transition, TransitionError, Workflow, has_permission
