@@ -1,12 +1,10 @@
 """Following an action: double opt-in, mails on publication, one-click stop."""
 
 import re
-import threading
 from http import HTTPStatus
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -14,6 +12,7 @@ from actionplan.models import Action, Follower, PartnerMember
 from actionplan.services.actions import action_change_status
 from actionplan.services.following import follower_request
 from actionplan.services.plans import plan_publish
+from tests.concurrency import run_at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -175,23 +174,11 @@ FOLLOWERS_AT_ONCE = 6
 @pytest.mark.django_db(transaction=True)
 def test_asking_at_once_from_one_address_leaves_one_follower(plan_action_a: Action) -> None:
     """Each request in its own thread, with its own connection, committing for real."""
-    start = threading.Barrier(FOLLOWERS_AT_ONCE)
-    errors: list[BaseException] = []
+    run_at_once(
+        lambda _n: follower_request(
+            action=plan_action_a, email="reader@example.org", language="en"
+        ),
+        range(FOLLOWERS_AT_ONCE),
+    )
 
-    def ask() -> None:
-        try:
-            start.wait()
-            follower_request(action=plan_action_a, email="reader@example.org", language="en")
-        except BaseException as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=ask) for _ in range(FOLLOWERS_AT_ONCE)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert errors == []
     assert Follower.objects.filter(action=plan_action_a).count() == 1

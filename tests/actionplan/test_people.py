@@ -1,7 +1,6 @@
 """Staff invite partner users by email; the link makes them members of a team."""
 
 import re
-import threading
 from http import HTTPStatus
 from typing import Any
 
@@ -9,13 +8,13 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from actionplan.models import PartnerInvitation, PartnerMember, PartnerRole
 from actionplan.services.people import partner_invitation_send
 from directory.models import Partner, User
+from tests.concurrency import run_at_once
 from tests.directory.factories import PartnerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,26 +114,13 @@ def test_invitations_sent_at_once_leave_one_open_and_one_mail() -> None:
         )
     )
     partner = PartnerFactory.create(name="Partner at once")
-    start = threading.Barrier(SENDERS)
-    errors: list[BaseException] = []
 
-    def send() -> None:
-        try:
-            start.wait()
-            partner_invitation_send(
-                partner=partner, email="Nina@Example.org", role=PartnerRole.EDITOR, by=staff
-            )
-        except BaseException as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
+    run_at_once(
+        lambda _n: partner_invitation_send(
+            partner=partner, email="Nina@Example.org", role=PartnerRole.EDITOR, by=staff
+        ),
+        range(SENDERS),
+    )
 
-    threads = [threading.Thread(target=send) for _ in range(SENDERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert errors == []
     assert PartnerInvitation.objects.count() == 1
     assert [message.to for message in mail.outbox] == [["nina@example.org"]]

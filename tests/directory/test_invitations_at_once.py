@@ -1,16 +1,15 @@
 """Invitations to one address sent at the same moment, each request in its own
 thread with its own database connection, committing for real."""
 
-import threading
 from http import HTTPStatus
 from typing import Any
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.test import Client
 
 from directory.models import Invitation
+from tests.concurrency import run_at_once
 from tests.directory.factories import (
     MunicipalityFactory,
     OrganisationFactory,
@@ -30,32 +29,17 @@ def test_invitations_sent_at_once_leave_one_open_and_answer_normally(settings: A
     MunicipalityFactory()
     member = UserFactory()
     organisation = OrganisationFactory(members=[member])
-    start = threading.Barrier(SENDERS)
-    answers: list[Any] = []
-    errors: list[BaseException] = []
+    clients = [Client() for _ in range(SENDERS)]
+    for client in clients:
+        client.force_login(member)
 
-    def send() -> None:
-        client = Client()
-        try:
-            client.force_login(member)
-            start.wait()
-            answers.append(
-                client.post(
-                    f"/en/directory/{organisation.slug}/invite/", {"email": "Luca@Example.org"}
-                )
-            )
-        except BaseException as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
+    answers = run_at_once(
+        lambda client: client.post(
+            f"/en/directory/{organisation.slug}/invite/", {"email": "Luca@Example.org"}
+        ),
+        clients,
+    )
 
-    threads = [threading.Thread(target=send) for _ in range(SENDERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert errors == []
     assert [answer.status_code for answer in answers] == [HTTPStatus.FOUND] * SENDERS
     assert {answer.url for answer in answers} == {"/en/account/"}
     assert Invitation.objects.open().filter(email="luca@example.org").count() == 1

@@ -1,19 +1,18 @@
 """The survey's services: starting answer sets (also at the same moment),
 personal links, anonymous answers."""
 
-import threading
 from http import HTTPStatus
 from typing import Any
 from unittest import mock
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.test import Client
 
 from directory.models import Organisation, User
 from directory.survey import services
 from directory.survey.models import AnswerSet, AnswerSetQuerySet, SurveyInvitation
+from tests.concurrency import run_at_once
 from tests.directory.factories import (
     MunicipalityFactory,
     OrganisationFactory,
@@ -38,30 +37,17 @@ def test_first_starts_at_the_same_moment_leave_one_answer_set() -> None:
     members = [UserFactory() for _ in range(SURVEY_MEMBERS)]
     organisation = OrganisationFactory(members=members)
     campaign = CampaignFactory()
-    start = threading.Barrier(SURVEY_MEMBERS)
-    answers: list[Any] = []
-    errors: list[BaseException] = []
+    clients = [Client() for _ in members]
+    for client, member in zip(clients, members, strict=True):
+        client.force_login(member)
 
-    def begin(member: User) -> None:
-        client = Client()
-        try:
-            client.force_login(member)
-            start.wait()
-            answers.append(
-                client.post(f"/en/survey/{campaign.slug}/start/", {"organisation": organisation.pk})
-            )
-        except BaseException as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
+    answers = run_at_once(
+        lambda client: client.post(
+            f"/en/survey/{campaign.slug}/start/", {"organisation": organisation.pk}
+        ),
+        clients,
+    )
 
-    threads = [threading.Thread(target=begin, args=(member,)) for member in members]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert errors == []
     assert [answer.status_code for answer in answers] == [HTTPStatus.FOUND] * SURVEY_MEMBERS
     answer_set = AnswerSet.objects.get()
     assert {answer["Location"] for answer in answers} == {
