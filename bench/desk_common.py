@@ -16,6 +16,7 @@ from bench.desk_clients import (
 from bench.run import (
     GTHREAD_THREADS,
     GTHREAD_WORKERS,
+    server_environment,
     with_database,
 )
 from bench.saturate import WrkResult, run_wrk
@@ -184,18 +185,8 @@ def settled_count(quiet: float = 1.0, limit: float = 30.0) -> int:
 
 
 def server_env(database_url: str, extra: dict[str, str]) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": SETTINGS,
-        "DATABASE_URL": database_url,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_SECURE_COOKIES": "false",
-        "DJANGO_HSTS_SECONDS": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "PYTHONPATH": str(ROOT),
-        **extra,
-    }
+    """The environment of the desk benchmark's processes (server, worker, this one)."""
+    return server_environment(database_url, SETTINGS, extra)
 
 
 def gthread() -> list[str]:

@@ -115,6 +115,25 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def server_environment(
+    database_url: str, settings_module: str, extra: dict[str, str]
+) -> dict[str, str]:
+    """A benchmark's server process environment: production settings on 127.0.0.1
+    (DEBUG off; no HTTPS redirect, secure cookies or HSTS, as there is no TLS)."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_COOKIES": "false",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "PYTHONPATH": str(ROOT),
+        **extra,
+    }
+
+
 def start_gunicorn(
     database_url: str,
     port: int,
@@ -128,19 +147,9 @@ def start_gunicorn(
 
     It is ready when `ready_path` answers 200; `extra_env` adds to or overrides
     its environment (`bench/abuse.py` serves the portal's own URLs)."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": settings_module,
-        "DATABASE_URL": database_url,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_SECURE_COOKIES": "false",
-        "DJANGO_HSTS_SECONDS": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "PYTHONPATH": str(ROOT),
-        **(extra_env or {}),
-    }
+    env = server_environment(
+        database_url, settings_module, {"DJANGO_LOG_LEVEL": "WARNING", **(extra_env or {})}
+    )
     command = [
         sys.executable, "-m", "gunicorn", "creativecities.wsgi:application",
         "--bind", f"127.0.0.1:{port}", *workers,
