@@ -8,7 +8,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from contactpoint.demo_calls import CALLS, PREMISES, load_calls_and_premises
+from contactpoint.demo_calls import CALLS, load_calls_and_premises
+from contactpoint.demo_premises import PREMISES
 from contactpoint.models import FundingCall, Premises, PremisesPhoto
 from tests.contactpoint.factories_calls import FundingCallFactory, PremisesFactory
 from tests.directory.factories import SectorFactory, UserFactory
