@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from contactpoint.models import AlertSubscription, FundingCall, Premises
+from directory.locks import lock_for_transaction
 from directory.models import Sector
 from directory.notifications import email_after_commit, site_link
 
@@ -109,6 +110,9 @@ def alert_subscribe(*, email: str, sectors: Iterable[Sector], language: str) -> 
     alerts, and the answer is the same whether the address was subscribed or not.
     """
     email = email.strip()
+    # Two requests for one address at once would both find no waiting row and
+    # both insert one; the second would meet the one-waiting-per-address constraint.
+    lock_for_transaction(f"contactpoint.alert:{email.lower()}")
     AlertSubscription.objects.by_email(email).filter(confirmed_at__isnull=True).delete()
     subscription = AlertSubscription.objects.create(email=email, language=language)
     subscription.sectors.set(list(sectors))

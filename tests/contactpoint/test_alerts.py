@@ -16,7 +16,9 @@ from contactpoint.models import AlertSubscription, FundingCall, Premises
 from contactpoint.services import alerts
 from contactpoint.tasks import alert_digest_send
 from directory.models import Municipality, OutgoingEmail, Sector
+from tests.concurrency import run_at_once
 from tests.contactpoint.factories import AlertSubscriptionFactory
+from tests.directory.factories import SectorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -307,3 +309,21 @@ def test_unconfirmed_subscribers_get_no_digest(
         call_command("desk_send_digests", stdout=io.StringIO())
 
     assert mailoutbox == []
+
+
+ALERT_REQUESTS_AT_ONCE = 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_subscribing_one_address_at_once_leaves_one_waiting_subscription() -> None:
+    """Each request in its own thread, with its own connection, committing for real."""
+    sector = Sector.objects.first() or SectorFactory.create()
+
+    run_at_once(
+        lambda _n: alerts.alert_subscribe(email="Ada@Example.org", sectors=[sector], language="en"),
+        range(ALERT_REQUESTS_AT_ONCE),
+    )
+
+    [subscription] = AlertSubscription.objects.by_email("ada@example.org")
+    assert subscription.confirmed_at is None
+    assert list(subscription.sectors.all()) == [sector]
