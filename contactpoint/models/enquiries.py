@@ -31,6 +31,18 @@ from directory.models.tokens import token_digest
 REFERENCE_PREFIX = "CC"
 
 
+class NextReference(models.Func):
+    """The next reference, `CC-<year>-<number>`, drawn by the database as the
+    enquiry is inserted: `contactpoint_next_reference()` (migration 0004) takes
+    the number from a sequence of its own, at least six digits, and the year of
+    the moment in Rome; the insert returns it, so a submission reads no number
+    beforehand."""
+
+    function = "contactpoint_next_reference"
+    arity = 0
+    output_field = models.CharField()
+
+
 # What the tracking page shows of an enquiry (`EnquiryQuerySet.for_tracking`).
 TRACKING_FIELDS = (
     "reference",
@@ -101,7 +113,9 @@ class Enquiry(models.Model):
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", _("Closed")
 
-    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    reference = models.CharField(
+        _("reference"), max_length=20, unique=True, editable=False, db_default=NextReference()
+    )
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     organisation = models.ForeignKey(
         Organisation,
@@ -176,11 +190,6 @@ class Enquiry(models.Model):
 
     def __str__(self) -> str:
         return self.reference
-
-    @staticmethod
-    def make_reference(number: int, when: datetime.datetime) -> str:
-        year = timezone.localtime(when).year
-        return f"{REFERENCE_PREFIX}-{year}-{number:06d}"
 
     def token_matches(self, token: str) -> bool:
         """Whether `token` is this enquiry's, compared in constant time."""

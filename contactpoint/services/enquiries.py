@@ -19,7 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -72,16 +72,6 @@ def admin_url(enquiry: Enquiry) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def _next_number() -> int:
-    """The enquiry's id, drawn from its table's own PostgreSQL sequence before
-    the insert, so the reference is written with the row in one statement."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval(pg_get_serial_sequence('contactpoint_enquiry', 'id'))")
-        row = cursor.fetchone()
-    assert row is not None  # noqa: S101 - nextval always answers
-    return int(row[0])
-
-
 @transaction.atomic
 def enquiry_submit(
     *,
@@ -101,10 +91,7 @@ def enquiry_submit(
     from contactpoint.tasks import enquiry_acknowledgement_send  # the task calls back here
 
     now = timezone.now()
-    number = _next_number()
-    enquiry = Enquiry(
-        pk=number,
-        reference=Enquiry.make_reference(number, now),
+    enquiry = Enquiry(  # the reference is the database's (`NextReference`)
         sector_id=sector_id,
         organisation_id=organisation_id,
         privacy_consent_at=now,

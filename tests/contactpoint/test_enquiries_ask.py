@@ -1,6 +1,7 @@
 """The public ask form: no account needed, saved first, its acknowledgement
 queued (the tracking link is mailed once by the task queue), limits, budgets."""
 
+import re
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
@@ -46,8 +47,7 @@ def test_anonymous_visitor_sends_an_enquiry_and_gets_a_reference_and_a_link(
 
     assert response.status_code == HTTPStatus.FOUND
     enquiry = Enquiry.objects.get()
-    assert enquiry.reference.startswith("CC-20")
-    assert enquiry.reference.endswith(f"{enquiry.pk:06d}")
+    assert re.fullmatch(rf"CC-{timezone.localtime().year}-\d{{6}}", enquiry.reference)
     assert enquiry.status == Enquiry.Status.NEW
     assert enquiry.privacy_consent_at is not None
     assert enquiry.privacy_policy_version
@@ -69,6 +69,35 @@ def test_references_are_unique_and_follow_each_other(
     first, second = Enquiry.objects.order_by("pk")
     assert first.reference != second.reference
     assert int(second.reference[-6:]) == int(first.reference[-6:]) + 1
+
+
+def test_the_reference_is_drawn_in_the_insert_and_grows_past_six_digits(
+    client: Client, enquiry_sector: Sector
+) -> None:
+    """The database gives the reference (the year in Rome, then the number) in
+    the enquiry's own insert, and a number past 999999 keeps all its digits."""
+    from django.db import connection
+
+    sequence = "contactpoint_enquiry_reference_seq"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT last_value, is_called FROM {sequence}")  # noqa: S608 - a constant
+        kept = cursor.fetchone()
+        cursor.execute("SELECT setval(%s, 999999)", [sequence])
+    try:
+        response = client.post(ASK, enquiry_form_data(enquiry_sector))
+        made = Enquiry.objects.create(
+            topic=Topic.GRANTS, sector=enquiry_sector, subject="s", message="m", name="n",
+            email="n@example.org", privacy_consent_at=timezone.now(),
+        )  # fmt: skip
+    finally:
+        with connection.cursor() as cursor:  # a sequence ignores the test's rollback
+            cursor.execute("SELECT setval(%s, %s, %s)", [sequence, *kept])
+    year = timezone.localtime().year
+    assert response.status_code == HTTPStatus.FOUND
+    assert Enquiry.objects.filter(reference=f"CC-{year}-1000000").exists()
+    assert made.reference == f"CC-{year}-1000001"
+    made.refresh_from_db()
+    assert made.reference == f"CC-{year}-1000001"
 
 
 def test_privacy_consent_is_required_and_what_was_typed_is_kept(
@@ -246,7 +275,8 @@ def test_the_rate_limit_counters_are_counted_apart_outside_the_write(
     with CaptureQueriesContext(connection) as captured:
         client.post(ASK, enquiry_form_data(enquiry_sector))
     sql = [query["sql"] for query in captured.captured_queries]
-    opening = next(i for i, text in enumerate(sql) if "nextval" in text) - 1  # its savepoint
+    # The write opens with its savepoint, just before the enquiry's insert.
+    opening = next(i for i, text in enumerate(sql) if 'INTO "contactpoint_enquiry"' in text) - 1
     counters, write = sql[:opening], sql[opening:]
     assert counters
     assert all("rate_limit_counters" in text or "SAVEPOINT" in text for text in counters)
