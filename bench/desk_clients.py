@@ -18,7 +18,7 @@ from bench.client import Result
 from bench.saturate import WrkResult, run_script
 
 CLIENTS = 4
-REFERENCE = re.compile(r"CC-\d{4}-\d{6}")
+REFERENCE = re.compile(r"CC-\d{4}-\d{6,12}")
 ASK = "/it/contact-point/ask/"
 DOMAIN = "bench.example"
 WRK_SUBMIT = Path(__file__).resolve().parent / "wrk_submit.lua"

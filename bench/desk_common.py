@@ -25,9 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DESK_DATABASE = "creativecities_desk_bench"
 SETTINGS = "bench.desk_settings"
 CONNECTIONS = 16
-# Each page is measured right after a bare view, this many times: the share is
-# taken against the bare view of the same minute, on a machine others share.
-ROUNDS = 2
+# Each page is measured right after a bare view, this many times: each share is
+# taken against the bare view of the same minute, on a machine others share, and
+# the median round is the figure (one window can catch a neighbour's burst).
+ROUNDS = 3
 # Submissions are measured this many times, each after a bare view, and the
 # median is the figure: a single window of a few seconds on a shared machine
 # can catch a neighbour's burst (the same code gave 80 and 147 a second in two
