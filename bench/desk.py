@@ -16,12 +16,14 @@ on django-tasks-db's database backend, mail by SMTP), in a database of its own,
    bare view, and the median round is the figure:
    on a shared machine the bare view's own rate moves by a third within
    minutes, and a share of a figure from another minute says little.
-3. Submissions: 4 connections from wrk (`bench/wrk_submit.lua`) POSTing the ask
+3. Submissions: 4 clients of wrk (`bench/wrk_submit.lua`) POSTing the ask
    form with the CSRF cookie and token of the form page, each enquiry with its
    own subject and address, for the measured seconds: enquiries a second and
    p95 of the POST, in three rounds, each after a bare view that shows how fast
-   the machine was then; the figures are the medians of the rounds. A Python
-   client would spend a good part of two cores' CPU.
+   the machine was then; the figures are the medians of the rounds. Each POST
+   comes on a connection of its own, as behind the reverse proxy; three rounds
+   over kept-alive connections follow for comparison (`bench/README.md`). A
+   Python client would spend a good part of two cores' CPU.
 4. Mail down, then slow: a real SMTP server (aiosmtpd, `bench/mailserver.py`)
    and one task worker (`manage.py db_worker`) on the same database. The SMTP
    server is stopped while clients submit; then it comes back at 2 s a message;
@@ -266,13 +268,16 @@ def main() -> int:
             bare = sorted(bares, key=lambda result: result.throughput)[len(bares) // 2]
 
             print(
-                f"\nSubmissions: {CLIENTS} connections from wrk POSTing the ask form with the "
-                f"CSRF cookie and token of the form page, 1 s warm-up, {options.seconds:.0f} s, "
+                f"\nSubmissions: {CLIENTS} clients from wrk POSTing the ask form with the "
+                f"CSRF cookie and token of the form page, each POST on a connection of its "
+                f"own (as behind the reverse proxy), 1 s warm-up, {options.seconds:.0f} s, "
                 f"{SUBMISSION_ROUNDS} rounds, each after a bare view (16 connections) that "
-                "shows how fast the machine was at that minute"
+                "shows how fast the machine was at that minute; then, for comparison, the "
+                "same over kept-alive connections, which stay with the worker that took them"
             )
             before = Enquiry.objects.count()
             rounds: list[WrkResult] = []
+            kept: list[WrkResult] = []
             for number in range(1, SUBMISSION_ROUNDS + 1):
                 connection.close()
                 wait_for_idle_database()
@@ -285,14 +290,23 @@ def main() -> int:
                     f"p99 {submitted.p99 * 1000:.1f} ms ({submitted.requests} measured); "
                     f"bare view just before: {machine.throughput:.0f} req/s"
                 )
+            for number in range(1, SUBMISSION_ROUNDS + 1):
+                wait_for_idle_database()
+                alive = submit_with_wrk(port, sector, topic, options.seconds, keep_alive=True)
+                kept.append(alive)
+                print(
+                    f"  kept-alive round {number}: {alive.throughput:.1f} enquiries/s, "
+                    f"p50 {alive.p50 * 1000:.1f} ms, p95 {alive.p95 * 1000:.1f} ms "
+                    f"({alive.requests} measured)"
+                )
             stored = settled_count() - before
             connection.close()
             refused = sum(
-                result.extra.get("not_redirected", 0) + result.errors for result in rounds
+                result.extra.get("not_redirected", 0) + result.errors for result in rounds + kept
             )
             print(
-                f"  {sum(result.requests for result in rounds)} measured, {refused} not 302; "
-                f"{stored} stored with the warm-ups"
+                f"  {sum(result.requests for result in rounds + kept)} measured, {refused} not "
+                f"302; {stored} stored with the warm-ups"
             )
             throughputs = sorted(result.throughput for result in rounds)
             p95s = sorted(result.p95 for result in rounds)
@@ -312,6 +326,17 @@ def main() -> int:
                 + ", ".join(f"{result.p95 * 1000:.0f}" for result in rounds)
                 + ")",
                 p95s[middle] < 0.040,
+            )
+            alive_rates = sorted(result.throughput for result in kept)
+            checks.add(
+                "submissions over kept-alive connections (median)",
+                "-",
+                f"{alive_rates[middle]:.0f}/s (rounds "
+                + ", ".join(f"{result.throughput:.0f}" for result in kept)
+                + "; p95 "
+                + ", ".join(f"{result.p95 * 1000:.0f}" for result in kept)
+                + " ms)",
+                None,
             )
 
             # 4. Mail down, then slow, then back.
