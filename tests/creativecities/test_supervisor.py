@@ -25,12 +25,16 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 LIMIT = 10.0
 
 # Prints its id, then waits for a signal (a server or worker, minus the work).
-WAITER = "import os, signal; print('pid', os.getpid(), flush=True); signal.pause()"
+# The line goes out in one write: the children share the pipe, and `print` with
+# unbuffered output (PYTHONUNBUFFERED) writes each of its pieces apart, so two
+# children's "pid" and numbers could interleave.
+SAY_PID = "os.write(1, f'pid {os.getpid()}\\n'.encode())"
+WAITER = f"import os, signal; {SAY_PID}; signal.pause()"
 # Like Django's autoreloader: the one that serves is a grandchild of the supervisor.
 PARENT_OF_WAITER = (
     "import os, signal, subprocess, sys; "
     f"subprocess.Popen([sys.executable, '-c', {WAITER!r}]); "
-    "print('pid', os.getpid(), flush=True); signal.pause()"
+    f"{SAY_PID}; signal.pause()"
 )
 
 
@@ -94,8 +98,14 @@ def desk_supervised() -> Iterator[list[subprocess.Popen[bytes]]]:
     yield started
     for process in started:
         if process.poll() is None:
-            process.kill()
-            process.wait()
+            # Told to stop, the supervisor stops its children too, even those
+            # whose ids the test never read; killed, it would leave them running.
+            process.terminate()
+            try:
+                process.wait(timeout=LIMIT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
         for pid in getattr(process, "desk_children", []):
             if desk_alive(pid):
                 os.kill(pid, signal.SIGKILL)
@@ -123,10 +133,7 @@ def test_a_child_that_ends_stops_the_other_and_gives_its_status(
     # The worker ends with status 3 once the test opens the pipe it waits on.
     fifo = tmp_path / "end"
     os.mkfifo(fifo)
-    worker = desk_python(
-        f"import os, sys; print('pid', os.getpid(), flush=True); open({str(fifo)!r}).read(); "
-        "sys.exit(3)"
-    )
+    worker = desk_python(f"import os, sys; {SAY_PID}; open({str(fifo)!r}).read(); sys.exit(3)")
     process = desk_start(desk_python(WAITER), worker)
     desk_supervised.append(process)
     pids = desk_pids(process, 2)
