@@ -25,14 +25,14 @@ on django-tasks-db's database backend, mail by SMTP), in a database of its own,
    over kept-alive connections follow for comparison (`bench/README.md`). A
    Python client would spend a good part of two cores' CPU.
 4. Mail down, then slow: a real SMTP server (aiosmtpd, `bench/mailserver.py`)
-   and one task worker (`manage.py db_worker`) on the same database. The SMTP
-   server is stopped while clients submit; then it comes back at 2 s a message;
-   then at full speed. Every submitter must get its reference, each enquiry be
-   stored once, each mail arrive exactly once (counted at the SMTP server, by
-   reference and recipient), and the bare view keep at least 80% of its
-   throughput while mail is down and slow. The worker's back-off (minutes) is
-   brought forward when mail returns, as if the time had passed: the benchmark
-   cannot wait for it.
+   and one task worker (`manage.py db_worker`, at `Nice=10` as in production) on
+   the same database. The SMTP server is stopped while clients submit; then it
+   comes back at 2 s a message; then at full speed. Every submitter must get
+   its reference, each enquiry be stored once, each mail arrive exactly once
+   (counted at the SMTP server, by reference and recipient), and the bare view
+   keep at least 80% of its throughput while mail is down and slow. The
+   worker's back-off (minutes) is brought forward when mail returns, as if the
+   time had passed: the benchmark cannot wait for it.
 5. Abuse, with the portal's own limits, over two gunicorns on two ports sharing
    the database's limits table, as if behind the reverse proxy (each probe from
    an address of its own in X-Forwarded-For): 50 submissions in 5 s from one
