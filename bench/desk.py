@@ -51,8 +51,10 @@ the database first), --skip-faults, --skip-abuse, --only-abuse (phases 1 and 5).
 
 This module runs the phases in order; the clients are in `desk_clients.py`, the
 query counting in `desk_queries.py`, phases 4 and 5 in `desk_faults.py` and
-`desk_abuse.py`, and what they share (the figures' table, the database, the
-servers, the saturated measurement) in `desk_common.py`.
+`desk_abuse.py`, and what they share (the figures' table, the database's
+name and seeding, the servers' settings, the saturated measurement) in
+`desk_common.py`; what every benchmark shares (the database server, gunicorn,
+ports) is in `servers.py`.
 """
 
 from __future__ import annotations
@@ -75,9 +77,7 @@ from bench.desk_clients import (  # noqa: E402
 )
 from bench.desk_common import (  # noqa: E402
     BARE,
-    CONNECTIONS,
     DESK_DATABASE,
-    ROOT,
     ROUNDS,
     SETTINGS,
     SUBMISSION_ROUNDS,
@@ -86,19 +86,20 @@ from bench.desk_common import (  # noqa: E402
     describe,
     empty_desk,
     gthread,
-    prepare_database,
     saturate,
     seed_enquiries,
     server_env,
     settled_count,
-    wait_for_idle_database,
 )
 from bench.desk_faults import fault_phase  # noqa: E402
 from bench.desk_queries import count_queries  # noqa: E402
 from bench.mailserver import MailServer  # noqa: E402
-from bench.run import (  # noqa: E402
+from bench.saturate import WrkResult, wrk_path, wrk_version  # noqa: E402
+from bench.servers import (  # noqa: E402
+    CONNECTIONS,
     GTHREAD_THREADS,
     GTHREAD_WORKERS,
+    create_database,
     free_port,
     hardware,
     load_average,
@@ -106,9 +107,9 @@ from bench.run import (  # noqa: E402
     start_gunicorn,
     stop,
     stop_on_sigterm,
+    wait_for_idle_database,
     warm,
 )
-from bench.saturate import WrkResult, wrk_path, wrk_version  # noqa: E402
 
 
 def main() -> int:
@@ -137,7 +138,7 @@ def main() -> int:
     mail: MailServer | None = None
     try:
         server = server_url()
-        database_url = prepare_database(server, fresh=options.fresh)
+        database_url = create_database(server, DESK_DATABASE, fresh=options.fresh)
         smtp_port = free_port()
         production = {
             "DJANGO_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",

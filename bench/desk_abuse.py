@@ -21,7 +21,7 @@ from bench.desk_common import (
     clear_counters,
     gthread,
 )
-from bench.run import (
+from bench.servers import (
     free_port,
     start_gunicorn,
 )

@@ -1,30 +1,28 @@
 """What the desk's benchmark phases share (`bench/desk.py`): the table of
-figures, the benchmark's own database and its seeding, the servers' settings
-and the saturated measurement with wrk."""
+figures, the benchmark database's name and its seeding, the servers' settings
+and the saturated measurement with wrk (what every benchmark shares is in
+`servers.py`)."""
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from bench.desk_clients import (
     DOMAIN,
     form_data,
 )
-from bench.run import (
+from bench.saturate import WrkResult, run_wrk
+from bench.servers import (
+    CONNECTIONS,
     GTHREAD_THREADS,
     GTHREAD_WORKERS,
     server_environment,
-    with_database,
+    wait_for_idle_database,
 )
-from bench.saturate import WrkResult, run_wrk
 
-ROOT = Path(__file__).resolve().parent.parent
 DESK_DATABASE = "creativecities_desk_bench"
 SETTINGS = "bench.desk_settings"
-CONNECTIONS = 16
 # Each page is measured right after a bare view, this many times: each share is
 # taken against the bare view of the same minute, on a machine others share, and
 # the median round is the figure (one window can catch a neighbour's burst).
@@ -78,20 +76,6 @@ class Checks:
         return [row for row in self.rows if row.ok is False]
 
 
-def prepare_database(server: str, *, fresh: bool) -> str:
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(server, autocommit=True) as conn:
-        name = sql.Identifier(DESK_DATABASE)
-        if fresh:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DESK_DATABASE])
-        if found.fetchone() is None:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
-    return with_database(server, DESK_DATABASE)
-
-
 def empty_desk() -> None:
     """Start from no enquiries, no mail, no queued task and no counter."""
     from django.db import connection
@@ -116,23 +100,6 @@ def clear_counters() -> None:
     from django.core.cache import caches
 
     caches["limits"].clear()
-
-
-def wait_for_idle_database(limit: float = 60.0) -> None:
-    """No other active query on the bench database (a slow page's leftovers)."""
-    import psycopg
-
-    url = os.environ["DATABASE_URL"]
-    deadline = time.monotonic() + limit
-    with psycopg.connect(url, autocommit=True) as conn:
-        while time.monotonic() < deadline:
-            row = conn.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND state = 'active' AND pid <> pg_backend_pid()"
-            ).fetchone()
-            if row is None or row[0] == 0:
-                return
-            time.sleep(0.2)
 
 
 def seed_enquiries(count: int, sector: int, topic: str) -> list[str]:

@@ -19,17 +19,14 @@ from bench.desk_clients import (
 )
 from bench.desk_common import (
     BARE,
-    ROOT,
     Checks,
     describe,
     saturate,
     server_env,
 )
 from bench.mailserver import MailServer
-from bench.run import (
-    stop,
-)
 from bench.saturate import WrkResult
+from bench.servers import ROOT, stop
 
 SLOW_SECONDS = 2.0
 # The worker's CPU priority, as the top README's service sets it: pages first,
