@@ -28,8 +28,6 @@ from contactpoint.workdays import working_days_between
 from directory.models import Organisation, Sector
 from directory.models.tokens import token_digest
 
-REFERENCE_PREFIX = "CC"
-
 
 class NextReference(models.Func):
     """The next reference, `CC-<year>-<number>`, drawn by the database as the
