@@ -19,11 +19,13 @@ on django-tasks-db's database backend, mail by SMTP), in a database of its own,
 3. Submissions: 4 clients of wrk (`bench/wrk_submit.lua`) POSTing the ask
    form with the CSRF cookie and token of the form page, each enquiry with its
    own subject and address, for the measured seconds: enquiries a second and
-   p95 of the POST, in three rounds, each after a bare view that shows how fast
-   the machine was then; the figures are the medians of the rounds. Each POST
-   comes on a connection of its own, as behind the reverse proxy; three rounds
-   over kept-alive connections follow for comparison (`bench/README.md`). A
-   Python client would spend a good part of two cores' CPU.
+   p95 of the POST, in three rounds; the figures are the medians of the
+   rounds. Each POST comes on a connection of its own, as behind the reverse
+   proxy. The figures are judged on the app server of the top README's
+   "Production" (sync workers, two per core and one); each round sends the same
+   load to the gthread server of phase 2 too, printed for comparison, and
+   follows a bare view that shows how fast the machine was then
+   (`bench/README.md`). A Python client would spend a good part of two cores' CPU.
 4. Mail down, then slow: a real SMTP server (aiosmtpd, `bench/mailserver.py`)
    and one task worker (`manage.py db_worker`, at `Nice=10` as in production) on
    the same database. The SMTP server is stopped while clients submit; then it
@@ -103,6 +105,7 @@ from bench.servers import (  # noqa: E402
     free_port,
     hardware,
     load_average,
+    production_workers,
     server_url,
     start_gunicorn,
     stop,
@@ -268,52 +271,65 @@ def main() -> int:
             )
             bare = sorted(bares, key=lambda result: result.throughput)[len(bares) // 2]
 
+            # The app server of the top README's "Production" takes the submissions
+            # judged here; the saturated pages' gthread server takes them too, for
+            # comparison, alternated round by round.
+            production_port = free_port()
+            production_web = start_gunicorn(
+                database_url, production_port, production_workers(), settings_module=SETTINGS,
+                ready_path=BARE, extra_env=raised,
+            )  # fmt: skip
+            processes.append(production_web)
+            warm(production_port, {"bare view": [BARE], "ask form": [ASK]}, rounds=20)
             print(
                 f"\nSubmissions: {CLIENTS} clients from wrk POSTing the ask form with the "
                 f"CSRF cookie and token of the form page, each POST on a connection of its "
                 f"own (as behind the reverse proxy), 1 s warm-up, {options.seconds:.0f} s, "
-                f"{SUBMISSION_ROUNDS} rounds, each after a bare view (16 connections) that "
-                "shows how fast the machine was at that minute; then, for comparison, the "
-                "same over kept-alive connections, which stay with the worker that took them"
+                f"{SUBMISSION_ROUNDS} rounds. Judged on the production server of the top "
+                f"README (gunicorn on 127.0.0.1:{production_port}, "
+                f"{' '.join(production_workers()[1:])}); each round also on the gthread server "
+                f"above ({GTHREAD_WORKERS} x {GTHREAD_THREADS}), for comparison, and after a "
+                f"bare view ({CONNECTIONS} connections, gthread) that shows how fast the "
+                "machine was at that minute"
             )
             before = Enquiry.objects.count()
             rounds: list[WrkResult] = []
-            kept: list[WrkResult] = []
+            compared: list[WrkResult] = []
             for number in range(1, SUBMISSION_ROUNDS + 1):
                 connection.close()
                 wait_for_idle_database()
                 machine = saturate(port, [BARE], options.seconds)
-                submitted = submit_with_wrk(port, sector, topic, options.seconds)
-                rounds.append(submitted)
-                print(
-                    f"  round {number}: {submitted.throughput:.1f} enquiries/s, "
-                    f"p50 {submitted.p50 * 1000:.1f} ms, p95 {submitted.p95 * 1000:.1f} ms, "
-                    f"p99 {submitted.p99 * 1000:.1f} ms ({submitted.requests} measured); "
-                    f"bare view just before: {machine.throughput:.0f} req/s"
-                )
-            for number in range(1, SUBMISSION_ROUNDS + 1):
-                wait_for_idle_database()
-                alive = submit_with_wrk(port, sector, topic, options.seconds, keep_alive=True)
-                kept.append(alive)
-                print(
-                    f"  kept-alive round {number}: {alive.throughput:.1f} enquiries/s, "
-                    f"p50 {alive.p50 * 1000:.1f} ms, p95 {alive.p95 * 1000:.1f} ms "
-                    f"({alive.requests} measured)"
-                )
+                for server_port, results, name in (
+                    (production_port, rounds, "production"),
+                    (port, compared, "gthread"),
+                ):
+                    wait_for_idle_database()
+                    submitted = submit_with_wrk(server_port, sector, topic, options.seconds)
+                    results.append(submitted)
+                    print(
+                        f"  round {number}, {name}: {submitted.throughput:.1f} enquiries/s, "
+                        f"p50 {submitted.p50 * 1000:.1f} ms, p95 {submitted.p95 * 1000:.1f} ms, "
+                        f"p99 {submitted.p99 * 1000:.1f} ms ({submitted.requests} measured)"
+                    )
+                print(f"  round {number}: bare view just before, {machine.throughput:.0f} req/s")
+            stop(production_web)
+            processes.remove(production_web)
             stored = settled_count() - before
             connection.close()
             refused = sum(
-                result.extra.get("not_redirected", 0) + result.errors for result in rounds + kept
+                result.extra.get("not_redirected", 0) + result.errors
+                for result in rounds + compared
             )
             print(
-                f"  {sum(result.requests for result in rounds + kept)} measured, {refused} not "
-                f"302; {stored} stored with the warm-ups"
+                f"  {sum(result.requests for result in rounds + compared)} measured, {refused} "
+                f"not 302; {stored} stored with the warm-ups"
             )
+            middle = len(rounds) // 2
             throughputs = sorted(result.throughput for result in rounds)
             p95s = sorted(result.p95 for result in rounds)
-            middle = len(rounds) // 2
             checks.add(
-                f"submissions, {CLIENTS} clients (median of {len(rounds)} rounds)",
+                f"submissions, {CLIENTS} clients, production server (median of {len(rounds)} "
+                "rounds)",
                 ">= 150/s",
                 f"{throughputs[middle]:.0f}/s (rounds "
                 + ", ".join(f"{result.throughput:.0f}" for result in rounds)
@@ -321,21 +337,24 @@ def main() -> int:
                 throughputs[middle] >= 150 and refused == 0,
             )
             checks.add(
-                f"submission p95 (median of {len(rounds)} rounds)",
+                f"submission p95, production server (median of {len(rounds)} rounds)",
                 "< 40 ms",
                 f"{p95s[middle] * 1000:.1f} ms (rounds "
                 + ", ".join(f"{result.p95 * 1000:.0f}" for result in rounds)
                 + ")",
                 p95s[middle] < 0.040,
             )
-            alive_rates = sorted(result.throughput for result in kept)
+            gthread_rates = sorted(result.throughput for result in compared)
+            gthread_p95s = sorted(result.p95 for result in compared)
             checks.add(
-                "submissions over kept-alive connections (median)",
+                f"submissions on the gthread server ({GTHREAD_WORKERS} x {GTHREAD_THREADS}), "
+                "median",
                 "-",
-                f"{alive_rates[middle]:.0f}/s (rounds "
-                + ", ".join(f"{result.throughput:.0f}" for result in kept)
+                f"{gthread_rates[middle]:.0f}/s, p95 {gthread_p95s[middle] * 1000:.1f} ms "
+                "(rounds "
+                + ", ".join(f"{result.throughput:.0f}" for result in compared)
                 + "; p95 "
-                + ", ".join(f"{result.p95 * 1000:.0f}" for result in kept)
+                + ", ".join(f"{result.p95 * 1000:.0f}" for result in compared)
                 + " ms)",
                 None,
             )

@@ -176,20 +176,18 @@ def submit_concurrently(
     return result, [answer for per_client in answers for answer in per_client]
 
 
-def submit_with_wrk(
-    port: int, sector: int, topic: str, seconds: float, *, keep_alive: bool = False
-) -> WrkResult:
+def submit_with_wrk(port: int, sector: int, topic: str, seconds: float) -> WrkResult:
     """`CLIENTS` clients from wrk POSTing the ask form for `seconds`, after a
     second's warm-up, each enquiry with its own subject and email address. The
     CSRF cookie and token are read once from the form page, as a browser would.
 
     Each POST comes on a connection of its own, as behind the reverse proxy of
     the top README (nginx opens one to the app server per request), so that
-    whichever worker is free takes it. With `keep_alive`, each client keeps its
-    connection, which stays with the worker that accepted it: four connections
-    land on four workers only about one time in ten, and two or three sharing a
-    worker's two threads share its one interpreter lock too, so the figure
-    swings with how they landed (100 to 177 a second in alternated rounds)."""
+    whichever worker is free takes it. Kept-alive connections would stay with
+    the worker that accepted them: on gthread workers, four connections land on
+    four workers only about one time in ten, and two or three sharing a worker
+    share its one interpreter lock too (100 to 177 a second in alternated
+    rounds); sync workers close every connection anyway."""
     browser = Browser([port])
     try:
         browser.open_form()
@@ -202,6 +200,6 @@ def submit_with_wrk(
     with tempfile.NamedTemporaryFile("w", suffix=".form", encoding="utf-8") as form:
         form.write(body)
         form.flush()
-        arguments = [token, form.name, "keep" if keep_alive else "close"]
+        arguments = [token, form.name]
         run_script(port, ASK, WRK_SUBMIT, arguments, connections=CLIENTS, seconds=1)
         return run_script(port, ASK, WRK_SUBMIT, arguments, connections=CLIENTS, seconds=seconds)

@@ -32,6 +32,13 @@ GTHREAD_THREADS = 2
 IDLE_LIMIT = 60.0
 
 
+def production_workers() -> list[str]:
+    """The worker options of the top README's "Production" line: sync workers,
+    two per core and one. Each takes one request at a time and accepts the next
+    connection only when free, behind a reverse proxy that buffers slow clients."""
+    return ["--worker-class", "sync", "--workers", str(2 * (os.cpu_count() or 1) + 1)]
+
+
 def server_url() -> str:
     """The PostgreSQL server of this checkout (its maintenance database).
 

@@ -5,9 +5,8 @@
 -- init: the arguments after "--" are the CSRF token (the cookie the benchmark
 -- read from the form page, sent back as cookie and field), then a file holding
 -- the form's other fields, URL-encoded, where "{n}" stands for the request's
--- number: each enquiry has a subject and an email address of its own; a third,
--- "close", asks for a connection per request (as the reverse proxy opens them),
--- anything else keeps each connection alive.
+-- number: each enquiry has a subject and an email address of its own. Each
+-- request asks for a connection of its own, as the reverse proxy opens them.
 -- response: counts answers other than 302, the redirect to the confirmation.
 -- done: the "benchresult" line of wrk.lua, with not_redirected=<count> added.
 
@@ -31,9 +30,7 @@ function init(args)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
   wrk.headers["Cookie"] = "csrftoken=" .. token
-  if args[3] == "close" then
-    wrk.headers["Connection"] = "close"
-  end
+  wrk.headers["Connection"] = "close"
 end
 
 function request()
