@@ -12,14 +12,14 @@ on django-tasks-db's database backend, mail by SMTP), in a database of its own,
    in the `limits` cache: a table here, Redis in production).
 2. Throughput at saturation: 4 gthread workers x 2 threads, 16 connections from
    wrk; the ask form and the tracking page (200 enquiries), each measured right
-   after a bare view, in three rounds, each round's share taken of its own
+   after a bare view, in five rounds, each round's share taken of its own
    bare view, and the median round is the figure:
    on a shared machine the bare view's own rate moves by a third within
    minutes, and a share of a figure from another minute says little.
 3. Submissions: 4 clients of wrk (`bench/wrk_submit.lua`) POSTing the ask
    form with the CSRF cookie and token of the form page, each enquiry with its
    own subject and address, for the measured seconds: enquiries a second and
-   p95 of the POST, in three rounds; the figures are the medians of the
+   p95 of the POST, in five rounds; the figures are the medians of the
    rounds. Each POST comes on a connection of its own, as behind the reverse
    proxy. The figures are judged on the app server of the top README's
    "Production" (sync workers, two per core and one); each round sends the same
