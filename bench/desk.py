@@ -25,7 +25,9 @@ on django-tasks-db's database backend, mail by SMTP), in a database of its own,
    "Production" (sync workers, two per core and one); each round sends the same
    load to the gthread server of phase 2 too, printed for comparison, and
    follows a bare view that shows how fast the machine was then
-   (`bench/README.md`). A Python client would spend a good part of two cores' CPU.
+   (`bench/README.md`). Each round also prints the CPU each enquiry took in the
+   app server and in PostgreSQL (from /proc), and so the most the cores could
+   serve. A Python client would spend a good part of two cores' CPU.
 4. Mail down, then slow: a real SMTP server (aiosmtpd, `bench/mailserver.py`)
    and one task worker (`manage.py db_worker`, at `Nice=10` as in production) on
    the same database. The SMTP server is stopped while clients submit; then it
@@ -101,7 +103,9 @@ from bench.servers import (  # noqa: E402
     CONNECTIONS,
     GTHREAD_THREADS,
     GTHREAD_WORKERS,
+    cpu_seconds,
     create_database,
+    embedded_database_pid,
     free_port,
     hardware,
     load_average,
@@ -295,21 +299,38 @@ def main() -> int:
             before = Enquiry.objects.count()
             rounds: list[WrkResult] = []
             compared: list[WrkResult] = []
+            # CPU per enquiry of each server and of the database, in each round.
+            spent: dict[str, list[tuple[float, float]]] = {"production": [], "gthread": []}
+            database_pid = embedded_database_pid() if embedded else None
             for number in range(1, SUBMISSION_ROUNDS + 1):
                 connection.close()
                 wait_for_idle_database()
                 machine = saturate(port, [BARE], options.seconds)
-                for server_port, results, name in (
-                    (production_port, rounds, "production"),
-                    (port, compared, "gthread"),
+                for server, results, name in (
+                    (production_web, rounds, "production"),
+                    (web, compared, "gthread"),
                 ):
                     wait_for_idle_database()
+                    server_port = production_port if server is production_web else port
+                    start = (
+                        cpu_seconds(server.pid),
+                        cpu_seconds(database_pid),
+                        settled_count(quiet=0.3),
+                    )
                     submitted = submit_with_wrk(server_port, sector, topic, options.seconds)
+                    made = settled_count(quiet=0.3) - start[2]
+                    per_enquiry = (
+                        (cpu_seconds(server.pid) - start[0]) / max(made, 1),
+                        (cpu_seconds(database_pid) - start[1]) / max(made, 1),
+                    )
+                    spent[name].append(per_enquiry)
                     results.append(submitted)
                     print(
                         f"  round {number}, {name}: {submitted.throughput:.1f} enquiries/s, "
                         f"p50 {submitted.p50 * 1000:.1f} ms, p95 {submitted.p95 * 1000:.1f} ms, "
-                        f"p99 {submitted.p99 * 1000:.1f} ms ({submitted.requests} measured)"
+                        f"p99 {submitted.p99 * 1000:.1f} ms ({submitted.requests} measured); "
+                        f"CPU per enquiry: app server {per_enquiry[0] * 1000:.1f} ms"
+                        + (f", PostgreSQL {per_enquiry[1] * 1000:.1f} ms" if database_pid else "")
                     )
                 print(f"  round {number}: bare view just before, {machine.throughput:.0f} req/s")
             stop(production_web)
@@ -358,6 +379,23 @@ def main() -> int:
                 + " ms)",
                 None,
             )
+            for name, figures in spent.items():
+                app = sorted(app for app, _ in figures)[middle]
+                database = sorted(database for _, database in figures)[middle]
+                cores = os.cpu_count() or 1
+                checks.add(
+                    f"CPU per enquiry, {name} server (medians)",
+                    "-",
+                    f"app server {app * 1000:.1f} ms"
+                    + (
+                        f", PostgreSQL {database * 1000:.1f} ms: at most "
+                        f"{cores / (app + database):.0f}/s on {cores} cores with nothing else "
+                        "running"
+                        if database_pid
+                        else " (the database runs elsewhere)"
+                    ),
+                    None,
+                )
 
             # 4. Mail down, then slow, then back.
             if not options.skip_faults:

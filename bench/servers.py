@@ -95,6 +95,48 @@ def hardware() -> list[str]:
     ]
 
 
+def cpu_seconds(root: int | None) -> float:
+    """The CPU time (user and system) used so far by process `root` and every
+    process under it, read from /proc (Linux): with the app server's and the
+    database's, a benchmark tells how much CPU each request took, and so how
+    many the cores could serve at most. 0.0 where it cannot be read."""
+    if root is None or not Path("/proc/self/stat").exists():
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            # After the command's closing parenthesis: state, ppid, ..., utime,
+            # stime, then cutime and cstime, the time of its children that ended
+            # (PostgreSQL's backends end with their connections).
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # ended meanwhile
+        parents[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = sum(int(value) for value in fields[11:15])
+    family, grew = {root}, True
+    while grew:
+        below = {pid for pid, parent in parents.items() if parent in family} - family
+        family |= below
+        grew = bool(below)
+    return sum(used.get(pid, 0) for pid in family) / ticks
+
+
+def embedded_database_pid() -> int | None:
+    """The embedded PostgreSQL server's main process, if it runs (the first line
+    of its `postmaster.pid`); None for a server elsewhere."""
+    from creativecities import local_data
+
+    pid_file = local_data.postgres_dir() / "postmaster.pid"
+    try:
+        return int(pid_file.read_text().splitlines()[0])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def load_average() -> str:
     return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
