@@ -54,11 +54,11 @@ Options: --seconds N (each measurement, default 5), --fresh (drop and recreate
 the database first), --skip-faults, --skip-abuse, --only-abuse (phases 1 and 5).
 
 This module runs the phases in order; the clients are in `desk_clients.py`, the
-query counting in `desk_queries.py`, phases 4 and 5 in `desk_faults.py` and
-`desk_abuse.py`, and what they share (the figures' table, the database's
-name and seeding, the servers' settings, the saturated measurement) in
-`desk_common.py`; what every benchmark shares (the database server, gunicorn,
-ports) is in `servers.py`.
+query counting in `desk_queries.py`, phases 3, 4 and 5 in `desk_submissions.py`,
+`desk_faults.py` and `desk_abuse.py`, and what they share (the figures' table,
+the database's name and seeding, the servers' settings, the saturated
+measurement) in `desk_common.py`; what every benchmark shares (the database
+server, gunicorn, ports) is in `servers.py`.
 """
 
 from __future__ import annotations
@@ -74,17 +74,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.desk_abuse import abuse_phase  # noqa: E402
-from bench.desk_clients import (  # noqa: E402
-    ASK,
-    CLIENTS,
-    submit_with_wrk,
-)
+from bench.desk_clients import ASK  # noqa: E402
 from bench.desk_common import (  # noqa: E402
     BARE,
     DESK_DATABASE,
     ROUNDS,
     SETTINGS,
-    SUBMISSION_ROUNDS,
     TRACKED,
     Checks,
     describe,
@@ -93,28 +88,25 @@ from bench.desk_common import (  # noqa: E402
     saturate,
     seed_enquiries,
     server_env,
-    settled_count,
 )
 from bench.desk_faults import fault_phase  # noqa: E402
 from bench.desk_queries import count_queries  # noqa: E402
+from bench.desk_submissions import submission_phase  # noqa: E402
 from bench.mailserver import MailServer  # noqa: E402
 from bench.saturate import WrkResult, wrk_path, wrk_version  # noqa: E402
 from bench.servers import (  # noqa: E402
     CONNECTIONS,
     GTHREAD_THREADS,
     GTHREAD_WORKERS,
-    cpu_seconds,
     create_database,
     embedded_database_pid,
     free_port,
     hardware,
     load_average,
-    production_workers,
     server_url,
     start_gunicorn,
     stop,
     stop_on_sigterm,
-    wait_for_idle_database,
     warm,
 )
 
@@ -163,7 +155,7 @@ def main() -> int:
         from django.core.management import call_command
         from django.db import connection
 
-        from contactpoint.models import Enquiry, Topic
+        from contactpoint.models import Topic
         from directory.models import OutgoingEmail, Sector
 
         print(f"\nDatabase {DESK_DATABASE}: migrating")
@@ -252,10 +244,10 @@ def main() -> int:
                     served[name].append((page_now, bare_now))
             for name, target in (("ask form", 0.15), ("tracking page", 0.10)):
                 # Each round's share of its own bare view; the median round is the figure.
-                rounds = sorted(
+                by_share = sorted(
                     served[name], key=lambda pair: pair[0].throughput / pair[1].throughput
                 )
-                page_then, bare_then = rounds[len(rounds) // 2]
+                page_then, bare_then = by_share[len(by_share) // 2]
                 share = page_then.throughput / bare_then.throughput
                 checks.add(
                     f"{name} throughput, share of bare (median of {ROUNDS} rounds)",
@@ -275,127 +267,12 @@ def main() -> int:
             )
             bare = sorted(bares, key=lambda result: result.throughput)[len(bares) // 2]
 
-            # The app server of the top README's "Production" takes the submissions
-            # judged here; the saturated pages' gthread server takes them too, for
-            # comparison, alternated round by round.
-            production_port = free_port()
-            production_web = start_gunicorn(
-                database_url, production_port, production_workers(), settings_module=SETTINGS,
-                ready_path=BARE, extra_env=raised,
+            # 3. Submissions, on the production server and on this one.
+            submission_phase(
+                checks, database_url=database_url, env=raised, gthread_web=web,
+                gthread_port=port, database_pid=embedded_database_pid() if embedded else None,
+                sector=sector, topic=topic, seconds=options.seconds,
             )  # fmt: skip
-            processes.append(production_web)
-            warm(production_port, {"bare view": [BARE], "ask form": [ASK]}, rounds=20)
-            print(
-                f"\nSubmissions: {CLIENTS} clients from wrk POSTing the ask form with the "
-                f"CSRF cookie and token of the form page, each POST on a connection of its "
-                f"own (as behind the reverse proxy), 1 s warm-up, {options.seconds:.0f} s, "
-                f"{SUBMISSION_ROUNDS} rounds. Judged on the production server of the top "
-                f"README (gunicorn on 127.0.0.1:{production_port}, "
-                f"{' '.join(production_workers()[1:])}); each round also on the gthread server "
-                f"above ({GTHREAD_WORKERS} x {GTHREAD_THREADS}), for comparison, and after a "
-                f"bare view ({CONNECTIONS} connections, gthread) that shows how fast the "
-                "machine was at that minute"
-            )
-            before = Enquiry.objects.count()
-            rounds: list[WrkResult] = []
-            compared: list[WrkResult] = []
-            # CPU per enquiry of each server and of the database, in each round.
-            spent: dict[str, list[tuple[float, float]]] = {"production": [], "gthread": []}
-            database_pid = embedded_database_pid() if embedded else None
-            for number in range(1, SUBMISSION_ROUNDS + 1):
-                connection.close()
-                wait_for_idle_database()
-                machine = saturate(port, [BARE], options.seconds)
-                for server, results, name in (
-                    (production_web, rounds, "production"),
-                    (web, compared, "gthread"),
-                ):
-                    wait_for_idle_database()
-                    server_port = production_port if server is production_web else port
-                    start = (
-                        cpu_seconds(server.pid),
-                        cpu_seconds(database_pid),
-                        settled_count(quiet=0.3),
-                    )
-                    submitted = submit_with_wrk(server_port, sector, topic, options.seconds)
-                    made = settled_count(quiet=0.3) - start[2]
-                    per_enquiry = (
-                        (cpu_seconds(server.pid) - start[0]) / max(made, 1),
-                        (cpu_seconds(database_pid) - start[1]) / max(made, 1),
-                    )
-                    spent[name].append(per_enquiry)
-                    results.append(submitted)
-                    print(
-                        f"  round {number}, {name}: {submitted.throughput:.1f} enquiries/s, "
-                        f"p50 {submitted.p50 * 1000:.1f} ms, p95 {submitted.p95 * 1000:.1f} ms, "
-                        f"p99 {submitted.p99 * 1000:.1f} ms ({submitted.requests} measured); "
-                        f"CPU per enquiry: app server {per_enquiry[0] * 1000:.1f} ms"
-                        + (f", PostgreSQL {per_enquiry[1] * 1000:.1f} ms" if database_pid else "")
-                    )
-                print(f"  round {number}: bare view just before, {machine.throughput:.0f} req/s")
-            stop(production_web)
-            processes.remove(production_web)
-            stored = settled_count() - before
-            connection.close()
-            refused = sum(
-                result.extra.get("not_redirected", 0) + result.errors
-                for result in rounds + compared
-            )
-            print(
-                f"  {sum(result.requests for result in rounds + compared)} measured, {refused} "
-                f"not 302; {stored} stored with the warm-ups"
-            )
-            middle = len(rounds) // 2
-            throughputs = sorted(result.throughput for result in rounds)
-            p95s = sorted(result.p95 for result in rounds)
-            checks.add(
-                f"submissions, {CLIENTS} clients, production server (median of {len(rounds)} "
-                "rounds)",
-                ">= 150/s",
-                f"{throughputs[middle]:.0f}/s (rounds "
-                + ", ".join(f"{result.throughput:.0f}" for result in rounds)
-                + ")",
-                throughputs[middle] >= 150 and refused == 0,
-            )
-            checks.add(
-                f"submission p95, production server (median of {len(rounds)} rounds)",
-                "< 40 ms",
-                f"{p95s[middle] * 1000:.1f} ms (rounds "
-                + ", ".join(f"{result.p95 * 1000:.0f}" for result in rounds)
-                + ")",
-                p95s[middle] < 0.040,
-            )
-            gthread_rates = sorted(result.throughput for result in compared)
-            gthread_p95s = sorted(result.p95 for result in compared)
-            checks.add(
-                f"submissions on the gthread server ({GTHREAD_WORKERS} x {GTHREAD_THREADS}), "
-                "median",
-                "-",
-                f"{gthread_rates[middle]:.0f}/s, p95 {gthread_p95s[middle] * 1000:.1f} ms "
-                "(rounds "
-                + ", ".join(f"{result.throughput:.0f}" for result in compared)
-                + "; p95 "
-                + ", ".join(f"{result.p95 * 1000:.0f}" for result in compared)
-                + " ms)",
-                None,
-            )
-            for name, figures in spent.items():
-                app = sorted(app for app, _ in figures)[middle]
-                database = sorted(database for _, database in figures)[middle]
-                cores = os.cpu_count() or 1
-                checks.add(
-                    f"CPU per enquiry, {name} server (medians)",
-                    "-",
-                    f"app server {app * 1000:.1f} ms"
-                    + (
-                        f", PostgreSQL {database * 1000:.1f} ms: at most "
-                        f"{cores / (app + database):.0f}/s on {cores} cores with nothing else "
-                        "running"
-                        if database_pid
-                        else " (the database runs elsewhere)"
-                    ),
-                    None,
-                )
 
             # 4. Mail down, then slow, then back.
             if not options.skip_faults:

@@ -26,8 +26,8 @@ SETTINGS = "bench.desk_settings"
 # Each page is measured right after a bare view, this many times: each share is
 # taken against the bare view of the same minute, on a machine others share, and
 # the median round is the figure (one window can catch a neighbour's burst: in
-# one run the tracking page gave 5.5%, 13.6% and 5.5%, two of three rounds caught
-# one; five rounds leave the median to three).
+# one run the tracking page gave 5.5%, 13.6% and 5.5%, so with three rounds two
+# bursts decided the figure; with five it takes three).
 ROUNDS = 5
 # Submissions are measured this many times, each after a bare view, and the
 # median is the figure: a single window of a few seconds on a shared machine
