@@ -11,9 +11,10 @@ on django-tasks-db's database backend, mail by SMTP), in a database of its own,
    link, anything run after it commits, and the rate-limit counters, which live
    in the `limits` cache: a table here, Redis in production).
 2. Throughput at saturation: 4 gthread workers x 2 threads, 16 connections from
-   wrk; the ask form and the tracking page (200 enquiries), each measured right
-   after a bare view, in five rounds, each round's share taken of its own
-   bare view, and the median round is the figure:
+   wrk, at most 4 on each worker (`servers.gthread_workers`); the ask form and
+   the tracking page (200 enquiries), each measured right after a bare view, in
+   five rounds, each round's share taken of its own bare view, and the median
+   round is the figure:
    on a shared machine the bare view's own rate moves by a third within
    minutes, and a share of a figure from another minute says little.
 3. Submissions: 4 clients of wrk (`bench/wrk_submit.lua`) POSTing the ask
@@ -84,7 +85,6 @@ from bench.desk_common import (  # noqa: E402
     Checks,
     describe,
     empty_desk,
-    gthread,
     saturate,
     seed_enquiries,
     server_env,
@@ -101,6 +101,7 @@ from bench.servers import (  # noqa: E402
     create_database,
     embedded_database_pid,
     free_port,
+    gthread_workers,
     hardware,
     load_average,
     server_url,
@@ -217,13 +218,14 @@ def main() -> int:
         if not options.only_abuse:
             port = free_port()
             web = start_gunicorn(
-                database_url, port, gthread(), settings_module=SETTINGS,
+                database_url, port, gthread_workers(), settings_module=SETTINGS,
                 ready_path=BARE, extra_env=raised,
             )  # fmt: skip
             processes.append(web)
             print(
                 f"\ngunicorn on 127.0.0.1:{port}, {GTHREAD_WORKERS} gthread workers x "
-                f"{GTHREAD_THREADS} threads, production settings, rate limits RAISED "
+                f"{GTHREAD_THREADS} threads ({' '.join(gthread_workers())}), production "
+                "settings, rate limits RAISED "
                 f"(BENCH_DESK_RAISED_LIMITS) for phases 2-4; load average {load_average()}"
             )
             print(

@@ -19,10 +19,10 @@ from bench.desk_common import (
     SETTINGS,
     Checks,
     clear_counters,
-    gthread,
 )
 from bench.servers import (
     free_port,
+    gthread_workers,
     start_gunicorn,
 )
 
@@ -47,7 +47,7 @@ def abuse_phase(
     for port in ports:
         processes.append(
             start_gunicorn(
-                database_url, port, gthread(), settings_module=SETTINGS,
+                database_url, port, gthread_workers(), settings_module=SETTINGS,
                 ready_path=BARE, extra_env=proxied,
             )
         )  # fmt: skip

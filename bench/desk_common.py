@@ -15,8 +15,6 @@ from bench.desk_clients import (
 from bench.saturate import WrkResult, run_wrk
 from bench.servers import (
     CONNECTIONS,
-    GTHREAD_THREADS,
-    GTHREAD_WORKERS,
     server_environment,
     wait_for_idle_database,
 )
@@ -157,13 +155,6 @@ def settled_count(quiet: float = 1.0, limit: float = 30.0) -> int:
 def server_env(database_url: str, extra: dict[str, str]) -> dict[str, str]:
     """The environment of the desk benchmark's processes (server, worker, this one)."""
     return server_environment(database_url, SETTINGS, extra)
-
-
-def gthread() -> list[str]:
-    return [
-        "--worker-class", "gthread",
-        "--workers", str(GTHREAD_WORKERS), "--threads", str(GTHREAD_THREADS),
-    ]  # fmt: skip
 
 
 def saturate(port: int, paths: list[str], seconds: float) -> WrkResult:

@@ -10,9 +10,10 @@
 3. Measures each page with 2 concurrent clients (bench/client.py) on sync
    workers, and prints throughput, latencies and their ratio to the bare view,
    against the targets of the directory's issue, with the hardware it ran on.
-4. Restarts gunicorn with gthread workers (4 workers x 2 threads) and measures
-   every page again at saturation: 16 connections from wrk (bench/saturate.py),
-   each page's share taken of the bare view measured in that same phase.
+4. Restarts gunicorn with gthread workers (4 workers x 2 threads, at most 4
+   connections each: `servers.gthread_workers`) and measures every page again
+   at saturation: 16 connections from wrk (bench/saturate.py), each page's
+   share taken of the bare view measured in that same phase.
 
 A share taken at 2 clients flatters a heavy page: the bare view is then bound
 by latency, not by CPU, so it is printed only beside the saturated one.
@@ -43,6 +44,7 @@ from bench.servers import (  # noqa: E402
     GTHREAD_WORKERS,
     create_database,
     free_port,
+    gthread_workers,
     hardware,
     load_average,
     server_url,
@@ -141,16 +143,13 @@ def measure_saturated(
     port = free_port()
     print(
         f"\nSATURATED: {connections} connections (wrk, kept alive): gunicorn with "
-        f"{GTHREAD_WORKERS} gthread workers x {GTHREAD_THREADS} threads on 127.0.0.1:{port}, "
+        f"{GTHREAD_WORKERS} gthread workers x {GTHREAD_THREADS} threads "
+        f"({' '.join(gthread_workers(connections))}) on 127.0.0.1:{port}, "
         f"DEBUG off; {max(1, round(seconds))} s per page after 1 s warm-up; "
         f"load average {load_average()}"
     )
     results: dict[str, WrkResult] = {}
-    worker_options = [
-        "--worker-class", "gthread",
-        "--workers", str(GTHREAD_WORKERS), "--threads", str(GTHREAD_THREADS),
-    ]  # fmt: skip
-    process = start_gunicorn(database_url, port, worker_options)
+    process = start_gunicorn(database_url, port, gthread_workers(connections))
     try:
         warm(port, pages, rounds=GTHREAD_WORKERS * GTHREAD_THREADS * 2)
         bare = None

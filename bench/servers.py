@@ -32,6 +32,25 @@ GTHREAD_THREADS = 2
 IDLE_LIMIT = 60.0
 
 
+def gthread_workers(connections: int = CONNECTIONS) -> list[str]:
+    """The saturated phases' server: `GTHREAD_WORKERS` gthread workers of
+    `GTHREAD_THREADS` threads, each taking at most its share of the
+    `connections` the load generator keeps alive.
+
+    A gthread worker keeps a connection it accepted until the client closes it,
+    and runs its threads under one interpreter lock. Uncapped, whichever worker
+    wakes first takes whatever connections wrk has just opened: windows of the
+    same run got all 16 on one worker, or [15, 1], [13, 1, 1, 1], [8, 8]. With
+    most of them on one worker the two cores stood 30 to 45% idle and the rate
+    halved, so each share measured that draw as much as the page. Capped, every
+    worker holds 4 of the 16 and the cores stay busy."""
+    return [
+        "--worker-class", "gthread",
+        "--workers", str(GTHREAD_WORKERS), "--threads", str(GTHREAD_THREADS),
+        "--worker-connections", str(-(-connections // GTHREAD_WORKERS)),
+    ]  # fmt: skip
+
+
 def production_workers() -> list[str]:
     """The worker options of the top README's "Production" line: sync workers,
     two per core and one. Each takes one request at a time and accepts the next

@@ -71,3 +71,12 @@ def test_production_workers_are_the_readmes_sync_workers() -> None:
     assert options == ["--worker-class", "sync", "--workers", str(2 * (os.cpu_count() or 1) + 1)]
     readme = (servers.ROOT / "README.md").read_text()
     assert "gunicorn creativecities.wsgi --workers $((2 * CPUS + 1))" in readme
+
+
+def test_gthread_workers_share_the_kept_alive_connections_out() -> None:
+    options = servers.gthread_workers(16)
+    assert options[:6] == ["--worker-class", "gthread", "--workers", "4", "--threads", "2"]
+    assert options[options.index("--worker-connections") + 1] == "4"
+    # A count that does not divide evenly still gets a place for every connection.
+    assert servers.gthread_workers(18)[-1] == "5"
+    assert servers.gthread_workers(2)[-1] == "1"
