@@ -217,16 +217,16 @@ def main() -> int:
         raised = {**production, "BENCH_DESK_RAISED_LIMITS": "true"}
         if not options.only_abuse:
             port = free_port()
+            workers = gthread_workers()
             web = start_gunicorn(
-                database_url, port, gthread_workers(), settings_module=SETTINGS,
+                database_url, port, workers, settings_module=SETTINGS,
                 ready_path=BARE, extra_env=raised,
             )  # fmt: skip
             processes.append(web)
             print(
-                f"\ngunicorn on 127.0.0.1:{port}, {GTHREAD_WORKERS} gthread workers x "
-                f"{GTHREAD_THREADS} threads ({' '.join(gthread_workers())}), production "
-                "settings, rate limits RAISED "
-                f"(BENCH_DESK_RAISED_LIMITS) for phases 2-4; load average {load_average()}"
+                f"\ngunicorn on 127.0.0.1:{port} ({' '.join(workers)}), production settings, "
+                "rate limits RAISED (BENCH_DESK_RAISED_LIMITS) for phases 2-4; "
+                f"load average {load_average()}"
             )
             print(
                 f"\nSaturated: {CONNECTIONS} connections from wrk, {options.seconds:.0f} s each; "

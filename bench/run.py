@@ -141,15 +141,14 @@ def measure_saturated(
 ) -> dict[str, WrkResult]:
     """Every page at saturation, its share taken of the bare view of this phase."""
     port = free_port()
+    workers = gthread_workers(connections)
     print(
-        f"\nSATURATED: {connections} connections (wrk, kept alive): gunicorn with "
-        f"{GTHREAD_WORKERS} gthread workers x {GTHREAD_THREADS} threads "
-        f"({' '.join(gthread_workers(connections))}) on 127.0.0.1:{port}, "
-        f"DEBUG off; {max(1, round(seconds))} s per page after 1 s warm-up; "
-        f"load average {load_average()}"
+        f"\nSATURATED: {connections} connections (wrk, kept alive): gunicorn "
+        f"{' '.join(workers)} on 127.0.0.1:{port}, DEBUG off; "
+        f"{max(1, round(seconds))} s per page after 1 s warm-up; load average {load_average()}"
     )
     results: dict[str, WrkResult] = {}
-    process = start_gunicorn(database_url, port, gthread_workers(connections))
+    process = start_gunicorn(database_url, port, workers)
     try:
         warm(port, pages, rounds=GTHREAD_WORKERS * GTHREAD_THREADS * 2)
         bare = None
