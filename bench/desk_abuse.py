@@ -112,6 +112,8 @@ def abuse_phase(
     statuses = paced(wrong_token)
     text, at = first_refusal(statuses)
     checks.add("50 wrong tracking tokens from one address", "429 before #50", text, at is not None)
+    status = guesser.request("GET", tracking[0])[0]
+    checks.add("then the right token from that address", "429", str(status), status == 429)
 
     # CSRF: a POST without the token is refused on every submission path.
     refused: list[str] = []

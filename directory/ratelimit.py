@@ -88,12 +88,16 @@ class RateLimited(Exception):
 
         The wait is the window's length, an upper bound: the counter started
         with the window's first request."""
-        now = timezone.now()
-        wait = timeuntil(now + datetime.timedelta(seconds=self.rate.seconds), now)
         return _(
             "Too many requests in a short time: nothing was sent or saved. "
             "Please try again in %(wait)s."
-        ) % {"wait": wait}
+        ) % {"wait": self.wait}
+
+    @property
+    def wait(self) -> str:
+        """How long at most until the window ends, for people ("1 hour")."""
+        now = timezone.now()
+        return timeuntil(now + datetime.timedelta(seconds=self.rate.seconds), now)
 
     def refuse(self, form: forms.BaseForm) -> None:
         """Show the message on `form`, which keeps what was typed."""
@@ -133,22 +137,46 @@ def limit(request: HttpRequest, scope: str, *, recipient: str = "", **keys: str)
     write: a refused request is still counted, so hammering a limit does not
     wear it down, but the window still ends on time.
     """
+    counted = _counters(request, scope, recipient=recipient, **keys)
+    counts = _count_all({key: rate.seconds for _kind, rate, key in counted})
+    for kind, rate, key in counted:
+        if counts[key] > rate.count:
+            raise RateLimited(scope, kind, rate)
+
+
+def refuse_if_spent(request: HttpRequest, scope: str, *, recipient: str = "", **keys: str) -> None:
+    """Raise `RateLimited` if a counter of `scope` has already reached its count;
+    count nothing.
+
+    For limits on failures rather than on requests: a view counts only what
+    failed (`limit`), and calls this before trying at all, so that once the
+    failures allowed in a window are spent, every request of the key is
+    refused until the window ends, including the one that would succeed. A
+    refusal that did not depend on the answer tells a guesser nothing.
+    """
+    counters = _counters(request, scope, recipient=recipient, **keys)
+    counts = caches[CACHE_ALIAS].get_many([key for _kind, _rate, key in counters])
+    for kind, rate, key in counters:
+        if int(counts.get(key) or 0) >= rate.count:
+            raise RateLimited(scope, kind, rate)
+
+
+def _counters(
+    request: HttpRequest, scope: str, *, recipient: str, **keys: str
+) -> list[tuple[str, Rate, str]]:
+    """Each counter a request of `scope` counts against: its kind, rate and key."""
     values: dict[str, str] = {"address": client_address(request)}
     if request.user.is_authenticated:
         values["account"] = str(request.user.pk)
     if recipient:
         values["recipient"] = recipient.strip().lower()
     values.update(keys)
-    counted = [
+    return [
         (kind, rate, _key(scope, kind, value, rate))
         for kind, rates in scope_rates(scope).items()
         if (value := values.get(kind))
         for rate in rates
     ]
-    counts = _count_all({key: rate.seconds for _kind, rate, key in counted})
-    for kind, rate, key in counted:
-        if counts[key] > rate.count:
-            raise RateLimited(scope, kind, rate)
 
 
 def scope_rates(scope: str) -> dict[str, list[Rate]]:

@@ -2,9 +2,9 @@
 
 Budgets (asserted in tests): the form is drawn with at most 2 queries for an
 anonymous visitor (sectors come from the cached reference data), the tracking
-page with at most 3, and a submission writes the enquiry and its queued
-acknowledgement (the task that mails the tracking link) in one transaction; the
-rate-limit counters live in the `limits` cache.
+page with at most 3 and one read of its pause, and a submission writes the
+enquiry and its queued acknowledgement (the task that mails the tracking link)
+in one transaction; the rate-limit counters live in the `limits` cache.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from contactpoint.models import (
 from contactpoint.services import enquiries as service
 from contactpoint.services.guides import guides_suggested_for
 from directory.models import Organisation
-from directory.ratelimit import RateLimited, limit
+from directory.ratelimit import RateLimited, limit, refuse_if_spent
 from directory.reference import reference
 
 SENT_SALT = "contactpoint.enquiry-sent"
@@ -185,18 +185,22 @@ def conversation_of(enquiry: Enquiry) -> list[EnquiryMessage]:
 def track(request: HttpRequest, reference: str, token: str) -> HttpResponse:
     """The requester's private page: the conversation and a box to write again.
 
-    An unknown reference and a wrong token both answer 404, and too many of
-    them from one address answer 429: the token (43 random characters) is the
-    only key, and guessing it is made slow as well as hopeless."""
-    enquiry = service.enquiry_for_token(reference, token)
-    if enquiry is None:
-        try:
+    An unknown reference and a wrong token both answer 404, and each counts
+    against `enquiry_track` for the client's address. Once its failures are
+    spent, every lookup from that address answers 429 until the window ends,
+    the right token included: the token (43 random characters) is the only
+    key, and a throttle that still said which guess was right would only slow
+    the guessing down, not stop it."""
+    try:
+        refuse_if_spent(request, "enquiry_track")
+        enquiry = service.enquiry_for_token(reference, token)
+        if enquiry is None:
             limit(request, "enquiry_track")
-        except RateLimited as throttled:
-            return throttled.respond(
-                render(request, "rate_limited.html", {"message": throttled.message})
-            )
-        raise Http404
+            raise Http404
+    except RateLimited as throttled:
+        return throttled.respond(
+            render(request, "rate_limited.html", {"message": track_paused_message(throttled)})
+        )
     data = request.POST if request.method == "POST" else None
     form = RequesterReplyForm(data)
     refusal: RateLimited | None = None
@@ -221,6 +225,17 @@ def track(request: HttpRequest, reference: str, token: str) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return refusal.respond(response) if refusal else response
+
+
+def track_paused_message(throttled: RateLimited) -> str:
+    """What someone with a real link reads when their address is paused."""
+    return _(
+        "Too many links that open no enquiry were tried from your connection, so "
+        "for up to %(wait)s no enquiry opens from it, not even with the right link. "
+        "Then open the link in the email we sent when you wrote to us, exactly as it "
+        "is: click it, or copy the whole address. If you no longer have that email, "
+        "write to the desk and give the reference of your enquiry."
+    ) % {"wait": throttled.wait}
 
 
 def account_enquiries(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:

@@ -59,6 +59,7 @@ def test_anonymous_visitor_sends_an_enquiry_and_gets_a_reference_and_a_link(
     link = next(line for line in message.body.splitlines() if "/contact-point/enquiries/" in line)
     assert enquiry.token_hash not in link
     assert client.get(urlsplit(link.strip()).path).status_code == HTTPStatus.OK
+    assert "too many wrong links were tried from your connection, wait an hour" in message.body
 
 
 def test_references_are_unique_and_follow_each_other(

@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client
 
 from contactpoint.models import Enquiry, EnquiryMessage
@@ -72,6 +73,48 @@ def test_failed_token_lookups_are_throttled(
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
 
 
+def expire_every_counter() -> None:
+    """Move every rate-limit counter's expiry into the past, as an hour passing would."""
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE rate_limit_counters SET expires = now() - interval '1 second'")
+
+
+def test_once_the_guesses_are_spent_even_the_right_token_waits_for_the_pause(
+    client: Client, enquiry_new: Enquiry
+) -> None:
+    """20 wrong tokens an hour from one address (the setting's own rate); then
+    every lookup from it answers 429, which tells a guesser nothing, until the
+    window ends. Another address still opens its enquiry meanwhile."""
+    wrong = [
+        client.get(enquiry_track_url(enquiry_new, token=f"guess{n}")).status_code for n in range(20)
+    ]
+    assert wrong == [HTTPStatus.NOT_FOUND] * 20
+
+    paused = client.get(enquiry_track_url(enquiry_new))
+    assert paused.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert paused["Retry-After"] == "3600"
+    text = paused.content.decode()
+    assert "not even with the right link" in text
+    assert "exactly as it is" in text
+    assert enquiry_new.subject not in text
+    neighbour = Client(REMOTE_ADDR="198.51.100.7")
+    assert neighbour.get(enquiry_track_url(enquiry_new)).status_code == HTTPStatus.OK
+
+    expire_every_counter()  # the hour has passed
+    assert client.get(enquiry_track_url(enquiry_new)).status_code == HTTPStatus.OK
+
+
+def test_the_pause_is_explained_in_italian(
+    client: Client, enquiry_new: Enquiry, settings: Any
+) -> None:
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "enquiry_track": {"address": "1/h"}}
+    url = f"/it/contact-point/enquiries/{enquiry_new.reference}/"
+    assert client.get(url + "x" * 43 + "/").status_code == HTTPStatus.NOT_FOUND
+    response = client.get(url + enquiry_new.token + "/")  # type: ignore[attr-defined]
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert "nemmeno con il link giusto" in response.content.decode()
+
+
 def test_the_requester_answers_and_an_answered_enquiry_is_reopened(
     client: Client,
     enquiry_new: Enquiry,
@@ -107,19 +150,25 @@ def test_an_empty_message_is_refused_clearly(client: Client, enquiry_new: Enquir
     assert not enquiry_new.messages.exists()
 
 
-def test_the_tracking_page_costs_at_most_three_queries(
+def on_counters(captured: Any) -> int:
+    """How many of the captured queries read or wrote the rate limits' counters."""
+    return sum("rate_limit_counters" in query["sql"] for query in captured.captured_queries)
+
+
+def test_the_tracking_page_costs_three_queries_and_the_pause_check(
     client: Client, enquiry_new: Enquiry, django_assert_max_num_queries: Any
 ) -> None:
     EnquiryMessageFactory.create(enquiry=enquiry_new, text="First reply")
     EnquiryMessageFactory.create(enquiry=enquiry_new, text="Second reply")
     url = enquiry_track_url(enquiry_new)
     client.get(url)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4) as captured:
         response = client.get(url)
     assert "Second reply" in response.content.decode()
+    assert on_counters(captured) == 1
 
 
-def test_the_page_of_an_enquiry_about_a_call_with_linked_replies_costs_three_queries(
+def test_an_enquiry_about_a_call_with_linked_replies_costs_three_queries_and_the_pause_check(
     client: Client, enquiry_new: Enquiry, staff_user: User, django_assert_max_num_queries: Any
 ) -> None:
     """The call it asks about comes with the enquiry; the replies' links in one more query."""
@@ -131,8 +180,9 @@ def test_the_page_of_an_enquiry_about_a_call_with_linked_replies_costs_three_que
     )
     url = enquiry_track_url(enquiry_new)
     client.get(url)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4) as captured:
         response = client.get(url)
+    assert on_counters(captured) == 1
     content = response.content.decode()
     assert content.count('href="/en/contact-point/calls/export-grant/"') == 2
     assert "Creative export grant" in content
