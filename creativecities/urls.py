@@ -1,13 +1,15 @@
 """Root URLs: pages under a language prefix, machine endpoints outside it."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.media import media_serve
 from creativecities.views import healthz
 from directory.views.members import PasswordResetView
 from directory.views.public import export as directory_export
@@ -47,5 +49,13 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files, served by the portal itself with safe headers in production
+# as in development (`creativecities.media`); a reverse proxy may serve the
+# folder before requests reach it. Media kept elsewhere (object storage, whose
+# `MEDIA_URL` is a full address) are linked there instead.
+if settings.MEDIA_URL.startswith("/") and not settings.MEDIA_URL.startswith("//"):
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media_serve, name="media"
+        )
+    ]

@@ -9,9 +9,11 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.topics import Topic
+from creativecities.media import PortalFileName
 from directory.models import Sector
 from directory.search import SearchableQuerySet
 
@@ -125,14 +127,18 @@ class GuideAttachment(models.Model):
     """A PDF that goes with a guide (a form to fill, a regulation, a leaflet).
 
     Files are checked by their content before they are stored
-    (`contactpoint.services.attachments.validate_pdf`).
+    (`contactpoint.services.attachments.validate_pdf`), under a name the portal
+    chooses, `guides/<random>.pdf`, whatever the file sent was called: the
+    media server types it by that name (`creativecities.media`).
     """
 
     guide = models.ForeignKey(
         Guide, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("guide")
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("PDF file"), upload_to="guides/", max_length=200)
+    file = models.FileField(
+        _("PDF file"), upload_to=PortalFileName("guides", "pdf"), max_length=200
+    )
     size = models.PositiveIntegerField(_("size in bytes"), default=0, editable=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -143,3 +149,8 @@ class GuideAttachment(models.Model):
 
     def __str__(self) -> str:
         return str(self.title)
+
+    @property
+    def download_name(self) -> str:
+        """The name a browser saves the file under: the title's, not the stored one."""
+        return f"{slugify(str(self.title)) or 'document'}.pdf"

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.publication import FirstPublication
+from creativecities.media import PortalFileName
 from directory.models import Municipality, Sector
 from directory.models.coordinates import Coordinates
 from directory.validators import validate_phone
@@ -142,8 +143,10 @@ class PremisesPhoto(models.Model):
     premises = models.ForeignKey(
         Premises, verbose_name=_("premises"), on_delete=models.CASCADE, related_name="photos"
     )
-    image = models.ImageField(_("photo"), upload_to="premises/")
-    thumbnail = models.ImageField(_("thumbnail"), upload_to="premises/thumbs/", editable=False)
+    image = models.ImageField(_("photo"), upload_to=PortalFileName("premises", "webp"))
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=PortalFileName("premises/thumbs", "webp"), editable=False
+    )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     caption = models.CharField(

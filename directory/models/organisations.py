@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.media import PortalFileName
 from directory.models.accounts import User
 from directory.models.coordinates import Coordinates
 from directory.models.reference import Municipality, Sector
@@ -220,8 +221,10 @@ class Organisation(Coordinates):
     )
     short_description = models.CharField(_("short description"), max_length=280)
     description = models.TextField(_("description"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
-    logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="logos/thumbs/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to=PortalFileName("logos", "webp"), blank=True)
+    logo_thumbnail = models.ImageField(
+        _("logo thumbnail"), upload_to=PortalFileName("logos/thumbs", "webp"), blank=True
+    )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(
         _("public email"), blank=True, help_text=_("Shown on the public profile.")

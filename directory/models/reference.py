@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.media import PortalFileName
 from directory.countries import validate_country_code
 from directory.validators import normalise_ateco_code, validate_ateco_code
 
@@ -110,9 +111,9 @@ class Partner(models.Model):
         default=False,
         help_text=_("The project's lead partner; every other institution is a partner."),
     )
-    logo = models.ImageField(_("logo"), upload_to="partners/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to=PortalFileName("partners", "webp"), blank=True)
     logo_thumbnail = models.ImageField(
-        _("logo thumbnail"), upload_to="partners/thumbs/", blank=True
+        _("logo thumbnail"), upload_to=PortalFileName("partners/thumbs", "webp"), blank=True
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
