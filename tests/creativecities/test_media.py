@@ -49,7 +49,9 @@ def test_every_upload_is_stored_under_a_name_the_portal_chooses() -> None:
         expected = rf"{re.escape(field.upload_to.folder)}/[0-9a-f]{{32}}\.(webp|pdf)"
         assert re.fullmatch(expected, name), (label, name)
         assert field.upload_to.chose(name)
-    assert GuideAttachment._meta.get_field("file").generate_filename(None, "x.html").endswith(".pdf")
+    attachment = GuideAttachment._meta.get_field("file")
+    assert isinstance(attachment, models.FileField)
+    assert attachment.generate_filename(None, "polyglot.html").endswith(".pdf")
 
 
 def test_an_image_is_shown_and_cached_for_a_year() -> None:
