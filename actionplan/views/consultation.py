@@ -78,7 +78,7 @@ def _context(plan: Plan, action: Action, form: PublicCommentForm) -> dict[str, o
         "plan": plan,
         "action": action,
         "form": form,
-        "threads": Comment.objects.filter(action=action).threads(),
+        "threads": Comment.objects.filter(action=action).consultation_threads(),
     }
 
 

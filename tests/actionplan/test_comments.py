@@ -2,9 +2,11 @@
 comments during a consultation opened to them (moderated, limited, trapped)."""
 
 from http import HTTPStatus
+from importlib import import_module
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -181,3 +183,67 @@ def test_a_closed_consultation_takes_no_public_comment(
 
     assert response.status_code == HTTPStatus.NOT_FOUND
     assert not Comment.objects.exists()
+
+
+def test_only_comments_published_to_the_consultation_reach_the_public_page(
+    client: Client, plan_public_consultation: Action, plan_editor_a: PartnerMember
+) -> None:
+    workspace_url = reverse(
+        "actionplan:workspace_comment_new", kwargs={"pk": plan_public_consultation.pk}
+    )
+    client.force_login(plan_editor_a.user)
+    client.post(workspace_url, {"body": "Internal: the budget is not settled."})
+    client.post(
+        workspace_url,
+        {"body": "Published: tell us about your premises.", "on_consultation": "on"},
+    )
+    internal = Comment.objects.get(body__startswith="Internal")
+    published = Comment.objects.get(body__startswith="Published")
+    client.post(workspace_url, {"body": "Internal reply.", "parent": published.pk})
+    client.post(
+        workspace_url, {"body": "Published reply.", "parent": published.pk, "on_consultation": "on"}
+    )
+    client.logout()
+
+    page = client.get(plan_consultation_url(plan_public_consultation)).content.decode()
+
+    assert not internal.on_consultation and published.on_consultation
+    assert "tell us about your premises" in page
+    assert "Published reply." in page
+    assert "the budget is not settled" not in page
+    assert "Internal reply." not in page
+
+
+def test_the_workspace_comment_form_says_it_is_internal_unless_published(
+    client: Client, plan_action_a: Action, plan_editor_a: PartnerMember
+) -> None:
+    comment_post(action=plan_action_a, body="Kept inside.", by=plan_editor_a.user)
+    client.force_login(plan_editor_a.user)
+
+    with translation.override("en"):
+        page = client.get(
+            reverse("actionplan:workspace_action", kwargs={"pk": plan_action_a.pk})
+        ).content.decode()
+
+    assert 'name="on_consultation"' in page
+    assert 'name="on_consultation" checked' not in page
+    assert "Publish to the consultation" in page
+    assert "the comment is internal: only partner users read it" in page
+    assert "(internal)" in page
+
+
+def test_existing_partner_comments_become_internal_and_public_ones_stay_public(
+    plan_public_consultation: Action, plan_editor_a: PartnerMember
+) -> None:
+    migration = import_module("actionplan.migrations.0003_comment_on_consultation")
+    partners = comment_post(action=plan_public_consultation, body="Ours.", by=plan_editor_a.user)
+    publics = comment_post_public(
+        action=plan_public_consultation, name="Lucia", email="l@example.org", body="Mine."
+    )
+    Comment.objects.update(on_consultation=False)  # as the column's default leaves them
+
+    migration.mark_public_comments(apps, None)
+
+    partners.refresh_from_db()
+    publics.refresh_from_db()
+    assert publics.on_consultation and not partners.on_consultation
