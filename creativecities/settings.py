@@ -131,7 +131,6 @@ TEMPLATES = [
 ]
 
 
-
 def connection_max_age(*, argv: Sequence[str], pool_size: int, configured: int) -> int:
     """How long a thread keeps its database connection after a request: the
     configured time, or 0 (closed at the end of each request) in two cases.
