@@ -292,6 +292,9 @@ CACHES["limits"] = limits_cache(os.environ.get("DJANGO_LIMITS_CACHE_URL", ""))
 # Requests each kind of key may make per window, per scope: the client's address,
 # the logged-in account, the address mail goes to ("3/h": three an hour; a list
 # for several windows).
+# Anonymous answer sets one survey campaign, and public comments one consultation,
+# accept in an hour from all addresses together (beyond each address's own limit).
+ANONYMOUS_INPUT_PER_HOUR = env_int("ANONYMOUS_INPUT_PER_HOUR", 100)
 RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "register": {"address": "10/h", "recipient": "3/h"},
     "confirmation_resend": {"address": "10/h", "recipient": "3/h"},
@@ -306,6 +309,10 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "plan_comment": {"address": ["5/10m", "20/d"], "recipient": "10/d"},
     "plan_follow": {"address": "10/h", "recipient": "3/h"},
     "survey_anonymous": {"address": "5/h", "account": "5/h"},
+    # Ceilings over every address together, per campaign and per consultation
+    # (`directory.ratelimit.ceiling`): the desk is told when one is reached.
+    "survey_anonymous_ceiling": {"target": f"{ANONYMOUS_INPUT_PER_HOUR}/h"},
+    "plan_comment_ceiling": {"target": f"{ANONYMOUS_INPUT_PER_HOUR}/h"},
 }
 
 # Email: the console while developing, SMTP otherwise.

@@ -16,6 +16,7 @@ from django.utils import translation
 from actionplan.models import Action, Comment, PartnerMember, PartnerRole, Plan
 from actionplan.services.comments import comment_moderate, comment_post, comment_post_public
 from actionplan.services.plans import plan_open_consultation
+from directory.models import OutgoingEmail
 from tests.actionplan.factories import PartnerMemberFactory
 from tests.directory.factories import PartnerFactory
 
@@ -163,7 +164,7 @@ def test_the_honeypot_keeps_nothing_and_answers_as_for_a_person(
 def test_public_comments_are_rate_limited(
     client: Client, plan_public_consultation: Action, settings: object
 ) -> None:
-    settings.RATE_LIMITS = {"plan_comment": {"address": "2/h"}}  # type: ignore[attr-defined]
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "plan_comment": {"address": "2/h"}}  # type: ignore[attr-defined]
     url = plan_consultation_url(plan_public_consultation)
     data = {"name": "Lucia", "email": "lucia@example.org", "body": "Once more."}
 
@@ -247,3 +248,30 @@ def test_existing_partner_comments_become_internal_and_public_ones_stay_public(
     partners.refresh_from_db()
     publics.refresh_from_db()
     assert publics.on_consultation and not partners.on_consultation
+
+
+def test_public_comments_on_a_consultation_stop_at_its_ceiling_from_any_address(
+    plan_public_consultation: Action, settings: Any
+) -> None:
+    """Each address within its own limit: the consultation takes three comments,
+    then refuses the rest keeping what was typed, and the desk is told once."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "plan_comment_ceiling": {"target": "3/h"}}
+    with translation.override("en"):
+        url = plan_consultation_url(plan_public_consultation)
+
+    def post(n: int) -> Any:
+        return Client(REMOTE_ADDR=f"203.0.113.{n}").post(
+            url, {"name": f"Visitor {n}", "email": f"v{n}@example.org", "body": f"Idea number {n}."}
+        )
+
+    responses = [post(n) for n in range(1, 7)]
+
+    codes = [response.status_code for response in responses]
+    assert codes == [HTTPStatus.FOUND] * 3 + [HTTPStatus.TOO_MANY_REQUESTS] * 3
+    assert Comment.objects.count() == 3
+    refused = responses[-1].content.decode()
+    assert "as many contributions as it can take" in refused
+    assert "Idea number 6." in refused and "v6@example.org" in refused  # nothing typed is lost
+    [told] = OutgoingEmail.objects.filter(template="directory/emails/ceiling_reached")
+    assert settings.DESK_EMAIL in told.to
+    assert plan_public_consultation.theme.plan.title_it in told.subject
