@@ -98,6 +98,15 @@ class CommentForm(forms.Form):
         label=_("Comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    on_consultation = forms.BooleanField(
+        required=False,
+        label=_("Publish to the consultation"),
+        help_text=_(
+            "Unticked, the comment is internal: only partner users read it. Ticked, "
+            "the public reads it with your name on the consultation pages while the "
+            "plan is open to public comments."
+        ),
+    )
 
 
 class PublicCommentForm(forms.Form):

@@ -1,4 +1,5 @@
-"""Background work of the desk: enquiries' acknowledgements, the alerts' digests.
+"""Background work of the desk: enquiries' acknowledgements and follow-up
+digests, the alerts' digests.
 
 An enquiry's acknowledgement is queued in the transaction that saves it
 (`enquiry_submit`); the digests by `manage.py desk_send_digests` (cron), one task
@@ -23,3 +24,11 @@ def enquiry_acknowledgement_send(*, enquiry_id: int) -> str:
 def alert_digest_send(*, subscription_id: int) -> bool:
     """Send one subscriber's digest if it is due and there is news; True if sent."""
     return alert_send_digest(subscription_id=subscription_id)
+
+
+@task()
+def enquiry_followups_digest_send(*, enquiry_id: int) -> bool:
+    """Tell the desk, in one mail, of an enquiry's follow-ups of the past hour; True if sent."""
+    from contactpoint.services.enquiries import enquiry_followups_digest  # which queues this task
+
+    return enquiry_followups_digest(enquiry_id=enquiry_id)

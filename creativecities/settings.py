@@ -9,6 +9,8 @@ this module only computes values: it starts no server and writes no file
 
 import datetime
 import os
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -128,15 +130,36 @@ TEMPLATES = [
     },
 ]
 
+
+def connection_max_age(*, argv: Sequence[str], pool_size: int, configured: int) -> int:
+    """How long a thread keeps its database connection after a request: the
+    configured time, or 0 (closed at the end of each request) in two cases.
+
+    With a pool, Django allows no persistent connection beside it. Under the
+    development server (`manage.py runserver`, which `make run` starts), each
+    request is served by a thread of its own: a connection kept by each thread
+    serves no later request, yet stays open, and a burst of a few hundred
+    requests runs PostgreSQL out of connections ("too many clients already").
+    """
+    if pool_size or argv[1:2] == ["runserver"]:
+        return 0
+    return configured
+
+
 # Database: PostgreSQL always (through psycopg 3); the embedded server unless
 # DATABASE_URL is set. Each process keeps its connection between requests
-# (DATABASE_CONN_MAX_AGE), or, with DATABASE_POOL_SIZE, the threads of a process
-# share a psycopg pool of at most that many (Django allows one or the other).
+# (DATABASE_CONN_MAX_AGE; not under the development server), or, with
+# DATABASE_POOL_SIZE, the threads of a process share a psycopg pool of at most
+# that many (Django allows one or the other).
 pool_size = env_int("DATABASE_POOL_SIZE", 0)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or local_data.database_url(),
-        conn_max_age=0 if pool_size else env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_max_age=connection_max_age(
+            argv=sys.argv,
+            pool_size=pool_size,
+            configured=env_int("DATABASE_CONN_MAX_AGE", 60),
+        ),
         conn_health_checks=True,
     )
 }
@@ -269,6 +292,9 @@ CACHES["limits"] = limits_cache(os.environ.get("DJANGO_LIMITS_CACHE_URL", ""))
 # Requests each kind of key may make per window, per scope: the client's address,
 # the logged-in account, the address mail goes to ("3/h": three an hour; a list
 # for several windows).
+# Anonymous answer sets one survey campaign, and public comments one consultation,
+# accept in an hour from all addresses together (beyond each address's own limit).
+ANONYMOUS_INPUT_PER_HOUR = env_int("ANONYMOUS_INPUT_PER_HOUR", 100)
 RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "register": {"address": "10/h", "recipient": "3/h"},
     "confirmation_resend": {"address": "10/h", "recipient": "3/h"},
@@ -283,6 +309,10 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "plan_comment": {"address": ["5/10m", "20/d"], "recipient": "10/d"},
     "plan_follow": {"address": "10/h", "recipient": "3/h"},
     "survey_anonymous": {"address": "5/h", "account": "5/h"},
+    # Ceilings over every address together, per campaign and per consultation
+    # (`directory.ratelimit.ceiling`): the desk is told when one is reached.
+    "survey_anonymous_ceiling": {"target": f"{ANONYMOUS_INPUT_PER_HOUR}/h"},
+    "plan_comment_ceiling": {"target": f"{ANONYMOUS_INPUT_PER_HOUR}/h"},
 }
 
 # Email: the console while developing, SMTP otherwise.

@@ -118,6 +118,19 @@ def desk_staff_recipients() -> list[str]:
     return addresses
 
 
+def desk_tell_ceiling_reached(*, what: str, link: str, count: int, seconds: int) -> None:
+    """Tell the desk that anonymous contributions to `what` (a survey campaign,
+    a consultation) reached their ceiling: later ones are refused until the
+    window ends, whoever sends them. Called once per ceiling and window
+    (`directory.ratelimit.ceiling`), so a flood makes one mail, not one each."""
+    email_after_commit(
+        to=desk_staff_recipients(),
+        template="directory/emails/ceiling_reached",
+        context={"what": what, "link": link, "count": count, "minutes": seconds // 60},
+        language=settings.LANGUAGE_CODE,
+    )
+
+
 def admin_change_url(organisation: Organisation) -> str:
     """The organisation's screen in the desk administration, as an absolute URL."""
     path = reverse("admin:directory_organisation_change", args=[organisation.pk])

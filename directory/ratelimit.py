@@ -110,6 +110,44 @@ class RateLimited(Exception):
         return response
 
 
+class CeilingReached(RateLimited):
+    """Too much anonymous input to one target (a survey campaign, a consultation)
+    from every address together in the current window: what each address may
+    send says nothing of many addresses sending at once."""
+
+    @property
+    def message(self) -> str:
+        now = timezone.now()
+        wait = timeuntil(now + datetime.timedelta(seconds=self.rate.seconds), now)
+        return _(
+            "This page has received as many contributions as it can take for the "
+            "moment, from many people at once: yours was not sent or saved. Please "
+            "try again in %(wait)s; the desk has been told."
+        ) % {"wait": wait}
+
+
+def ceiling(scope: str, *, target: str, reached: Callable[[CeilingReached], None]) -> None:
+    """Count one anonymous contribution to `target` against the ceiling of
+    `scope` (`settings.RATE_LIMITS[scope]["target"]`), whatever address it
+    comes from; raise `CeilingReached` above it.
+
+    The first refusal of a window calls `reached` (which tells the desk) and no
+    later one does: a marker added to the shared cache for the rest of the
+    window, which only one process can add. Call it after the per-address
+    `limit`, so that one address refused there cannot fill the ceiling of
+    everyone else, and outside the transaction of the write.
+    """
+    rates = scope_rates(scope).get("target", [])
+    counted = [(rate, _key(scope, "target", target, rate)) for rate in rates]
+    counts = _count_all({key: rate.seconds for rate, key in counted})
+    for rate, key in counted:
+        if counts[key] > rate.count:
+            refusal = CeilingReached(scope, "target", rate)
+            if caches[CACHE_ALIAS].add(f"{key}:told", 1, timeout=rate.seconds):
+                reached(refusal)
+            raise refusal
+
+
 def client_address(request: HttpRequest) -> str:
     """Who is asking, as far as the server can tell (the portal's one reading of
     the client's address, `creativecities.middleware.client_address`, which login

@@ -4,6 +4,7 @@ Services enqueue these with ids only, through `enqueue_with_transaction`, so
 that a worker can run them later and nothing is sent for a rollback.
 """
 
+import datetime
 import logging
 from functools import partial
 from itertools import islice
@@ -28,8 +29,12 @@ REINDEX_CHUNK = 500
 ERROR_LENGTH = 2000
 
 
-def enqueue_with_transaction(work: Task[..., Any], **kwargs: Any) -> None:
-    """Queue `work` so that it runs only once the surrounding transaction commits.
+def enqueue_with_transaction(
+    work: Task[..., Any], *, run_after: datetime.datetime | None = None, **kwargs: Any
+) -> None:
+    """Queue `work` so that it runs only once the surrounding transaction commits
+    (and not before `run_after`, on a queue that can wait: callers check
+    `supports_defer`).
 
     A queue kept in the portal's own database (django-tasks-db's, which
     production and `make run` use) receives the task inside the transaction:
@@ -37,6 +42,8 @@ def enqueue_with_transaction(work: Task[..., Any], **kwargs: Any) -> None:
     insert and no commit of its own. Any other queue (the immediate backend of
     the tests, which would run the task at once) is given it after the commit.
     """
+    if run_after is not None:
+        work = work.using(run_after=run_after)
     backend: object = work.get_backend()  # the stubs see the two backends as unrelated
     same_database = router.db_for_write(DBTaskResult) == transaction.get_connection().alias
     if isinstance(backend, DatabaseBackend) and same_database:

@@ -56,8 +56,15 @@ class ActionAdmin(HistoryAdminMixin, admin.ModelAdmin[Action]):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin[Comment]):
-    list_display = ("action", "author", "author_name", "moderation", "created_at")
-    list_filter = ("moderation",)
+    list_display = (
+        "action",
+        "author",
+        "author_name",
+        "moderation",
+        "on_consultation",
+        "created_at",
+    )
+    list_filter = ("moderation", "on_consultation")
     list_select_related = ("action", "author")
     search_fields = ("body", "author_name", "author_email")
     raw_id_fields = ("action", "parent", "author")

@@ -1,4 +1,8 @@
-"""Comments on actions: by partner users, and by the public during a consultation."""
+"""Comments on actions: by partner users, and by the public during a consultation.
+
+A partner's comment is internal to the workspace unless its author chose to
+publish it to the consultation; only published ones (and the public's own,
+once approved) reach the public consultation pages."""
 
 from __future__ import annotations
 
@@ -17,15 +21,26 @@ class CommentQuerySet(models.QuerySet["Comment"]):
         """Partner comments, and public ones the coordinator approved."""
         return self.filter(moderation=Comment.Moderation.APPROVED)
 
+    def on_consultation(self) -> CommentQuerySet:
+        """What the public consultation pages show: shown comments published
+        there (the public's own, and partners' that chose to publish them)."""
+        return self.shown().filter(on_consultation=True)
+
     def awaiting_moderation(self) -> CommentQuerySet:
         return self.filter(moderation=Comment.Moderation.PENDING)
 
     def threads(self) -> CommentQuerySet:
         """Top-level comments, oldest first, each with its shown replies."""
-        replies = Comment.objects.shown().select_related("author").order_by("created_at", "pk")
+        return self.shown()._threads(replies=Comment.objects.shown())
+
+    def consultation_threads(self) -> CommentQuerySet:
+        """`threads` as the public reads them: internal comments and replies left out."""
+        return self.on_consultation()._threads(replies=Comment.objects.on_consultation())
+
+    def _threads(self, *, replies: CommentQuerySet) -> CommentQuerySet:
+        replies = replies.select_related("author").order_by("created_at", "pk")
         return (
-            self.shown()
-            .filter(parent__isnull=True)
+            self.filter(parent__isnull=True)
             .select_related("author")
             .prefetch_related(Prefetch("replies", queryset=replies))
             .order_by("created_at", "pk")
@@ -35,9 +50,11 @@ class CommentQuerySet(models.QuerySet["Comment"]):
 class Comment(models.Model):
     """A comment on an action, or a reply to one (one level of replies).
 
-    Partner users comment under their account and are shown at once. Members of
-    the public give a name and an email (never shown) and wait for the
-    coordinator's approval.
+    Partner users comment under their account and are shown at once, in the
+    workspace only unless they publish the comment to the consultation, where
+    the public reads it with their name. Members of the public give a name and
+    an email (never shown) and wait for the coordinator's approval; theirs are
+    on the consultation by nature.
     """
 
     class Moderation(models.TextChoices):
@@ -72,6 +89,14 @@ class Comment(models.Model):
         max_length=10,
         choices=Moderation.choices,
         default=Moderation.APPROVED,
+    )
+    on_consultation = models.BooleanField(
+        _("published to the consultation"),
+        default=False,
+        help_text=_(
+            "Shown on the public consultation pages while the plan is open to public "
+            "comments; otherwise only partner users read it."
+        ),
     )
     created_at = models.DateTimeField(_("written"), default=timezone.now)
 

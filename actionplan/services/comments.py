@@ -1,5 +1,6 @@
 """Comments on actions: partners' (shown at once, mailed to the people of the
-action) and the public's during an open consultation (moderated first)."""
+action; internal to the workspace unless published to the consultation) and the
+public's during an open consultation (moderated first)."""
 
 from __future__ import annotations
 
@@ -53,12 +54,29 @@ def _mail_comment(comment: Comment, *, author: User | None) -> None:
 
 
 @transaction.atomic
-def comment_post(*, action: Action, body: str, by: User, parent: Comment | None = None) -> Comment:
-    """A partner user's comment or reply; mailed to the people of the action."""
+def comment_post(
+    *,
+    action: Action,
+    body: str,
+    by: User,
+    parent: Comment | None = None,
+    on_consultation: bool = False,
+) -> Comment:
+    """A partner user's comment or reply; mailed to the people of the action.
+
+    It stays in the workspace unless the author publishes it to the
+    consultation (`on_consultation`), an explicit choice: the public pages
+    show it then, with the author's name."""
     if not can_comment(by, action):
         raise PermissionDenied(f"{by} may not comment on {action}.")
     _check_parent(action, parent)
-    comment = Comment(action=action, parent=parent, author=by, body=body.strip())
+    comment = Comment(
+        action=action,
+        parent=parent,
+        author=by,
+        body=body.strip(),
+        on_consultation=on_consultation,
+    )
     comment.full_clean()
     comment.save()
     _mail_comment(comment, author=by)
@@ -82,6 +100,7 @@ def comment_post_public(
         author_email=User.objects.normalize_email(email),
         body=body.strip(),
         moderation=Comment.Moderation.PENDING,
+        on_consultation=True,
     )
     comment.full_clean()
     comment.save()

@@ -277,7 +277,11 @@ def comment_new(request: HttpRequest, pk: int) -> HttpResponse:
         )
         try:
             comment = comment_post(
-                action=action, body=form.cleaned_data["body"], by=person(request), parent=parent
+                action=action,
+                body=form.cleaned_data["body"],
+                by=person(request),
+                parent=parent,
+                on_consultation=form.cleaned_data["on_consultation"],
             )
         except ValidationError as error:
             form.add_error(None, error)

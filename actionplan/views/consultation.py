@@ -5,16 +5,20 @@ in the workspace."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 
 from actionplan.forms import PublicCommentForm
 from actionplan.models import Action, Comment, Plan
 from actionplan.services.comments import comment_post_public
-from directory.ratelimit import RateLimited, limit
+from directory.notifications import desk_tell_ceiling_reached
+from directory.ratelimit import CeilingReached, RateLimited, ceiling, limit
 
 
 def _open_plan(slug: str) -> Plan:
@@ -45,6 +49,11 @@ def consultation_action(request: HttpRequest, slug: str, pk: int) -> HttpRespons
                 return redirect("actionplan:consultation_action", slug=slug, pk=pk)
             try:
                 limit(request, "plan_comment", recipient=form.cleaned_data["email"])
+                ceiling(
+                    "plan_comment_ceiling",
+                    target=str(plan.pk),
+                    reached=lambda refusal: _tell_desk(plan, refusal),
+                )
                 comment_post_public(
                     action=action,
                     name=form.cleaned_data["name"],
@@ -73,12 +82,25 @@ def consultation_action(request: HttpRequest, slug: str, pk: int) -> HttpRespons
     )
 
 
+def _tell_desk(plan: Plan, refusal: CeilingReached) -> None:
+    """The desk hears once an hour that a consultation's public comments reached their ceiling."""
+    path = reverse("admin:actionplan_comment_changelist")
+    with translation.override(settings.LANGUAGE_CODE):  # the desk's language
+        what = gettext("The consultation on “%(title)s”") % {"title": plan.title}
+    desk_tell_ceiling_reached(
+        what=what,
+        link=f"{settings.SITE_URL}{path}?moderation__exact=pending",
+        count=refusal.rate.count,
+        seconds=refusal.rate.seconds,
+    )
+
+
 def _context(plan: Plan, action: Action, form: PublicCommentForm) -> dict[str, object]:
     return {
         "plan": plan,
         "action": action,
         "form": form,
-        "threads": Comment.objects.filter(action=action).threads(),
+        "threads": Comment.objects.filter(action=action).consultation_threads(),
     }
 
 

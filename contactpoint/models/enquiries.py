@@ -170,6 +170,14 @@ class Enquiry(models.Model):
     first_answered_at = models.DateTimeField(_("first answered"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # The requester's follow-ups reach the desk at most once an hour per enquiry:
+    # when it was last told of them, and when the digest of those since is due.
+    followups_told_at = models.DateTimeField(
+        _("desk last told of follow-ups"), null=True, blank=True, editable=False
+    )
+    followups_digest_due_at = models.DateTimeField(
+        _("follow-ups digest due"), null=True, blank=True, editable=False
+    )
 
     objects: ClassVar[EnquiryQuerySet] = EnquiryQuerySet.as_manager()  # type: ignore[assignment]
 

@@ -12,6 +12,7 @@ what views, the admin, commands and tests call.
 
 from __future__ import annotations
 
+import datetime
 import re
 import secrets
 from collections.abc import Iterable
@@ -345,13 +346,28 @@ def enquiry_reopen(*, enquiry: Enquiry) -> Enquiry:
     return ENQUIRY_WORKFLOW.apply(enquiry, "reopen", by=None)
 
 
+# The requester's follow-ups reach the desk at most once in this time per enquiry.
+FOLLOWUPS_WINDOW = datetime.timedelta(hours=1)
+
+
 @transaction.atomic
 def enquiry_requester_reply(*, enquiry: Enquiry, text: str) -> EnquiryMessage:
     """Add the requester's message (they proved it is theirs with the token);
     an answered or closed enquiry goes back to the desk, whose holder (or the
-    desk's address) is told."""
+    desk's address) is told.
+
+    Told at most once an hour per enquiry: the first follow-up after a quiet
+    hour is mailed at once; later ones within the hour are stored and shown as
+    usual, and one digest listing them all is sent when the hour is over
+    (`enquiry_followups_digest`). Replies to one enquiry take turns on its row.
+    """
     if enquiry.is_anonymised:
         raise EnquiryStateError(_("This enquiry has been closed for good."))
+    told = (
+        Enquiry.objects.select_for_update()
+        .values("followups_told_at", "followups_digest_due_at")
+        .get(pk=enquiry.pk)
+    )
     message = EnquiryMessage.objects.create(
         enquiry=enquiry, kind=EnquiryMessage.Kind.REQUESTER, text=text.strip()
     )
@@ -359,14 +375,81 @@ def enquiry_requester_reply(*, enquiry: Enquiry, text: str) -> EnquiryMessage:
         enquiry_reopen(enquiry=enquiry)
     else:
         Enquiry.objects.filter(pk=enquiry.pk).update(updated_at=timezone.now())
+    told_at = told["followups_told_at"]
+    if told_at is None or message.created_at >= told_at + FOLLOWUPS_WINDOW:
+        # A quiet hour: tell the desk now, of this one and of any left waiting.
+        waiting = _followups(enquiry, since=told_at) if told_at else [message]
+        _mail_followups(enquiry, waiting)
+        Enquiry.objects.filter(pk=enquiry.pk).update(
+            followups_told_at=message.created_at, followups_digest_due_at=None
+        )
+    elif told["followups_digest_due_at"] is None:
+        due = told_at + FOLLOWUPS_WINDOW
+        Enquiry.objects.filter(pk=enquiry.pk).update(followups_digest_due_at=due)
+        _schedule_followups_digest(enquiry.pk, due)
+    return message
+
+
+def _followups(enquiry: Enquiry, *, since: Any) -> list[EnquiryMessage]:
+    """The requester's messages written after `since`, oldest first."""
+    return list(
+        enquiry.messages.filter(kind=EnquiryMessage.Kind.REQUESTER, created_at__gt=since).order_by(
+            "created_at", "pk"
+        )
+    )
+
+
+def _mail_followups(enquiry: Enquiry, followups: list[EnquiryMessage]) -> None:
+    """One mail to whoever holds the enquiry (or the desk's address), listing `followups`."""
     recipient = enquiry.assignee.email if enquiry.assignee else settings.DESK_EMAIL
     email_after_commit(
         to=[recipient] if recipient else [],
         template="contactpoint/emails/enquiry_requester_replied",
-        context={"enquiry": enquiry, "text": message.text, "admin_url": admin_url(enquiry)},
+        context={"enquiry": enquiry, "followups": followups, "admin_url": admin_url(enquiry)},
         language=settings.LANGUAGE_CODE,
     )
-    return message
+
+
+def _schedule_followups_digest(enquiry_id: int, due: datetime.datetime) -> None:
+    """Queue the digest for when it is due, on a queue that can wait (the
+    database queue of production and `make run`). Elsewhere nothing would run
+    it on time: `manage.py desk_send_digests` queues the digests that are due,
+    and the enquiry's next follow-up after the hour carries the waiting ones."""
+    from contactpoint.tasks import enquiry_followups_digest_send  # which calls back here
+
+    if enquiry_followups_digest_send.get_backend().supports_defer:
+        enqueue_with_transaction(
+            enquiry_followups_digest_send, run_after=due, enquiry_id=enquiry_id
+        )
+
+
+def enquiry_followups_digest(*, enquiry_id: int, now: datetime.datetime | None = None) -> bool:
+    """Send the digest of an enquiry's follow-ups if it is due: one mail listing
+    the requester's messages the desk has not been told of. True if sent.
+
+    Decided under the enquiry's row lock and cleared in the same transaction, so
+    a task run twice, or beside the command, sends one mail."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        enquiry = (
+            Enquiry.objects.select_for_update(of=("self",))
+            .select_related("assignee")
+            .filter(
+                pk=enquiry_id,
+                followups_digest_due_at__lte=now,
+                anonymised_at__isnull=True,
+            )
+            .first()
+        )
+        if enquiry is None:
+            return False
+        followups = _followups(enquiry, since=enquiry.followups_told_at)
+        if followups:
+            _mail_followups(enquiry, followups)
+        Enquiry.objects.filter(pk=enquiry.pk).update(
+            followups_told_at=now, followups_digest_due_at=None
+        )
+    return bool(followups)
 
 
 def enquiry_note(*, enquiry: Enquiry, text: str, by: User) -> EnquiryMessage:

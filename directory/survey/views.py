@@ -12,17 +12,20 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from directory.models import Membership, Organisation
-from directory.ratelimit import RateLimited, limit
+from directory.notifications import desk_tell_ceiling_reached
+from directory.ratelimit import CeilingReached, RateLimited, ceiling, limit
 from directory.survey import services
 from directory.survey.forms import OrganisationChoiceForm, PageForm
 from directory.survey.models import AnswerSet, Campaign, SurveyInvitation
@@ -148,11 +151,29 @@ def _start_anonymous(request: HttpRequest, campaign: Campaign) -> HttpResponse:
         raise Http404
     try:
         limit(request, "survey_anonymous")
+        ceiling(
+            "survey_anonymous_ceiling",
+            target=str(campaign.pk),
+            reached=lambda refusal: _tell_desk(campaign, refusal),
+        )
     except RateLimited as refusal:
         return refusal.respond(render(request, "rate_limited.html", {"message": refusal.message}))
     answer_set = services.answer_set_anonymous(campaign=campaign)
     _grant(request, answer_set)
     return redirect(_resume_url(answer_set))
+
+
+def _tell_desk(campaign: Campaign, refusal: CeilingReached) -> None:
+    """The desk hears once an hour that a campaign's anonymous answers reached their ceiling."""
+    path = reverse("admin:directory_answerset_changelist")
+    with translation.override(settings.LANGUAGE_CODE):  # the desk's language
+        what = _("The survey “%(title)s”") % {"title": campaign}
+    desk_tell_ceiling_reached(
+        what=what,
+        link=f"{settings.SITE_URL}{path}?campaign__id__exact={campaign.pk}&origin__exact=anonymous",
+        count=refusal.rate.count,
+        seconds=refusal.rate.seconds,
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -2,9 +2,11 @@
 comments during a consultation opened to them (moderated, limited, trapped)."""
 
 from http import HTTPStatus
+from importlib import import_module
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -14,6 +16,7 @@ from django.utils import translation
 from actionplan.models import Action, Comment, PartnerMember, PartnerRole, Plan
 from actionplan.services.comments import comment_moderate, comment_post, comment_post_public
 from actionplan.services.plans import plan_open_consultation
+from directory.models import OutgoingEmail
 from tests.actionplan.factories import PartnerMemberFactory
 from tests.directory.factories import PartnerFactory
 
@@ -161,7 +164,7 @@ def test_the_honeypot_keeps_nothing_and_answers_as_for_a_person(
 def test_public_comments_are_rate_limited(
     client: Client, plan_public_consultation: Action, settings: object
 ) -> None:
-    settings.RATE_LIMITS = {"plan_comment": {"address": "2/h"}}  # type: ignore[attr-defined]
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "plan_comment": {"address": "2/h"}}  # type: ignore[attr-defined]
     url = plan_consultation_url(plan_public_consultation)
     data = {"name": "Lucia", "email": "lucia@example.org", "body": "Once more."}
 
@@ -181,3 +184,94 @@ def test_a_closed_consultation_takes_no_public_comment(
 
     assert response.status_code == HTTPStatus.NOT_FOUND
     assert not Comment.objects.exists()
+
+
+def test_only_comments_published_to_the_consultation_reach_the_public_page(
+    client: Client, plan_public_consultation: Action, plan_editor_a: PartnerMember
+) -> None:
+    workspace_url = reverse(
+        "actionplan:workspace_comment_new", kwargs={"pk": plan_public_consultation.pk}
+    )
+    client.force_login(plan_editor_a.user)
+    client.post(workspace_url, {"body": "Internal: the budget is not settled."})
+    client.post(
+        workspace_url,
+        {"body": "Published: tell us about your premises.", "on_consultation": "on"},
+    )
+    internal = Comment.objects.get(body__startswith="Internal")
+    published = Comment.objects.get(body__startswith="Published")
+    client.post(workspace_url, {"body": "Internal reply.", "parent": published.pk})
+    client.post(
+        workspace_url, {"body": "Published reply.", "parent": published.pk, "on_consultation": "on"}
+    )
+    client.logout()
+
+    page = client.get(plan_consultation_url(plan_public_consultation)).content.decode()
+
+    assert not internal.on_consultation and published.on_consultation
+    assert "tell us about your premises" in page
+    assert "Published reply." in page
+    assert "the budget is not settled" not in page
+    assert "Internal reply." not in page
+
+
+def test_the_workspace_comment_form_says_it_is_internal_unless_published(
+    client: Client, plan_action_a: Action, plan_editor_a: PartnerMember
+) -> None:
+    comment_post(action=plan_action_a, body="Kept inside.", by=plan_editor_a.user)
+    client.force_login(plan_editor_a.user)
+
+    with translation.override("en"):
+        page = client.get(
+            reverse("actionplan:workspace_action", kwargs={"pk": plan_action_a.pk})
+        ).content.decode()
+
+    assert 'name="on_consultation"' in page
+    assert 'name="on_consultation" checked' not in page
+    assert "Publish to the consultation" in page
+    assert "the comment is internal: only partner users read it" in page
+    assert "(internal)" in page
+
+
+def test_existing_partner_comments_become_internal_and_public_ones_stay_public(
+    plan_public_consultation: Action, plan_editor_a: PartnerMember
+) -> None:
+    migration = import_module("actionplan.migrations.0003_comment_on_consultation")
+    partners = comment_post(action=plan_public_consultation, body="Ours.", by=plan_editor_a.user)
+    publics = comment_post_public(
+        action=plan_public_consultation, name="Lucia", email="l@example.org", body="Mine."
+    )
+    Comment.objects.update(on_consultation=False)  # as the column's default leaves them
+
+    migration.mark_public_comments(apps, None)
+
+    partners.refresh_from_db()
+    publics.refresh_from_db()
+    assert publics.on_consultation and not partners.on_consultation
+
+
+def test_public_comments_on_a_consultation_stop_at_its_ceiling_from_any_address(
+    plan_public_consultation: Action, settings: Any
+) -> None:
+    """Each address within its own limit: the consultation takes three comments,
+    then refuses the rest keeping what was typed, and the desk is told once."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "plan_comment_ceiling": {"target": "3/h"}}
+    with translation.override("en"):
+        url = plan_consultation_url(plan_public_consultation)
+
+    def post(n: int) -> Any:
+        return Client(REMOTE_ADDR=f"203.0.113.{n}").post(
+            url, {"name": f"Visitor {n}", "email": f"v{n}@example.org", "body": f"Idea number {n}."}
+        )
+
+    responses = [post(n) for n in range(1, 7)]
+
+    codes = [response.status_code for response in responses]
+    assert codes == [HTTPStatus.FOUND] * 3 + [HTTPStatus.TOO_MANY_REQUESTS] * 3
+    assert Comment.objects.count() == 3
+    refused = responses[-1].content.decode()
+    assert "as many contributions as it can take" in refused
+    assert "Idea number 6." in refused and "v6@example.org" in refused  # nothing typed is lost
+    [told] = OutgoingEmail.objects.filter(template="directory/emails/ceiling_reached")
+    assert settings.DESK_EMAIL in told.to
+    assert plan_public_consultation.theme.plan.title_it in told.subject

@@ -1,17 +1,22 @@
 """The private tracking page: the token opens one enquiry, notes never show."""
 
+import io
 from http import HTTPStatus
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection
+from django.db.models import F
 from django.test import Client
+from django_tasks import task_backends
 
 from contactpoint.models import Enquiry, EnquiryMessage
 from contactpoint.services import enquiries as service
-from directory.models import User
+from contactpoint.services.enquiries import FOLLOWUPS_WINDOW
+from directory.models import OutgoingEmail, User
 from tests.contactpoint.factories_calls import FundingCallFactory, PremisesFactory
 from tests.contactpoint.factories_enquiries import EnquiryFactory, EnquiryMessageFactory
 
@@ -208,3 +213,85 @@ def test_malformed_references_tokens_and_item_ids_are_plain_not_found(
     assert client.get("/en/contact-point/ask/", {"call": "9" * 40}).status_code == 200
     assert client.get("/en/contact-point/ask/", {"premises": "²"}).status_code == 200
     assert client.get("/en/contact-point/ask/suggestions/", {"q": "\x00design"}).status_code == 200
+
+
+def test_follow_ups_within_an_hour_reach_the_desk_as_one_mail_then_one_digest(
+    client: Client,
+    desk_staff_client: Client,
+    enquiry_new: Enquiry,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Five follow-ups in a few seconds: the first is mailed at once, the four
+    others wait for the hour's end and go in one digest; all five are stored
+    and shown to the desk at once."""
+    url = enquiry_track_url(enquiry_new)
+    texts = [f"Follow-up number {n}" for n in range(1, 6)]
+    for text in texts:
+        assert Client().post(url, {"text": text}).status_code == HTTPStatus.FOUND
+
+    told = OutgoingEmail.objects.filter(template="contactpoint/emails/enquiry_requester_replied")
+    [first] = told
+    assert "Follow-up number 1" in first.body and "Follow-up number 2" not in first.body
+    enquiry_new.refresh_from_db()
+    assert enquiry_new.followups_digest_due_at is not None
+    admin_page = desk_staff_client.get(
+        f"/admin/contactpoint/enquiry/{enquiry_new.pk}/change/"
+    ).content.decode()
+    assert all(text in admin_page for text in texts)
+
+    # Not yet due: nothing is sent; then the command queues the due digest.
+    assert not service.enquiry_followups_digest(enquiry_id=enquiry_new.pk)
+    Enquiry.objects.filter(pk=enquiry_new.pk).update(
+        followups_digest_due_at=enquiry_new.followups_digest_due_at - FOLLOWUPS_WINDOW
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("desk_send_digests", stdout=io.StringIO())
+        call_command("desk_send_digests", stdout=io.StringIO())  # run twice, sent once
+
+    assert told.all().count() == 2
+    digest = told.all().exclude(pk=first.pk).get()
+    assert all(text in digest.body for text in texts[1:])
+    assert "Follow-up number 1" not in digest.body
+    assert "4 " in digest.subject
+    assert enquiry_new.messages.filter(kind=EnquiryMessage.Kind.REQUESTER).count() == 5
+
+
+def test_a_follow_up_after_a_quiet_hour_is_mailed_at_once(
+    client: Client, enquiry_new: Enquiry
+) -> None:
+    url = enquiry_track_url(enquiry_new)
+    client.post(url, {"text": "First"})
+    # As if it had been written, and mailed, an hour ago.
+    enquiry_new.messages.update(created_at=F("created_at") - FOLLOWUPS_WINDOW)
+    Enquiry.objects.filter(pk=enquiry_new.pk).update(
+        followups_told_at=F("followups_told_at") - FOLLOWUPS_WINDOW
+    )
+    client.post(url, {"text": "An hour later"})
+
+    told = OutgoingEmail.objects.filter(template="contactpoint/emails/enquiry_requester_replied")
+    assert [("First" in m.body, "An hour later" in m.body) for m in told.order_by("pk")] == [
+        (True, False),
+        (False, True),
+    ]
+
+
+def test_the_digest_waits_on_a_queue_that_can_wait_until_the_hour_is_over(
+    client: Client, enquiry_new: Enquiry, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # A queue that keeps tasks and can hold them back (as the database queue does).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    url = enquiry_track_url(enquiry_new)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"text": "First"})
+        client.post(url, {"text": "Second"})
+        client.post(url, {"text": "Third"})
+
+    enquiry_new.refresh_from_db()
+    [queued] = [
+        result
+        for result in task_backends["default"].results  # type: ignore[attr-defined]
+        if result.task.name == "enquiry_followups_digest_send"
+    ]
+    assert queued.task.run_after == enquiry_new.followups_digest_due_at
+    assert enquiry_new.followups_told_at is not None
+    assert enquiry_new.followups_digest_due_at == enquiry_new.followups_told_at + FOLLOWUPS_WINDOW

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from creativecities import local_data
+from creativecities.settings import connection_max_age
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -200,3 +201,37 @@ def test_manage_py_on_the_embedded_database_is_local_use(
     manage.main()
 
     assert seen == [local]
+
+
+@pytest.mark.parametrize(
+    ("argv", "pool_size", "expected"),
+    [
+        (["manage.py", "runserver", "127.0.0.1:8000"], 0, 0),  # `make run`: closed each request
+        (["manage.py", "runserver"], 0, 0),
+        (["gunicorn", "creativecities.wsgi"], 0, 60),  # a server keeps it, as configured
+        (["manage.py", "db_worker"], 0, 60),
+        (["manage.py", "shell", "-c", "runserver"], 0, 60),  # only the command counts
+        (["gunicorn", "creativecities.wsgi"], 4, 0),  # a pool allows no persistent one
+    ],
+)
+def test_the_development_server_closes_its_database_connection_after_each_request(
+    argv: list[str], pool_size: int, expected: int
+) -> None:
+    assert connection_max_age(argv=argv, pool_size=pool_size, configured=60) == expected
+
+
+def test_runserver_reads_no_persistent_connection_whatever_the_environment_says() -> None:
+    env = environment(
+        DJANGO_SETTINGS_MODULE="creativecities.settings",
+        DJANGO_SECRET_KEY="k" * 50,
+        DATABASE_CONN_MAX_AGE="600",
+    )
+    script = (
+        "import sys; sys.argv = ['manage.py', {command!r}]\n"
+        "from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+    )
+    served = run_in(env, "-c", script.format(command="runserver"))
+    other = run_in(env, "-c", script.format(command="check"))
+
+    assert served.returncode == 0, served.stderr
+    assert (served.stdout.strip(), other.stdout.strip()) == ("0", "600")

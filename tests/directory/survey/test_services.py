@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from directory.models import Organisation, User
+from directory.models import Organisation, OutgoingEmail, User
 from directory.survey import services
 from directory.survey.models import AnswerSet, AnswerSetQuerySet, SurveyInvitation
 from tests.concurrency import run_at_once
@@ -169,3 +169,34 @@ def test_anonymous_answers_only_where_allowed_and_within_the_limits(
     refused = Client().post(start, {"anonymous": "1"})
     assert refused.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert AnswerSet.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_anonymous_answer_sets_of_a_campaign_stop_at_its_ceiling_from_any_address(
+    survey_questions: SurveyQuestionnaire, settings: Any
+) -> None:
+    """Eight addresses each within their own limit: the campaign takes three,
+    then refuses the rest with a message, and the desk is told once."""
+    campaign = survey_questions.campaign
+    campaign.accepts_anonymous = True
+    campaign.save()
+    other = CampaignFactory(accepts_anonymous=True)
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "survey_anonymous_ceiling": {"target": "3/h"},
+    }
+
+    def start(slug: str, address: str) -> Any:
+        return Client(REMOTE_ADDR=address).post(f"/en/survey/{slug}/start/", {"anonymous": "1"})
+
+    codes = [start(campaign.slug, f"198.51.100.{n}").status_code for n in range(1, 9)]
+
+    assert codes == [HTTPStatus.FOUND] * 3 + [HTTPStatus.TOO_MANY_REQUESTS] * 5
+    assert AnswerSet.objects.filter(campaign=campaign).count() == 3
+    refused = start(campaign.slug, "198.51.100.9")
+    assert "as many contributions as it can take" in refused.content.decode()
+    assert start(other.slug, "198.51.100.10").status_code == HTTPStatus.FOUND  # its own ceiling
+    [told] = OutgoingEmail.objects.filter(template="directory/emails/ceiling_reached")
+    assert settings.DESK_EMAIL in told.to
+    assert campaign.title_it in told.subject
+    assert f"campaign__id__exact={campaign.pk}" in told.body
