@@ -290,6 +290,11 @@ class Polytope:
         self.highs.changeObjectiveSense(sense)
         self.highs.run()
         status = self.highs.getModelStatus()
+        if status == highspy.HighsModelStatus.kUnknown:
+            # A degenerate restart can stall: solve this one afresh.
+            self.highs.clearSolver()
+            self.highs.run()
+            status = self.highs.getModelStatus()
         if status == highspy.HighsModelStatus.kOptimal:
             value = self.highs.getInfo().objective_function_value
             return value, list(self.highs.getSolution().col_value)
@@ -704,12 +709,15 @@ def reader_intervals(
     additive: Sequence[bool],
     same: Iterable[Iterable[Place]] = (),
     threshold: int = THRESHOLD,
+    zeros_shown: bool = False,
 ) -> dict[Place, tuple[float, float]]:
     """What a reader can work out of each hidden figure from the published
-    tables alone (never their hidden values): its least and greatest value
-    over every table's equations, the bounds of `reader_bounds`, and the
+    tables alone (never their hidden values): values it can take over every
+    table's equations (exactly its least and greatest where fewer than two
+    whole numbers are left), the bounds of `reader_bounds`, and the
     figures `same` says are one quantity across tables. A hidden figure whose
-    interval holds one whole number is given away.
+    interval holds one whole number is given away. `zeros_shown`: the reader
+    of a publisher that shows every zero knows "fewer than 5" is 1 to 4.
 
     The tests and `make abuse` read the published pages with it, as an
     outsider would."""
@@ -749,7 +757,7 @@ def reader_intervals(
         t, p = place
         table = tables[t]
         shown = at(table, p)
-        floor = 1 if p[1] == len(table.column_totals) else 0
+        floor = 1 if zeros_shown or p[1] == len(table.column_totals) else 0
         bounds = reader_bounds(shown.public or 0, shown.status, floor=floor, threshold=threshold)
         n = index[find(v)]
         low[n], high[n] = max(low[n], bounds[0]), min(high[n], bounds[1])
@@ -773,17 +781,38 @@ def reader_intervals(
                     if part != whole:
                         limits.append(({part: 1, whole: -1}, 0))
     polytope = Polytope(list(zip(low, high, strict=True)), equations, limits)
-    found: dict[Place, tuple[float, float]] = {}
-    solved: dict[int, tuple[float, float]] = {}
-    for place, v in variable.items():
-        t, p = place
-        if at(tables[t], p).shown:
-            continue
-        n = index[find(v)]
-        if n not in solved:
-            solved[n] = polytope.interval({n: 1})
-        found[place] = solved[n]
-    return found
+    hidden = {
+        place: index[find(v)]
+        for place, v in variable.items()
+        if not at(tables[place[0]], place[1]).shown
+    }
+    solved = _ranges(polytope, sorted(set(hidden.values())))
+    return {place: solved[n] for place, n in hidden.items()}
+
+
+def _ranges(polytope: Polytope, unknowns: list[int]) -> dict[int, tuple[float, float]]:
+    """For each unknown, values it can take: a few vertices first; the exact
+    least and greatest value for those the vertices leave with fewer than two
+    whole numbers."""
+    seen: dict[int, tuple[float, float]] = {n: (math.inf, -math.inf) for n in unknowns}
+
+    def note(point: Sequence[float]) -> None:
+        for n in unknowns:
+            low, high = seen[n]
+            seen[n] = (min(low, point[n]), max(high, point[n]))
+
+    generator = random.Random(len(unknowns))  # noqa: S311 (a direction, not a secret)
+    direction: Terms = dict.fromkeys(unknowns, 1)
+    for _round in range(8):
+        for maximise in (False, True):
+            _value, point = polytope.optimum(direction, maximise=maximise)
+            if point is not None:
+                note(point)
+        direction = {n: generator.choice((-1, 1)) for n in unknowns}
+    for n in unknowns:
+        if whole_values(seen[n]) < 2:
+            seen[n] = polytope.interval({n: 1})
+    return seen
 
 
 def whole_values(interval: tuple[float, float]) -> int | float:
