@@ -794,7 +794,7 @@ def _ranges(polytope: Polytope, unknowns: list[int]) -> dict[int, tuple[float, f
     """For each unknown, values it can take: a few vertices first; the exact
     least and greatest value for those the vertices leave with fewer than two
     whole numbers."""
-    seen: dict[int, tuple[float, float]] = {n: (math.inf, -math.inf) for n in unknowns}
+    seen: dict[int, tuple[float, float]] = dict.fromkeys(unknowns, (math.inf, -math.inf))
 
     def note(point: Sequence[float]) -> None:
         for n in unknowns:

@@ -9,6 +9,7 @@ is a disclosure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -143,15 +144,19 @@ class Reading:
 def solve(html: str, *, not_stated: str) -> Reading:
     """Every hidden figure of the page solved for, linking what an outsider
     would: one question's "All" rows (the same answers broken down three
-    ways), its `not_stated` rows (the respondents without an organisation have
-    no sector, kind or size: the same people in each), and the `not_stated`
-    rows' totals of questions whose "All" shows the same number of answers."""
+    ways); its `not_stated` rows by sector and by kind, the first two
+    breakdowns (an organisation always has both, so those rows are the
+    respondents without one; a size may be missing); and those rows' totals
+    across the questions everyone answered (their "All" shows the number of
+    organisations that answered, the page's lead)."""
     tables = read_tables(html)
+    lead = re.search(r'class="lead">.*?<strong>\s*(\d+)', html, re.DOTALL)
+    everyone = int(lead.group(1)) if lead else None
     same: list[list[Place]] = []
     by_section: dict[int, list[int]] = {}
     for t, table in enumerate(tables):
         by_section.setdefault(table.section, []).append(t)
-    complete: dict[int, list[Place]] = {}
+    complete: list[Place] = []
     for members in by_section.values():
         first = tables[members[0]]
         foot = len(first.rows) - 1
@@ -160,16 +165,15 @@ def solve(html: str, *, not_stated: str) -> Reading:
             same.append([(t, (len(tables[t].rows) - 1, j)) for t in members])
         stated = [
             (t, tables[t].labels.index(not_stated))
-            for t in members
+            for t in members[:2]
             if not_stated in tables[t].labels
         ]
         for j in range(width):
             same.append([(t, (i, j)) for t, i in stated])
-        answers = first.rows[foot][-1]
-        if isinstance(answers, int) and stated:
+        if first.rows[foot][-1] == everyone and stated:
             t, i = stated[0]
-            complete.setdefault(answers, []).append((t, (i, width - 1)))
-    same.extend(complete.values())
+            complete.append((t, (i, width - 1)))
+    same.append(complete)
     intervals = disclosure.reader_intervals(
         [table.protected() for table in tables],
         additive=[table.additive for table in tables],
