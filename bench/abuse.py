@@ -354,6 +354,10 @@ def main() -> int:
         reset_database(server)
         os.environ["DATABASE_URL"] = database_url
         os.environ["DJANGO_SETTINGS_MODULE"] = "creativecities.settings"
+        # The demo data's mails are recorded, never sent.
+        os.environ.setdefault(
+            "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.dummy.EmailBackend"
+        )
         import django
 
         django.setup()
