@@ -20,7 +20,12 @@
    permissions, and to take over a superuser's account (its email address, its
    password, deleting it); the database, read afterwards, says whether each got
    through. None may: the exit status is 1 if one did.
-5. Stops gunicorn, and the embedded PostgreSQL if it started it.
+5. Disclosure: with the demo data loaded, reads the public results page of the
+   demo's published survey as an outsider, parses its tables and solves for
+   every hidden figure (least and greatest value under every equation the
+   page gives away, `directory.survey.reading`); prints how many are pinned to
+   one value. A "fewer than 5" pinned is a disclosure: the run then fails.
+6. Stops gunicorn, and the embedded PostgreSQL if it started it.
 
 Options: --requests N (per probe, default 50), --time-limit S (whole run,
 default 300 s; stops sending when it is reached).
@@ -30,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import io
 import os
 import re
 import signal
@@ -93,6 +99,17 @@ class Browser:
 
     def get(self, path: str) -> int:
         return self.request("GET", path)
+
+    def read(self, path: str) -> tuple[int, str]:
+        """A GET's status and body."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        headers = {"Accept-Language": "it", "X-Forwarded-For": self.address}
+        try:
+            connection.request("GET", path, headers=headers)
+            response = connection.getresponse()
+            return response.status, response.read().decode()
+        finally:
+            connection.close()
 
     def log_in(self, email: str) -> None:
         self.request("GET", "/it/accounts/login/")
@@ -383,6 +400,52 @@ def run(probe: Probe, port: int, address: str, requests: int, deadline: float) -
     probe.mails = mails_to(probe.recipients) - before
 
 
+@dataclass
+class Disclosure:
+    path: str
+    status: int = 0
+    tables: int = 0
+    hidden: int = 0
+    pinned_small: int = 0
+    pinned_hidden: int = 0
+
+    def lines(self) -> list[str]:
+        return [
+            f"disclosure: {self.path} answered {self.status}; {self.tables} tables, "
+            f"{self.hidden} hidden figures solved for",
+            f'  pinned to one value: {self.pinned_small} reading "fewer than 5" (must be 0), '
+            f'{self.pinned_hidden} reading "hidden" (each at least 5: no disclosure)',
+        ]
+
+
+def seed_survey() -> str:
+    """The demo data; the public results page of its published survey."""
+    from django.core.management import call_command
+
+    from directory.survey.models import Campaign
+
+    call_command("load_demo_data", "--force", stdout=io.StringIO())
+    campaign = Campaign.objects.published_results().order_by("-closes_at").first()
+    if campaign is None:
+        raise RuntimeError("the demo data published no survey results")
+    return f"/it/survey/{campaign.slug}/results/"
+
+
+def disclosure_probe(port: int, path: str) -> Disclosure:
+    from directory.survey import reading
+
+    found = Disclosure(path)
+    found.status, html = Browser(port, "198.51.100.200").read(path)
+    if found.status != 200:
+        return found
+    solved = reading.solve(html, not_stated="Non indicata")
+    found.tables = len(solved.tables)
+    found.hidden = len(solved.intervals)
+    found.pinned_small = len(solved.pinned("small"))
+    found.pinned_hidden = len(solved.pinned("hidden"))
+    return found
+
+
 def report(results: list[Probe], requests: int) -> list[str]:
     width = max(len(probe.name) for probe in results)
     lines = [
@@ -424,6 +487,10 @@ def main() -> int:
         reset_database(server)
         os.environ["DATABASE_URL"] = database_url
         os.environ["DJANGO_SETTINGS_MODULE"] = "creativecities.settings"
+        # The demo data's mails are recorded, never sent.
+        os.environ.setdefault(
+            "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.dummy.EmailBackend"
+        )
         import django
 
         django.setup()
@@ -434,6 +501,8 @@ def main() -> int:
         call_command("migrate", verbosity=0)
         call_command("createcachetable", verbosity=0)
         ids = seed()
+        print("Demo data: loading")
+        results_path = seed_survey()
         connection.close()
 
         port = free_port()
@@ -466,10 +535,15 @@ def main() -> int:
         print()
         for line in escalation_report(attempts):
             print(line)
+        print()
+        disclosure = disclosure_probe(port, results_path)
+        for line in disclosure.lines():
+            print(line)
         if time.monotonic() > deadline:
             print(f"Stopped at the time limit ({options.time_limit:.0f} s).")
             return 1
-        return 1 if any(attempt.granted for attempt in attempts) else 0
+        disclosed = disclosure.status != 200 or bool(disclosure.pinned_small)
+        return 1 if disclosed or any(attempt.granted for attempt in attempts) else 0
     finally:
         if gunicorn is not None:
             stop(gunicorn)

@@ -7,7 +7,16 @@ is what may be published: aggregate figures only, each through `disclosure`.
 Queries, for any campaign: the questions and their choices (2); single choices
 and scales by value and by sector, kind and size (3); multiple choices likewise,
 and their respondents (6); numbers and scales summarised (1); answer sets by
-sector (1); for staff, free texts (1) and published organisations by sector (1).
+sector, kind and size (1); for staff, free texts (1) and published organisations
+by sector (1).
+
+Each count comes with a signature of the answer sets it counts (the sum of a
+hash of their ids): two figures of the public page with the same count and
+signature count the same answer sets, so `disclosure` treats them as one
+quantity wherever they appear (a question's column totals in its three
+breakdowns, the "Not stated" rows of the respondents without an organisation,
+the answer sets of a question everyone answered). Signatures add up over
+disjoint sets, as the counts do.
 """
 
 from __future__ import annotations
@@ -18,14 +27,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Aggregate, Avg, Count, FloatField, Max, Min, Q
+from django.db.models import (
+    Aggregate,
+    Avg,
+    BigIntegerField,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Sum,
+)
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from directory import charts
 from directory.models import Organisation, Sector
 from directory.survey import disclosure
-from directory.survey.disclosure import CountTable, Figure, ProtectedTable
+from directory.survey.disclosure import CountTable, Figure, Position, ProtectedTable
 from directory.survey.models import Answer, AnswerChoice, AnswerSet, Campaign, Question
 
 Kind = Question.Kind
@@ -40,6 +63,13 @@ DIMENSIONS: tuple[tuple[str, str, Any], ...] = (
     ("kind", "kind", gettext_lazy("Kind")),
     ("size", "size", gettext_lazy("Size (employees)")),
 )
+
+
+def signature(field: str) -> Sum:
+    """The sum of a hash of the answer sets' ids (PostgreSQL's `hashint8`): with
+    the count, it names the set counted (a collision would only make two
+    figures one quantity for the threshold, hiding more, never less)."""
+    return Sum(Func(F(field), function="hashint8", output_field=BigIntegerField()))
 
 
 class Median(Aggregate):
@@ -57,6 +87,10 @@ class Breakdown:
     rows: list[str]
     table: CountTable
     protected: ProtectedTable | None = None
+    # Each row's level (a sector's id, a kind, a size; None or "" not stated)
+    # and the signature of each figure's answer sets (the module's docstring).
+    levels: list[Any] = field(default_factory=list)
+    signatures: dict[Position, int] = field(default_factory=dict)
 
     def grid(self) -> dict[str, Any]:
         """Rows of figures with their totals: protected ones when public."""
@@ -101,6 +135,8 @@ class QuestionResult:
     summary: NumberSummary | None = None
     texts: list[str] = field(default_factory=list)
     chart: dict[str, Any] | None = None
+    # The summary's count as published (public results only).
+    count_public: Figure | None = None
 
     public: bool = False
 
@@ -112,8 +148,9 @@ class QuestionResult:
     def summary_count(self) -> Figure | None:
         if self.summary is None:
             return None
-        count = self.summary.count
-        return disclosure.figure(count) if self.public else Figure(count)
+        if self.count_public is not None:
+            return self.count_public
+        return disclosure.figure(self.summary.count) if self.public else Figure(self.summary.count)
 
     @property
     def is_choice(self) -> bool:
@@ -172,9 +209,12 @@ class CampaignResults:
     questions: list[QuestionResult]
     rates: list[ResponseRate] = field(default_factory=list)
     public: bool = False
+    answer_sets_public: Figure | None = None
 
     @property
     def answer_sets_figure(self) -> Figure:
+        if self.answer_sets_public is not None:
+            return self.answer_sets_public
         return disclosure.figure(self.answer_sets) if self.public else Figure(self.answer_sets)
 
 
@@ -192,8 +232,13 @@ def _grouped(queryset: Any, *keys: str, **aggregates: Any) -> list[dict[str, Any
     return list(queryset.order_by().values(*keys).annotate(**aggregates))
 
 
+# value key -> (count, signature) per level
+Counted = dict[Any, tuple[int, int]]
+
+
 def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
-    """Every question's results, read in a fixed number of queries."""
+    """Every question's results, read in a fixed number of queries; for the
+    public, protected together (`protect_campaign`)."""
     questions = list(
         Question.objects.filter(section__campaign=campaign)
         .select_related("section")
@@ -206,13 +251,14 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     answers = Answer.objects.filter(answer_set__campaign=campaign, answer_set__status=submitted)
     labels = _labels(campaign)
 
-    # value key -> question -> dimension level -> count
-    cells: dict[str, dict[tuple[int, Any], dict[Any, int]]] = {}
-    ticks: dict[str, dict[tuple[int, Any], dict[Any, int]]] = {}
-    ticked_by: dict[str, dict[int, dict[Any, int]]] = {}
+    # dimension -> (question, value) -> level -> (count, signature)
+    cells: dict[str, dict[tuple[int, Any], Counted]] = {}
+    ticks: dict[str, dict[tuple[int, Any], Counted]] = {}
+    # dimension -> question -> level -> (count, signature) of those who ticked any
+    ticked_by: dict[str, dict[int, Counted]] = {}
     for name, column, _heading in DIMENSIONS:
         by = f"answer_set__{column}"
-        found: dict[tuple[int, Any], dict[Any, int]] = defaultdict(dict)
+        found: dict[tuple[int, Any], Counted] = defaultdict(dict)
         for row in _grouped(
             answers.filter(question__kind__in=CHOICE_KINDS).filter(
                 Q(choice__isnull=False) | Q(number__isnull=False)
@@ -222,28 +268,37 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
             "number",
             by,
             n=Count("pk"),
+            sig=signature("answer_set_id"),
         ):
             value = row["choice_id"] if row["choice_id"] is not None else row["number"]
-            found[(row["question_id"], value)][row[by]] = row["n"]
+            found[(row["question_id"], value)][row[by]] = (row["n"], row["sig"])
         cells[name] = found
         tick_rows = AnswerChoice.objects.filter(
             answer__answer_set__campaign=campaign, answer__answer_set__status=submitted
         )
-        found_ticks: dict[tuple[int, Any], dict[Any, int]] = defaultdict(dict)
-        for row in _grouped(
-            tick_rows, "answer__question_id", "choice_id", f"answer__{by}", n=Count("pk")
-        ):
-            key = (row["answer__question_id"], row["choice_id"])
-            found_ticks[key][row[f"answer__{by}"]] = row["n"]
-        ticks[name] = found_ticks
-        found_by: dict[int, dict[Any, int]] = defaultdict(dict)
+        found_ticks: dict[tuple[int, Any], Counted] = defaultdict(dict)
         for row in _grouped(
             tick_rows,
             "answer__question_id",
+            "choice_id",
             f"answer__{by}",
-            n=Count("answer_id", distinct=True),
+            n=Count("pk"),
+            sig=signature("answer__answer_set_id"),
         ):
-            found_by[row["answer__question_id"]][row[f"answer__{by}"]] = row["n"]
+            key = (row["answer__question_id"], row["choice_id"])
+            found_ticks[key][row[f"answer__{by}"]] = (row["n"], row["sig"])
+        ticks[name] = found_ticks
+        found_by: dict[int, Counted] = defaultdict(dict)
+        for row in _grouped(
+            answers.filter(question__kind=Kind.MULTIPLE).filter(
+                Exists(AnswerChoice.objects.filter(answer=OuterRef("pk")))
+            ),
+            "question_id",
+            by,
+            n=Count("pk"),
+            sig=signature("answer_set_id"),
+        ):
+            found_by[row["question_id"]][row[by]] = (row["n"], row["sig"])
         ticked_by[name] = found_by
 
     summaries = {
@@ -256,6 +311,7 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
             median=Median("number"),
             minimum=Min("number"),
             maximum=Max("number"),
+            sig=signature("answer_set_id"),
         )
     }
     texts: dict[int, list[str]] = defaultdict(list)
@@ -267,7 +323,9 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
             .values_list("question_id", "text")
         ):
             texts[question_id].append(text)
-    answer_sets = sets.count()
+    # Answer sets by sector, kind and size together: every breakdown's levels.
+    by_levels = _grouped(sets, "sector_id", "kind", "size", n=Count("pk"), sig=signature("pk"))
+    answer_sets = sum(row["n"] for row in by_levels)
 
     results = []
     for question in questions:
@@ -284,28 +342,42 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
             multiple = question.kind == Kind.MULTIPLE
             for name, _column, heading in DIMENSIONS:
                 source = ticks[name] if multiple else cells[name]
-                levels = labels[name]
                 table_rows = []
                 row_labels = []
+                row_levels = []
                 row_totals = []
-                for level, label in levels.items():
-                    counts = [
-                        source.get((question.pk, value), {}).get(level, 0) for value in values
+                row_signatures: list[tuple[list[int], int]] = []
+                for level, label in labels[name].items():
+                    counted = [
+                        source.get((question.pk, value), {}).get(level, (0, 0)) for value in values
                     ]
+                    counts = [n for n, _sig in counted]
+                    sigs = [sig or 0 for _n, sig in counted]
                     if multiple:
-                        total = ticked_by[name].get(question.pk, {}).get(level, 0)
+                        total, total_sig = ticked_by[name].get(question.pk, {}).get(level, (0, 0))
                     else:
-                        total = sum(counts)
+                        total, total_sig = sum(counts), sum(sigs)
                     if total:
                         table_rows.append(counts)
                         row_labels.append(label)
+                        row_levels.append(level)
                         row_totals.append(total)
+                        row_signatures.append((sigs, total_sig or 0))
                 if not table_rows:
                     continue
                 table = CountTable.from_cells(
                     table_rows, row_totals=row_totals, additive_rows=not multiple
                 )
-                result.breakdowns.append(Breakdown(name, str(heading), row_labels, table))
+                result.breakdowns.append(
+                    Breakdown(
+                        name,
+                        str(heading),
+                        row_labels,
+                        table,
+                        levels=row_levels,
+                        signatures=_grid(row_signatures),
+                    )
+                )
             if result.breakdowns:
                 first = result.breakdowns[0].table
                 result.overall = CountTable.from_cells(
@@ -314,11 +386,6 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
                     additive_rows=not multiple,
                 )
                 result.respondents = first.grand_total
-            if public and result.breakdowns:
-                protected = disclosure.protect_linked([b.table for b in result.breakdowns])
-                for breakdown, shown in zip(result.breakdowns, protected, strict=True):
-                    breakdown.protected = shown
-                result.overall_protected = _overall(protected[0])
         if question.kind in (Kind.NUMBER, Kind.SCALE) and question.pk in summaries:
             row = summaries[question.pk]
             result.summary = NumberSummary(
@@ -330,16 +397,101 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
             )
             if question.kind == Kind.NUMBER:
                 result.respondents = row["count"]
-            if public:
-                result.summary = _public_summary(result)
         if question.kind in TEXT_KINDS and not public:
             result.texts = texts.get(question.pk, [])
             result.respondents = len(result.texts)
-        result.chart = bar_chart(result.rows(), public=public)
         results.append(result)
-    return CampaignResults(
+    found_results = CampaignResults(
         campaign=campaign, answer_sets=answer_sets, questions=results, public=public
     )
+    if public:
+        protect_campaign(found_results, by_levels=by_levels, summaries=summaries)
+    for result in results:
+        if public and result.summary is not None:
+            result.summary = _public_summary(result)
+        result.chart = bar_chart(result.rows(), public=public)
+    return found_results
+
+
+def _grid(rows: list[tuple[list[int], int]]) -> dict[Position, int]:
+    """The signatures of a table's figures from those of its rows: columns and
+    the grand total add up over the rows (each answer set is in one row)."""
+    grid: dict[Position, int] = {}
+    columns = len(rows[0][0]) if rows else 0
+    for i, (cells, total) in enumerate(rows):
+        for j, sig in enumerate(cells):
+            grid[(i, j)] = sig
+        grid[(i, columns)] = total
+    for j in range(columns + 1):
+        grid[(len(rows), j)] = sum(grid[(i, j)] for i in range(len(rows)))
+    return grid
+
+
+def protect_campaign(
+    results: CampaignResults,
+    *,
+    by_levels: list[dict[str, Any]],
+    summaries: dict[int, dict[str, Any]],
+) -> None:
+    """Every public figure of the campaign protected at once, as one system.
+
+    What a reader knows besides each table's own equations: each row of a
+    question counts at most the answer sets of its sector, kind or size, and
+    those add up to all answer sets; each question's respondents are some of
+    all answer sets; and figures counting the same answer sets (signatures)
+    are one quantity."""
+    system = disclosure.System()
+    everyone = system.figure(
+        results.answer_sets,
+        key=sum(row["sig"] or 0 for row in by_levels),
+        floor=1 if results.answer_sets else 0,
+        rank=disclosure.RANK_GRAND,
+    )
+    # dimension -> level -> (count, signature) of all answer sets
+    levels: dict[str, dict[Any, list[int]]] = {}
+    for name, column, _heading in DIMENSIONS:
+        found: dict[Any, list[int]] = {}
+        for row in by_levels:
+            level = found.setdefault(row[column], [0, 0])
+            level[0] += row["n"]
+            level[1] += row["sig"] or 0
+        levels[name] = found
+    level_ids: dict[str, dict[Any, int]] = {}
+    for name, found_levels in levels.items():
+        level_ids[name] = {
+            level: system.figure(n, key=sig, published=False)
+            for level, (n, sig) in found_levels.items()
+        }
+        system.equal(level_ids[name].values(), everyone)
+    placed: list[tuple[Breakdown, dict[Position, int]]] = []
+    counts: dict[int, int] = {}
+    for result in results.questions:
+        for breakdown in result.breakdowns:
+            ids = system.table(breakdown.table, breakdown.signatures.get)
+            placed.append((breakdown, ids))
+            table = breakdown.table
+            system.at_most(ids[(table.rows, table.columns)], everyone)
+            for i, level in enumerate(breakdown.levels):
+                if level in level_ids[breakdown.name]:
+                    system.at_most(ids[(i, table.columns)], level_ids[breakdown.name][level])
+        question = result.question
+        if result.summary is not None and question.pk in summaries:
+            row = summaries[question.pk]
+            counts[question.pk] = system.figure(
+                row["count"], key=row["sig"], floor=1, rank=disclosure.RANK_GRAND
+            )
+            system.at_most(counts[question.pk], everyone)
+    protection = system.protect()
+    for breakdown, ids in placed:
+        breakdown.protected = protection.table(breakdown.table, ids)
+    for result in results.questions:
+        if result.breakdowns:
+            first = result.breakdowns[0].protected
+            assert first is not None  # noqa: S101 - protected above
+            result.overall_protected = _overall(first)
+        if result.question.pk in counts:
+            result.count_public = protection.figure(counts[result.question.pk])
+    results.answer_sets_public = protection.figure(everyone)
 
 
 def _overall(table: ProtectedTable) -> ProtectedTable:
@@ -359,8 +511,8 @@ def _public_summary(result: QuestionResult) -> NumberSummary | None:
     summary = result.summary
     if summary is None:
         return None
-    count = disclosure.figure(summary.count)
-    if count.hidden or summary.count < disclosure.THRESHOLD:
+    count = result.summary_count
+    if count is None or count.hidden or summary.count < disclosure.THRESHOLD:
         return NumberSummary(count=summary.count, mean=None, median=None)
     if result.overall_protected is not None and result.overall_protected.hidden:
         return NumberSummary(count=summary.count, mean=None, median=None)

@@ -11,8 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from directory.models import Organisation, Sector, User
-from directory.survey import results
-from directory.survey.disclosure import Status
+from directory.survey import reading, results
 from tests.directory.factories import OrganisationFactory, UserFactory
 from tests.directory.survey.factories_results import (
     SurveyQuestions,
@@ -88,23 +87,59 @@ def test_staff_results_count_every_answer(results_answered: SurveyQuestions) -> 
     assert sector.table.cells == ((4, 6, 0), (5, 10, 0))
 
 
-def test_a_breakdown_cell_of_four_is_hidden_of_five_shown_and_not_derivable(
-    results_answered: SurveyQuestions,
+def test_public_page_shows_exactly_what_the_threshold_allows(
+    client: Client, results_answered: SurveyQuestions
 ) -> None:
-    found = results.public_results(results_answered.campaign)
-    single = found.questions[0]
-    grid = survey_breakdown(single, "sector").grid()
-    first, second = grid["rows"]
-    assert first["cells"][0].value == 4
-    assert first["cells"][0].status is Status.SMALL
-    # The first sector's total is shown, so its other cell is hidden with the 4,
-    # or 6 = total - 4 would give it back; and the 5 below the 4 is hidden too.
-    assert first["total"].shown
-    assert first["cells"][1].hidden
-    assert second["cells"][0].hidden
-    # Overall, the studios (9) are shown: the hidden cells are not derivable.
-    assert grid["totals"][0].public == 9
-    assert single.rows()[0]["figure"].public == 9
+    """The page as published: which figures are shown, which read "fewer than 5"
+    or "hidden"; no count from 1 to 4 printed; every shown figure the desk's;
+    and an outsider solving the page's equations pins no hidden count."""
+    campaign = results_answered.campaign
+    page = client.get(reverse("survey_results:public", kwargs={"slug": campaign.slug}))
+    html = page.content.decode()
+    tables = reading.read_tables(html)
+    assert [table.caption for table in tables[:3]] == [
+        "Where do you work?, by Sector",
+        "Where do you work?, by Kind",
+        "Where do you work?, by Size (employees)",
+    ]
+    # Sector 1: 4 studios, 6 at home; sector 2: 5 and 10. The 4 is small; the
+    # kinds and sizes split exactly as the answers do, so their rows are the
+    # columns again and are hidden with them.
+    assert tables[0].rows == [
+        ["small", "hidden", 0, "hidden"],
+        ["hidden", "hidden", 0, "hidden"],
+        ["hidden", "hidden", 0, 25],
+    ]
+    assert tables[1].rows == [
+        ["hidden", 0, 0, "hidden"],
+        [0, "hidden", 0, "hidden"],
+        ["hidden", "hidden", 0, 25],
+    ]
+    assert tables[3].caption == "What do you need?, by Sector"
+    assert tables[3].rows[-1] == [25, "hidden", 0, 25]
+    assert "Organisations that answered:\n    <strong>25" in html
+    printed = [cell for table in tables for row in table.rows for cell in row]
+    assert 25 in printed
+    assert not [cell for cell in printed if isinstance(cell, int) and 0 < cell < 5]
+    staff = results.staff_results(campaign)
+    desk_tables = [b.table for q in staff.questions for b in q.breakdowns]
+    assert len(desk_tables) == len(tables)
+    for table, desk_table in zip(tables, desk_tables, strict=True):
+        for i, row in enumerate(table.rows):
+            for j, cell in enumerate(row):
+                if isinstance(cell, int):
+                    assert cell == desk_table.value((i, j))
+    assert reading.solve(html, not_stated="Not stated").pinned("small") == []
+
+
+def test_desk_results_are_not_suppressed(results_answered: SurveyQuestions) -> None:
+    found = results.staff_results(results_answered.campaign)
+    grid = survey_breakdown(found.questions[0], "sector").grid()
+    assert [[figure.public for figure in row["cells"]] for row in grid["rows"]] == [
+        [4, 6, 0],
+        [5, 10, 0],
+    ]
+    assert found.answer_sets_figure.public == 25
 
 
 def test_a_cell_of_five_is_shown(survey_two_sectors: tuple[Sector, Sector]) -> None:
