@@ -47,5 +47,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "creativecities.errors.bad_request"
+handler403 = "creativecities.errors.permission_denied"
+handler404 = "creativecities.errors.page_not_found"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
