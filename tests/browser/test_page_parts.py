@@ -251,7 +251,11 @@ def published_plan(live_server: Any) -> Any:
     """A published plan with a long-named lead partner, an indicator with values
     (the workspace shows them in a table) and one with none yet; its editor."""
     lead = PartnerFactory.create(name="Regional Development Agency of the Ljubljana Urban Region")
-    editor = PartnerMemberFactory.create(partner=lead, role=PartnerRole.EDITOR)
+    editor = PartnerMemberFactory.create(
+        partner=lead,
+        role=PartnerRole.EDITOR,
+        user=UserFactory.create(email="agnieszka.kowalska@demo.creativecities.example"),
+    )
     coordinator = PartnerMemberFactory.create(
         partner=PartnerFactory.create(), role=PartnerRole.EDITOR, is_coordinator=True
     )
@@ -270,6 +274,7 @@ def published_plan(live_server: Any) -> Any:
             value=Decimal(10 * day),
             measured_on=datetime.date(2026, 3, day),
             note="Counted by the survey team in the historic centre",
+            created_by=editor.user,
         )
     IndicatorFactory.create(action=action, name="Mentoring pairs", unit="pairs")
     plan_publish(plan=action.theme.plan, by=coordinator.user)
@@ -295,6 +300,9 @@ def test_content_pages_fit_a_phone_and_read_well(
     with its table of values: none wider than the window, every badge readable."""
     member, organisation = member_of
     organisation.open_to_international = True
+    # A logo beside the name leaves the badges a narrow column on a phone (the
+    # file itself is not needed: the image keeps its size).
+    organisation.logo.name = "logos/pixel-di-mare-games.webp"
     organisation.save()
     EnquiryFactory.create(organisation=organisation, subject="Locali per un laboratorio")
     FundingCallFactory.create(
