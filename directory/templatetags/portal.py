@@ -157,13 +157,14 @@ def foreign_language(value: Any) -> str:
 
 @register.simple_tag
 def lang_attr(value: Any) -> str:
-    """` lang="en"` on the element of a text in another language than the page's.
+    """`lang="en"` on the element of a text in another language than the page's
+    (`<p {% lang_attr action %}>`), nothing for a text in the page's language.
 
     The English description of an action on an Italian page is then read with
     English pronunciation, and a browser offers to translate only that part.
     """
     language = foreign_language(value)
-    return format_html(' lang="{}"', language) if language else ""
+    return format_html('lang="{}"', language) if language else ""
 
 
 @register.simple_tag
