@@ -173,7 +173,7 @@ def test_days_to_deadline_count_calendar_days_in_genoa(
     ],
 )
 def test_a_call_closing_soon_says_how_soon(days: int, english: str, italian: str) -> None:
-    """"Closing within 14 days" hid whether a call closed tomorrow or in two weeks."""
+    """ "Closing within 14 days" hid whether a call closed tomorrow or in two weeks."""
     now = timezone.localtime()
     closes_at = (now + datetime.timedelta(days=days)).replace(hour=23, minute=59)
     call = FundingCallFactory.create(closes_at=closes_at)

@@ -46,7 +46,9 @@ def test_the_list_shows_open_and_forthcoming_calls_by_deadline_then_closed(
     assert calls_titles(response) == ["Soon", "Coming", "Later", "Closed"]
     body = response.content.decode()
     # The call closing soon says how soon, on a badge with AA contrast.
-    assert '<span class="badge portal-call-status portal-call-closing">Closes in 2 days</span>' in body
+    assert (
+        '<span class="badge portal-call-status portal-call-closing">Closes in 2 days</span>' in body
+    )
     assert "Forthcoming" in body
     assert "Draft" not in body
 
