@@ -18,8 +18,11 @@ pytestmark = pytest.mark.django_db
 
 def plan_pages(action: Action, language: str) -> list[str]:
     slug = action.theme.plan.slug
-    names = [("plan", {"slug": slug}), ("print", {"slug": slug})]
-    names.append(("action", {"slug": slug, "action_id": action.pk}))
+    names: list[tuple[str, dict[str, object]]] = [
+        ("plan", {"slug": slug}),
+        ("print", {"slug": slug}),
+        ("action", {"slug": slug, "action_id": action.pk}),
+    ]
     return [f"/{language}" + reverse(f"actionplan:{n}", kwargs=k)[3:] for n, k in names]
 
 
