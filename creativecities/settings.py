@@ -47,6 +47,9 @@ def env_int(name: str, default: int) -> int:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+# Under DEBUG, a missing page is the portal's own 404 (creativecities/errors.py);
+# true brings back Django's technical page with the URL patterns tried.
+DEBUG_TECHNICAL_404 = env_bool("DJANGO_DEBUG_TECHNICAL_404", False)
 # A checkout on a developer's machine says so (`make`, and `manage.py` when it runs
 # the embedded database, set CREATIVECITIES_LOCAL); a server never does.
 LOCAL = env_bool(local_data.LOCAL_VARIABLE, False)
@@ -108,6 +111,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Under DEBUG only: the portal's own 404 page, not Django's technical one.
+    "creativecities.errors.NotFoundMiddleware",
     # Last, as Axes requires: turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -59,3 +59,7 @@ if settings.MEDIA_URL.startswith("/") and not settings.MEDIA_URL.startswith("//"
             rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media_serve, name="media"
         )
     ]
+
+handler400 = "creativecities.errors.bad_request"
+handler403 = "creativecities.errors.permission_denied"
+handler404 = "creativecities.errors.page_not_found"

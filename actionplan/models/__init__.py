@@ -1,6 +1,6 @@
 """The plan's models, one module per concern; imported here for Django and callers."""
 
-from actionplan.models.actions import Action, ActionQuerySet, Milestone
+from actionplan.models.actions import WORKING_LANGUAGE, Action, ActionQuerySet, Milestone
 from actionplan.models.benchmark import (
     BenchmarkIndicator,
     BenchmarkIndicatorQuerySet,
@@ -44,4 +44,5 @@ __all__ = [
     "PlanVersion",
     "PlanVersionQuerySet",
     "Theme",
+    "WORKING_LANGUAGE",
 ]

@@ -10,6 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from actionplan.models.plans import Plan, Theme
 from directory.models import Partner, Sector
 
+# Partners write actions, milestones and indicators in English, the project's
+# common language, while the plan and its themes have a text in each language:
+# an Italian page shows these texts as they are, marked as English.
+WORKING_LANGUAGE = "en"
+
 
 class ActionQuerySet(models.QuerySet["Action"]):
     def of_plan(self, plan: Plan) -> ActionQuerySet:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django_stubs_ext import StrOrPromise
 
-from actionplan.models import Action, Plan, PlanVersion
+from actionplan.models import WORKING_LANGUAGE, Action, Plan, PlanVersion
 from actionplan.progress import Progress, indicator_progress
 
 SCHEMA = 1
@@ -27,8 +27,14 @@ class Translated:
     values: dict[str, str]
 
     def __str__(self) -> str:
-        language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
-        return self.values.get(language) or self.values.get(settings.LANGUAGE_CODE[:2], "")
+        return self.values.get(self.language, "")
+
+    @property
+    def language(self) -> str:
+        """The language `str()` is in: the active one, or Italian when the text
+        was not written in it (a page marks that text as in another language)."""
+        active = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+        return active if self.values.get(active) else settings.LANGUAGE_CODE[:2]
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,8 @@ class SectorRef:
 
 @dataclass(frozen=True)
 class PublishedMilestone:
+    # Partners write it in their common language, on every page (see WORKING_LANGUAGE).
+    language: ClassVar[str] = WORKING_LANGUAGE
     title: str
     due_on: datetime.date
     done_on: datetime.date | None
@@ -66,6 +74,8 @@ class PublishedUpdate:
 
 @dataclass(frozen=True)
 class PublishedIndicator:
+    # Partners write it in their common language, on every page (see WORKING_LANGUAGE).
+    language: ClassVar[str] = WORKING_LANGUAGE
     id: int
     name: str
     unit: str
@@ -97,6 +107,8 @@ class StatusEvent:
 
 @dataclass(frozen=True)
 class PublishedAction:
+    # Partners write it in their common language, on every page (see WORKING_LANGUAGE).
+    language: ClassVar[str] = WORKING_LANGUAGE
     id: int
     title: str
     description: str
@@ -130,6 +142,8 @@ class PublishedTheme:
 
 @dataclass(frozen=True)
 class PublishedPlan:
+    # The coordinator's note on the version, in the partners' common language.
+    note_language: ClassVar[str] = WORKING_LANGUAGE
     plan_id: int
     slug: str
     number: int

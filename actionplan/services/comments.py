@@ -8,13 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from actionplan.models import Action, Comment, PartnerMember, Plan
+from actionplan.models import WORKING_LANGUAGE, Action, Comment, PartnerMember, Plan
 from actionplan.permissions import can_comment, can_manage_plan
 from directory.models import User
 from directory.notifications import email_after_commit, site_link
 
 # Partner teams work together in English, the project's common language.
-PARTNER_LANGUAGE = "en"
+PARTNER_LANGUAGE = WORKING_LANGUAGE
 
 
 def involved_recipients(action: Action, *, author: User | None) -> list[str]:

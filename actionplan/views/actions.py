@@ -38,6 +38,7 @@ from actionplan.views.access import (
     editable_indicator,
     person,
     plan_or_404,
+    refusal,
     workspace,
 )
 from directory.workflow import TransitionError
@@ -117,7 +118,7 @@ def action_new(request: HttpRequest, slug: str) -> HttpResponse:
     plan = plan_or_404(slug)
     user = person(request)
     if not permissions.can_create_action(user):
-        raise PermissionDenied
+        raise refusal(request)
     lead = permissions.can_manage_plan(user, plan)
     form = ActionForm(request.POST or None, plan=plan, lead=lead)
     if request.method == "POST" and form.is_valid():

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.publication import FirstPublication
@@ -55,6 +56,17 @@ def call_status(
     if closes_at <= closing_soon_limit(now):
         return CallStatus.CLOSING
     return CallStatus.OPEN
+
+
+def days_to_deadline(*, closes_at: datetime.datetime, now: datetime.datetime) -> int:
+    """Whole calendar days, on Genoa's wall clock, from today to the last day one
+    can apply: 0 on that day itself.
+
+    A deadline at midnight closes the call as the day before ends, so that day is
+    the last one ("closes today" on it, not "closes in 1 day").
+    """
+    last_day = timezone.localtime(closes_at - datetime.timedelta(microseconds=1)).date()
+    return (last_day - timezone.localtime(now).date()).days
 
 
 class FundingCallQuerySet(models.QuerySet["FundingCall"]):
@@ -222,6 +234,18 @@ class FundingCall(FirstPublication, models.Model):
         if annotated is not None:
             return CallStatus(annotated)
         return self.status_at(timezone.now())
+
+    @property
+    def status_label(self) -> str:
+        """The status as the badge says it: while the call closes soon, how soon
+        ("Closes in 2 days", "Closes today"), which "closing within 14 days" hides."""
+        status = self.current_status
+        if status != CallStatus.CLOSING:
+            return str(status.label)
+        days = max(days_to_deadline(closes_at=self.closes_at, now=timezone.now()), 0)
+        if days == 0:
+            return gettext("Closes today")
+        return ngettext("Closes in %(days)d day", "Closes in %(days)d days", days) % {"days": days}
 
     @property
     def is_open(self) -> bool:

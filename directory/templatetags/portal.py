@@ -8,8 +8,9 @@ from django.conf import settings
 from django.forms import BaseForm, BoundField
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 
 register = template.Library()
 
@@ -130,3 +131,48 @@ def first_input_id(field: BoundField) -> str:
 def with_errors(forms: Iterable[BaseForm]) -> list[BaseForm]:
     """The forms of a page that did not validate."""
     return [form for form in forms if form.errors]
+
+
+# The note beside a text shown in a language the page is not in, by that language.
+ONLY_IN = {
+    "it": gettext_lazy("Text available only in Italian"),
+    "en": gettext_lazy("Text available only in English"),
+}
+
+
+def text_language(value: Any) -> str:
+    """The language a text is written in: a language code as it is, or the
+    `language` an object says its texts are in ("" when nobody knows)."""
+    if isinstance(value, str):
+        return value
+    return str(getattr(value, "language", "") or "")
+
+
+def foreign_language(value: Any) -> str:
+    """`text_language(value)` when it differs from the page's, else ""."""
+    language = text_language(value)
+    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    return language if language and language[:2] != current else ""
+
+
+@register.simple_tag
+def lang_attr(value: Any) -> str:
+    """`lang="en"` on the element of a text in another language than the page's
+    (`<p {% lang_attr action %}>`), nothing for a text in the page's language.
+
+    The English description of an action on an Italian page is then read with
+    English pronunciation, and a browser offers to translate only that part.
+    """
+    language = foreign_language(value)
+    return format_html('lang="{}"', language) if language else ""
+
+
+@register.simple_tag
+def only_in(*values: Any) -> str:
+    """The note a reader needs once per item whose texts are in another
+    language than the page's ("Text available only in English"), or ""."""
+    for value in values:
+        language = foreign_language(value)
+        if language:
+            return str(ONLY_IN.get(language[:2], ""))
+    return ""

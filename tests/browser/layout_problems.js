@@ -2,7 +2,8 @@
   // What goes wrong in the layout of the page as it is now, as a list of sentences:
   // a horizontal scrollbar, a label or legend drawn over a neighbour, a shared part
   // running outside the window, items of a part running into each other, and words
-  // of the header's slim bar breaking over two lines. Evaluated by test_page_parts.py.
+  // of the header's slim bar breaking over two lines, a button or badge whose label
+  // does not stand out from its background. Evaluated by test_page_parts.py.
   const problems = [];
   const root = document.scrollingElement;
   if (root.scrollWidth > root.clientWidth) {
@@ -68,6 +69,25 @@
     range.selectNodeContents(el);
     const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
     if (tops.size > 1) problems.push(`${describe(el)} wraps over ${tops.size} lines`);
+  }
+  // Buttons and badges are read on their own background: their label must stand
+  // out from it (WCAG AA, 4.5:1), whatever rule of the page reaches them (a
+  // callout's link colour drew a button's label in the button's own blue).
+  const rgb = (colour) => (colour.match(/[\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  for (const el of document.querySelectorAll('main :is(.btn, .badge)')) {
+    if (!shown(el) || el.matches(':disabled, .disabled')) continue;
+    const style = getComputedStyle(el);
+    const back = rgb(style.backgroundColor);
+    if (back.length < 3 || (back.length === 4 && back[3] < 1)) continue;
+    const [a, b] = [luminance(rgb(style.color)), luminance(back)];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) {
+      problems.push(`${describe(el)} is ${style.color} on ${style.backgroundColor} (${ratio.toFixed(2)}:1)`);
+    }
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-"""The parts every page shares, seen on a desktop and on a phone.
+"""The parts every page shares, and the content pages, seen on a desktop and on a phone.
 
 Header (signed out and in), the menu opened, footer, breadcrumbs, messages,
 pagination and every form page are laid out at 1280 and 390 px, and the test
@@ -8,16 +8,31 @@ header item running into another, a menu that opens as a panel over a backdrop
 and closes again, and a visible focus on the header's controls.
 """
 
+import datetime
+import itertools
 import re
+from decimal import Decimal
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from actionplan.models import PartnerRole
+from actionplan.services.plans import plan_publish
+from tests.actionplan.factories import (
+    ActionFactory,
+    IndicatorFactory,
+    IndicatorUpdateFactory,
+    PartnerMemberFactory,
+    ThemeFactory,
+)
 from tests.browser.conftest import assert_styled, check
-from tests.directory.factories import OrganisationFactory, UserFactory
+from tests.contactpoint.factories_calls import FundingCallFactory
+from tests.contactpoint.factories_enquiries import EnquiryFactory
+from tests.directory.factories import OrganisationFactory, PartnerFactory, UserFactory
 
 PASSWORD = "a-long-test-password"
 DESKTOP, PHONE = 1280, 390
@@ -217,3 +232,102 @@ def test_header_controls_show_their_focus(
         tab_to(page, name)
         outline = page.evaluate(f"() => ({FOCUS_OUTLINE})(document.activeElement)")
         assert outline == {"width": 3, "style": "solid", "color": "rgb(255, 255, 255)"}, name
+
+
+def test_the_home_pages_main_button_is_readable(page: Any, live_server: Any) -> None:
+    """The desk's button sits in a callout, whose link colour once reached it."""
+    page.set_viewport_size({"width": DESKTOP, "height": 900})
+    look_at(page, live_server, "/it/")
+    button = page.get_by_role("link", name="Vai allo sportello")
+    expect(button).to_be_visible()
+    colour, background = button.evaluate(
+        "(el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]"
+    )
+    assert colour == "rgb(255, 255, 255)" and background == "rgb(0, 102, 204)"
+
+
+@pytest.fixture
+def published_plan(live_server: Any) -> Any:
+    """A published plan with a long-named lead partner, an indicator with values
+    (the workspace shows them in a table) and one with none yet; its editor."""
+    lead = PartnerFactory.create(name="Regional Development Agency of the Ljubljana Urban Region")
+    editor = PartnerMemberFactory.create(
+        partner=lead,
+        role=PartnerRole.EDITOR,
+        user=UserFactory.create(email="agnieszka.kowalska@demo.creativecities.example"),
+    )
+    coordinator = PartnerMemberFactory.create(
+        partner=PartnerFactory.create(), role=PartnerRole.EDITOR, is_coordinator=True
+    )
+    action = ActionFactory.create(
+        theme=ThemeFactory.create(title_en="Spaces for creativity", title_it="Spazi"),
+        lead_partner=lead,
+        partners=[PartnerFactory.create(name="Gdańsk Entrepreneurship Foundation")],
+        title="Map vacant premises for creative firms",
+        description="Know which empty shops and workshops could host creative businesses.",
+        starts_on=datetime.date(2020, 1, 1),
+    )
+    mapped = IndicatorFactory.create(action=action, name="Premises mapped", unit="premises")
+    for day in range(1, 4):
+        IndicatorUpdateFactory.create(
+            indicator=mapped,
+            value=Decimal(10 * day),
+            measured_on=datetime.date(2026, 3, day),
+            note="Counted by the survey team in the historic centre",
+            created_by=editor.user,
+        )
+    IndicatorFactory.create(action=action, name="Mentoring pairs", unit="pairs")
+    plan_publish(plan=action.theme.plan, by=coordinator.user)
+    return action, editor
+
+
+def stacked(page: Any, selector: str) -> None:
+    """The parts of the card one under the other: none beside another."""
+    boxes = page.locator(selector).evaluate_all(
+        "(parts) => parts.map((el) => el.getBoundingClientRect().toJSON())"
+    )
+    assert len(boxes) >= 4, boxes
+    for above, below in itertools.pairwise(boxes):
+        assert below["top"] >= above["bottom"] - 1, (above, below)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_content_pages_fit_a_phone_and_read_well(
+    page: Any, live_server: Any, member_of: Any, published_plan: Any, width: int
+) -> None:
+    """The profile with its long badge, a call closing in two days, the plan and
+    an action, the member's account with its table, and the workspace action
+    with its table of values: none wider than the window, every badge readable."""
+    member, organisation = member_of
+    organisation.open_to_international = True
+    # A logo beside the name leaves the badges a narrow column on a phone (the
+    # file itself is not needed: the image keeps its size).
+    organisation.logo.name = "logos/pixel-di-mare-games.webp"
+    organisation.save()
+    EnquiryFactory.create(organisation=organisation, subject="Locali per un laboratorio")
+    FundingCallFactory.create(
+        title_it="Bando che chiude presto",
+        closes_at=timezone.now() + datetime.timedelta(days=2),
+    )
+    action, editor = published_plan
+    plan = action.theme.plan
+    page.set_viewport_size({"width": width, "height": 900})
+
+    look_at(page, live_server, f"/it/directory/{organisation.slug}/")
+    expect(page.locator(".badge", has_text="Aperta alla cooperazione")).to_be_visible()
+    look_at(page, live_server, "/it/contact-point/calls/")
+    expect(page.locator(".badge", has_text="Chiude tra 2 giorni")).to_be_visible()
+    look_at(page, live_server, f"/it/action-plan/{plan.slug}/")
+    stacked(page, ".plan-action .portal-item-body > *")
+    expect(page.get_by_text("Testo disponibile solo in inglese")).to_be_visible()
+    look_at(page, live_server, f"/it/action-plan/{plan.slug}/actions/{action.pk}/")
+    expect(page.get_by_text("Nessun valore ancora misurato")).to_be_visible()
+
+    log_in(page, live_server, member)
+    look_at(page, live_server, "/it/account/")
+    expect(page.get_by_role("table")).to_be_visible()
+    page.get_by_role("button", name="Esci").click()
+
+    log_in(page, live_server, editor.user)
+    look_at(page, live_server, f"/it/action-plan/workspace/actions/{action.pk}/")
+    expect(page.get_by_role("table")).to_be_visible()

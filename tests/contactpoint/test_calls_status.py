@@ -5,9 +5,10 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from contactpoint.models import CallStatus, FundingCall
+from contactpoint.models.calls import days_to_deadline
 from tests.contactpoint.factories_calls import FundingCallFactory
 from tests.directory.factories import SectorFactory
 
@@ -145,3 +146,42 @@ def test_the_digest_helpers_pick_new_published_calls_of_the_sectors() -> None:
     )
 
     assert list(found) == [new]
+
+
+@pytest.mark.parametrize(
+    ("closes_at", "now", "days"),
+    [
+        (calls_rome(2027, 6, 15, 12, 0), calls_rome(2027, 6, 15, 9, 0), 0),
+        (calls_rome(2027, 6, 16, 0, 0), calls_rome(2027, 6, 15, 9, 0), 0),
+        (calls_rome(2027, 6, 16, 0, 1), calls_rome(2027, 6, 15, 23, 59), 1),
+        (calls_rome(2027, 6, 17, 12, 0), calls_rome(2027, 6, 15, 23, 59), 2),
+    ],
+    ids=["same-day", "midnight-is-the-day-before", "next-day", "two-days"],
+)
+def test_days_to_deadline_count_calendar_days_in_genoa(
+    closes_at: datetime.datetime, now: datetime.datetime, days: int
+) -> None:
+    assert days_to_deadline(closes_at=closes_at, now=now.astimezone(datetime.UTC)) == days
+
+
+@pytest.mark.parametrize(
+    ("days", "english", "italian"),
+    [
+        (2, "Closes in 2 days", "Chiude tra 2 giorni"),
+        (1, "Closes in 1 day", "Chiude tra 1 giorno"),
+        (0, "Closes today", "Chiude oggi"),
+    ],
+)
+def test_a_call_closing_soon_says_how_soon(days: int, english: str, italian: str) -> None:
+    """ "Closing within 14 days" hid whether a call closed tomorrow or in two weeks."""
+    now = timezone.localtime()
+    closes_at = (now + datetime.timedelta(days=days)).replace(hour=23, minute=59)
+    call = FundingCallFactory.create(closes_at=closes_at)
+
+    with translation.override("en"):
+        assert call.status_label == english
+    with translation.override("it"):
+        assert call.status_label == italian
+    open_call = FundingCallFactory.create(closes_at=now + datetime.timedelta(days=30))
+    with translation.override("it"):
+        assert open_call.status_label == "Aperto"

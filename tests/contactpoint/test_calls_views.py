@@ -45,7 +45,11 @@ def test_the_list_shows_open_and_forthcoming_calls_by_deadline_then_closed(
     assert response.status_code == HTTPStatus.OK
     assert calls_titles(response) == ["Soon", "Coming", "Later", "Closed"]
     body = response.content.decode()
-    assert "Closing within 14 days" in body and "Forthcoming" in body
+    # The call closing soon says how soon, on a badge with AA contrast.
+    assert (
+        '<span class="badge portal-call-status portal-call-closing">Closes in 2 days</span>' in body
+    )
+    assert "Forthcoming" in body
     assert "Draft" not in body
 
 
