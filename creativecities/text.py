@@ -30,11 +30,14 @@ Django's text fields, on both sides:
   `QuerySet.update`, a shell), and a query string's NUL in an exact filter is
   compared as cleaned text rather than failing. A `TextField` is multi-line; a
   `CharField` is single-line whatever widget showed it.
+- the texts inside a `JSONField` (`get_prep_value`), as multi-line text: the
+  history's snapshots copy an object's fields as they are in memory, and
+  PostgreSQL's jsonb refuses NUL as its text does.
 
 This is one rule (`clean_text`) in one place rather than a mixin every model
 and form must remember: a new model, form or admin is covered by being one.
-Django gives no hook for it, so the two methods are wrapped, which
-`tests/creativecities/test_text_input.py` checks by walking every model with
+Django gives no hook for it, so these methods are wrapped, which
+`tests/creativecities/test_text.py` checks by walking every model with
 text fields and every form of the portal.
 
 Rows stored before the rule are cleaned by a data migration per app
@@ -146,24 +149,46 @@ def _wrap_model_field(original: Callable[[Any, Any], Any], *, multiline: bool) -
     return to_python
 
 
+def _clean_json(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value, multiline=True)
+    if isinstance(value, dict):
+        return {_clean_json(key): _clean_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean_json(item) for item in value]
+    return value
+
+
+def _wrap_json_field(original: Callable[[Any, Any], Any]) -> Any:
+    def get_prep_value(self: models.JSONField[Any], value: Any) -> Any:
+        return _clean_json(original(self, value))
+
+    get_prep_value.__wrapped__ = original  # type: ignore[attr-defined]
+    get_prep_value.cleans_text = True  # type: ignore[attr-defined]
+    return get_prep_value
+
+
+# (class, method, wrapper): what `install` wraps.
+_TARGETS: list[tuple[type[Any], str, Callable[[Any], Any]]] = [
+    (forms.CharField, "to_python", _wrap_form_field),
+    (models.CharField, "to_python", lambda original: _wrap_model_field(original, multiline=False)),
+    (models.TextField, "to_python", lambda original: _wrap_model_field(original, multiline=True)),
+    (models.JSONField, "get_prep_value", _wrap_json_field),
+]
+
+
 def install() -> None:
     """Clean text in every form field and model field of text (see the module's
     docstring). Idempotent."""
-    targets: list[tuple[type[Any], Callable[[Any], Any]]] = [
-        (forms.CharField, _wrap_form_field),
-        (models.CharField, lambda original: _wrap_model_field(original, multiline=False)),
-        (models.TextField, lambda original: _wrap_model_field(original, multiline=True)),
-    ]
-    for cls, wrap in targets:
-        current = cls.__dict__["to_python"]
+    for cls, method, wrap in _TARGETS:
+        current = getattr(cls, method)
         if not getattr(current, "cleans_text", False):
-            cls.to_python = wrap(current)
+            setattr(cls, method, wrap(current))
 
 
 def installed() -> bool:
     return all(
-        getattr(cls.__dict__["to_python"], "cleans_text", False)
-        for cls in (forms.CharField, models.CharField, models.TextField)
+        getattr(getattr(cls, method), "cleans_text", False) for cls, method, _wrap in _TARGETS
     )
 
 
@@ -174,6 +199,21 @@ _DIRTY_MULTILINE = r"[\x01-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]"
 _DIRTY_SINGLE_LINE = r"[\x01-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]"
 
 
+def text_fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:
+    """The model's own columns of text (translations included)."""
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField)
+    ]
+
+
+def dirty_rows(model: type[models.Model], field: models.Field[Any, Any]) -> Any:
+    """The rows whose `field` holds what `clean_text` would change."""
+    pattern = _DIRTY_MULTILINE if isinstance(field, models.TextField) else _DIRTY_SINGLE_LINE
+    return model._base_manager.filter(**{f"{field.attname}__regex": pattern})
+
+
 def clean_stored_text(apps: Any, schema_editor: Any, *, app_label: str) -> None:
     """Clean every text column of every model of `app_label` (a data
     migration's function, bound with `functools.partial`). Only the rows that
@@ -182,13 +222,10 @@ def clean_stored_text(apps: Any, schema_editor: Any, *, app_label: str) -> None:
     for model in apps.get_app_config(app_label).get_models():
         if model._meta.proxy or not model._meta.managed:
             continue
-        for field in model._meta.concrete_fields:
-            if not isinstance(field, models.CharField | models.TextField):
-                continue
+        for field in text_fields(model):
             multiline = isinstance(field, models.TextField)
-            pattern = _DIRTY_MULTILINE if multiline else _DIRTY_SINGLE_LINE
-            dirty = model._base_manager.filter(**{f"{field.attname}__regex": pattern})
-            for pk, value in dirty.values_list("pk", field.attname).iterator():
+            dirty = dirty_rows(model, field).values_list("pk", field.attname)
+            for pk, value in dirty.iterator():
                 model._base_manager.filter(pk=pk).update(
                     **{field.attname: clean_text(value, multiline=multiline)}
                 )
