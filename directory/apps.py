@@ -7,6 +7,7 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory of the cluster")
 
     def ready(self) -> None:
+        from creativecities import text
         from directory import history
         from directory.demo_loaders import register_demo_loader
         from directory.models import PROFILE_FIELDS, Organisation
@@ -22,3 +23,6 @@ class DirectoryConfig(AppConfig):
             on_change=index_organisations,
         )
         register_demo_loader(survey_demo)
+        # Every text field of the project, in forms and models, cleans its
+        # control characters: the directory is the app every other builds on.
+        text.install()

@@ -21,6 +21,7 @@ from django.db.models import F, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from creativecities.text import FORMULA_START, export_text, export_value
 from directory.models import PROFILE_FIELDS, Organisation, Sector
 
 LICENCE = {
@@ -118,16 +119,17 @@ class _Line:
 # (OWASP, "CSV injection"), and any text column can begin with one: a name, an
 # email `=1+2@x.example`, a phone `+(1)/(2)-3`, a URL, a slug. So every text
 # cell of the CSV that does is written with a leading quote, which spreadsheets
-# show as text. Numbers (a negative longitude) are ours and stay numbers; JSON
-# and GeoJSON are not opened by spreadsheets and carry the values as they are.
+# show as text (`creativecities.text.export_text`, which also drops the control
+# characters no export may carry). Numbers (a negative longitude) are ours and
+# stay numbers; JSON and GeoJSON are not opened by spreadsheets and carry the
+# values as they are, but for control characters.
 # Every cell is quoted, too: where a spreadsheet splits lines at semicolons, a
 # text `x;=1+2` would otherwise start a cell of its own with a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_safe(text: str) -> str:
     """Text a spreadsheet shows rather than runs."""
-    return f"'{text}" if text.startswith(FORMULA_START) else text
+    return export_text(text, "csv")
 
 
 def csv_unsafe(text: str) -> str:
@@ -170,7 +172,8 @@ def _header(extra: dict[str, Any]) -> str:
 
 def _json_list(items: Iterator[dict[str, Any]]) -> Iterator[str]:
     for index, item in enumerate(items):
-        yield ("\n" if index == 0 else ",\n") + json.dumps(item, ensure_ascii=False)
+        safe = export_value(item, "json")
+        yield ("\n" if index == 0 else ",\n") + json.dumps(safe, ensure_ascii=False)
 
 
 def as_json() -> Iterator[str]:

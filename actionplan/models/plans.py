@@ -100,4 +100,6 @@ class Theme(models.Model):
 
     def clean(self) -> None:
         if not self.title:
-            raise ValidationError({"title": _("A theme needs a title.")})
+            # On the Italian title, the one a form has (and requires): a form
+            # without a field named "title" cannot show an error on it.
+            raise ValidationError({"title_it": _("A theme needs a title.")})

@@ -1,5 +1,7 @@
 """Feeds of funding calls: an iCalendar of deadlines for any calendar program,
-and an Atom feed of newly published calls for feed readers."""
+and an Atom feed of newly published calls for feed readers. Every text of a
+call goes through `export_text`, so a control character stored in a title
+cannot break either (XML 1.0 and RFC 5545 refuse them)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
 from contactpoint.models import FundingCall
+from creativecities.text import export_text
 from directory.models import Sector
 
 # Deadlines kept in the calendar once passed, so that a subscriber's calendar
@@ -53,7 +56,7 @@ def deadlines_calendar(
     calendar.add("prodid", "-//Creative Cities Genoa//Funding call deadlines//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", export_text(name, "ical"))
     calendar.add("x-wr-timezone", timezone.get_default_timezone_name())
     host = request.get_host().split(":")[0]
     deadlines = []
@@ -65,19 +68,17 @@ def deadlines_calendar(
         deadlines.append(deadline.date())
         event.add("dtstart", deadline)
         event.add("dtend", deadline)
-        event.add("summary", gettext("Deadline: %(title)s") % {"title": call.title})
+        summary = gettext("Deadline: %(title)s") % {"title": call.title}
+        event.add("summary", export_text(summary, "ical"))
         url = request.build_absolute_uri(call.get_absolute_url())
         event.add("url", url)
-        event.add(
-            "description",
-            gettext("%(funder)s. Official call: %(official)s\nOn the portal: %(url)s")
-            % {
-                "funder": call.funder_name or call.get_funder_display(),
-                "official": call.official_url,
-                "url": url,
-            },
-        )
-        event.add("categories", [str(call.get_funder_display())])
+        description = gettext("%(funder)s. Official call: %(official)s\nOn the portal: %(url)s") % {
+            "funder": call.funder_name or call.get_funder_display(),
+            "official": call.official_url,
+            "url": url,
+        }
+        event.add("description", export_text(description, "ical"))
+        event.add("categories", [export_text(str(call.get_funder_display()), "ical")])
         calendar.add_component(event)
     if deadlines:
         # The zone's rules for the years the events span, not half a century.
@@ -127,15 +128,16 @@ class NewCallsFeed(Feed):  # type: ignore[type-arg]
         return newest
 
     def item_title(self, item: FundingCall) -> str:
-        return item.title
+        return export_text(item.title, "atom")
 
     def item_description(self, item: FundingCall) -> str:
         deadline = timezone.localtime(item.closes_at)
-        return gettext("%(funder)s · deadline %(deadline)s. %(description)s") % {
+        description = gettext("%(funder)s · deadline %(deadline)s. %(description)s") % {
             "funder": item.funder_name or item.get_funder_display(),
             "deadline": date_format(deadline, "DATETIME_FORMAT"),
             "description": item.description,
         }
+        return export_text(description, "atom")
 
     def item_pubdate(self, item: FundingCall) -> datetime.datetime | None:
         return item.published_at

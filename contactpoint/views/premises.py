@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from contactpoint.filters.premises import PremisesFilter
 from contactpoint.models import Premises
+from creativecities.text import export_value
 from directory.models import Sector
 from directory.pagination import DeferredJoinPaginator
 
@@ -75,7 +76,7 @@ def premises_geojson(request: HttpRequest) -> JsonResponse:
         for premises in rows
     ]
     response = JsonResponse(
-        {"type": "FeatureCollection", "features": features},
+        export_value({"type": "FeatureCollection", "features": features}, "json"),
         content_type="application/geo+json",
         json_dumps_params={"separators": (",", ":")},
     )

@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
-from directory.exports import csv_safe
+from creativecities.text import export_value
 from directory.survey.models import Answer, AnswerChoice, AnswerSet, Campaign, Question
 
 Kind = Question.Kind
@@ -111,24 +111,20 @@ def as_csv(campaign: Campaign) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header(campaign))
     for row in rows(campaign):
-        writer.writerow(
-            [
-                "" if value is None else csv_safe(value) if isinstance(value, str) else value
-                for value in row
-            ]
-        )
+        writer.writerow(["" if value is None else export_value(value, "csv") for value in row])
     return buffer.getvalue()
 
 
 def as_xlsx(campaign: Campaign) -> bytes:
     """Answers on the first sheet; the questions, for reading the headers, on the second.
-    Texts are written as text cells, so one beginning with "=" is never a formula."""
+    Texts are written as text cells, so one beginning with "=" is never a
+    formula, without the control characters XML cannot hold."""
     book = Workbook()
     sheet = book.active
     sheet.title = "answers"
     sheet.append(header(campaign))
     for row in rows(campaign):
-        sheet.append(row)
+        sheet.append([export_value(value, "xlsx") for value in row])
     for line in sheet.iter_rows(min_row=1):
         for cell in line:
             if isinstance(cell.value, str):
@@ -136,7 +132,9 @@ def as_xlsx(campaign: Campaign) -> bytes:
     questions = book.create_sheet("questions")
     questions.append(["column", "question", "choice"])
     for name, question, choice in columns(campaign):
-        questions.append([name, question.text, choice.label if choice else None])
+        questions.append(
+            [name, *export_value([question.text, choice.label if choice else None], "xlsx")]
+        )
     for line in questions.iter_rows(min_row=1):
         for cell in line:
             if isinstance(cell.value, str):

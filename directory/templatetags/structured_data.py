@@ -7,6 +7,8 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
+from creativecities.text import export_value
+
 register = template.Library()
 
 # Inside <script>, "</script>" or "<!--" in a value would end or confuse the block:
@@ -21,5 +23,5 @@ def ld_json(data: Any) -> SafeString:
     The block is data, never executed, so the Content Security Policy allows it;
     the escapes keep any text (a name with "</script>") inside it.
     """
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    text = json.dumps(export_value(data, "json"), cls=DjangoJSONEncoder, ensure_ascii=False)
     return mark_safe(text.translate(SCRIPT_ESCAPES))  # noqa: S308 (escaped above)

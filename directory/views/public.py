@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from creativecities.text import export_value
 from directory import exports, figures
 from directory.filters import OrganisationFilter
 from directory.models import Organisation, Page, Partner, Sector
@@ -122,7 +123,7 @@ def organisation_geojson(request: HttpRequest) -> JsonResponse:
         for slug, name, latitude, longitude, sector_id, place_id in rows
     ]
     response = JsonResponse(
-        {"type": "FeatureCollection", "features": features},
+        export_value({"type": "FeatureCollection", "features": features}, "json"),
         content_type="application/geo+json",
         json_dumps_params={"separators": (",", ":")},
     )

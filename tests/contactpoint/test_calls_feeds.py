@@ -2,6 +2,7 @@
 the new calls as Atom, read back as XML."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 from http import HTTPStatus
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from icalendar import Calendar
 from contactpoint.models import FundingCall
 from tests.contactpoint.factories_calls import FundingCallFactory
 from tests.directory.factories import SectorFactory
+from tests.text import store_raw
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +129,42 @@ def test_the_atom_feed_is_well_formed_and_lists_new_calls_newest_first(client: C
     links = [str(link.get("href")) for link in root.iter(f"{ATOM}link")]
     assert sum("/contact-point/calls/call-" in link for link in links) == 2
     assert FundingCall.objects.count() == 3
+
+
+# A title as an old row or another program may hold it: a vertical tab (a word
+# processor's line break), an escape, a form feed and a DEL.
+RAW_TITLE = "Bando\x0bcultura\x1b 2099\x0c\x7f"
+
+
+def test_a_control_character_in_a_title_leaves_the_atom_feed_well_formed(
+    client: Client,
+) -> None:
+    call = FundingCallFactory(title_en="Placeholder", published_at=timezone.now())
+    store_raw(call, "title_en", RAW_TITLE)
+    store_raw(call, "description_en", "First\x02 line\x08\r\nsecond")
+    with translation.override("en"):
+        url = reverse("contactpoint:calls_atom")
+
+    response = client.get(url)
+
+    assert response.status_code == HTTPStatus.OK
+    root = ET.fromstring(response.content)  # noqa: S314 (our own output)
+    [entry] = root.iter(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == "Bando\ncultura 2099\n"
+    assert "First line\nsecond" in (entry.findtext(f"{ATOM}summary") or "")
+
+
+def test_a_control_character_in_a_title_never_reaches_the_calendar(client: Client) -> None:
+    call = FundingCallFactory(title_en="Placeholder", funder_name="Fondo\x01 Liguria")
+    store_raw(call, "title_en", RAW_TITLE)
+
+    calendar = calls_calendar(client)
+
+    assert set(calls_events(calendar)) == {"Deadline: Bando\ncultura 2099\n"}
+    body = calendar.to_ical()
+    # RFC 5545: no control character in a text value but tab; lines end in CR LF.
+    assert not re.search(rb"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]", body)
+    raw = client.get(reverse("contactpoint:calls_ical")).content
+    assert not re.search(rb"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]", raw)
+    assert b"Bando\\ncultura 2099\\n" in raw
+    assert b"Fondo Liguria" in raw

@@ -13,6 +13,7 @@ from django.utils import translation
 
 from contactpoint.models import Premises
 from tests.contactpoint.factories_calls import PremisesFactory, calls_add_photo
+from tests.text import store_raw
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +152,16 @@ def test_coordinates_come_in_pairs() -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
         PremisesFactory(latitude=Decimal("44.4"), longitude=None)
     assert not Premises.objects.filter(latitude=Decimal("44.4")).exists()
+
+
+def test_a_control_character_in_a_title_never_reaches_the_geojson(client: Client) -> None:
+    premises = PremisesFactory(latitude=Decimal("44.4"), longitude=Decimal("8.9"))
+    store_raw(premises, "title_en", "Studio\x0bwith\x1b view")
+
+    response = client.get(premises_url("contactpoint:premises_geojson"))
+
+    assert response.status_code == HTTPStatus.OK
+    assert b"\\u000b" not in response.content
+    assert b"\\u001b" not in response.content
+    [feature] = json.loads(response.content)["features"]
+    assert feature["properties"]["name"] == "Studio\nwith view"

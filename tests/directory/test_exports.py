@@ -15,6 +15,7 @@ from django.test import Client
 from directory.exports import COLUMNS
 from directory.models import Organisation, Sector
 from tests.directory.factories import OrganisationFactory, SectorFactory, UserFactory
+from tests.text import store_raw
 
 pytestmark = pytest.mark.django_db
 
@@ -182,8 +183,9 @@ def test_csv_text_that_a_spreadsheet_would_run_is_quoted(client: Client) -> None
         ("phone", "+(1)/(2)-3"),
         ("website", "-2+3"),
         ("linkedin", "@SUM(1+1)"),
-        ("name", "\t=cmd"),
-        ("address", "\r=cmd"),
+        # Single-line columns hold no tab nor line break (creativecities/text.py).
+        ("description_it", "\t=cmd"),
+        ("description_en", "\n=cmd"),
         ("postcode", "+1"),
         ("vat_number", "=1+1"),
         ("ateco_code", "-1"),
@@ -261,3 +263,23 @@ def test_an_exported_file_imports_as_it_was(client: Client, desk: Client) -> Non
     assert copy.phone == "+39 010 123456"
     assert copy.short_description_it == "-30% sui corsi"
     assert copy.email == "=1+2@x.example"
+
+
+def test_control_characters_stored_in_a_row_leave_every_format(client: Client) -> None:
+    """A row stored before text was cleaned at input (or by a path no form
+    guards): its control characters leave every file, a line break stays one."""
+    organisation = OrganisationFactory(latitude=Decimal("44.4"), longitude=Decimal("8.9"))
+    store_raw(organisation, "name", "Studio\x0bLanterna\x1b")
+    store_raw(organisation, "description_en", "Two\r\nlines\x07")
+
+    [row] = csv_rows(client.get("/directory/export.csv"))
+    listed = json.loads(body(client.get("/directory/export.json")))["organisations"]
+    [feature] = json.loads(body(client.get("/directory/export.geojson")))["features"]
+    [marker] = client.get("/en/directory/map.geojson").json()["features"]
+    profile = client.get(organisation.get_absolute_url()).content.decode()
+
+    assert (row["name"], row["description_en"]) == ("Studio\nLanterna", "Two\nlines")
+    assert (listed[0]["name"], listed[0]["description_en"]) == ("Studio\nLanterna", "Two\nlines")
+    assert feature["properties"]["name"] == "Studio\nLanterna"
+    assert marker["properties"]["name"] == "Studio\nLanterna"
+    assert '"name": "Studio\\nLanterna"' in profile  # the profile's JSON-LD

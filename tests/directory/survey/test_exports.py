@@ -11,11 +11,13 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from directory.models import Organisation, Sector
 from directory.survey import exports
+from directory.survey.models import Answer
 from tests.directory.survey.factories_results import (
     SurveyQuestions,
     results_answer,
     results_campaign,
 )
+from tests.text import store_raw
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +148,40 @@ def test_desk_downloads_both_formats(desk: Client, survey_exported: SurveyQuesti
         assert response.status_code == HTTPStatus.OK
         assert response["Content-Type"].startswith(content_type)
         assert "attachment" in response["Content-Disposition"]
+
+
+def test_control_characters_in_an_answer_never_break_either_format(desk: Client) -> None:
+    """A word processor's line break (a vertical tab), stored as an anonymous
+    answer came before text was cleaned: XLSX cannot hold it (openpyxl refuses
+    the cell), so it becomes a line break in both files."""
+    survey = results_campaign()
+    answer_set = results_answer(survey, single="home", long_text="placeholder")
+    store_raw(
+        Answer.objects.get(answer_set=answer_set, question=survey.long_text),
+        "text",
+        "First\x0bsecond\x1b\x7f line",
+    )
+    store_raw(survey.long_text, "text_en", "Anything\x0c else?")
+    column = EXPECTED_HEADER.index("q6")
+
+    responses = {
+        fmt: desk.get(
+            reverse("survey_results_admin:export", kwargs={"pk": survey.campaign.pk, "fmt": fmt})
+        )
+        for fmt in ("csv", "xlsx")
+    }
+
+    assert {fmt: r.status_code for fmt, r in responses.items()} == {
+        "csv": HTTPStatus.OK,
+        "xlsx": HTTPStatus.OK,
+    }
+    book = load_workbook(io.BytesIO(responses["xlsx"].content))
+    assert [row[column] for row in book["answers"].iter_rows(values_only=True)] == [
+        "q6",
+        "First\nsecond line",
+    ]
+    assert ["q6", "Anything\n else?", None] in [
+        list(row) for row in book["questions"].iter_rows(values_only=True)
+    ]
+    parsed = list(csv.reader(io.StringIO(responses["csv"].content.decode())))
+    assert [row[column] for row in parsed] == ["q6", "First\nsecond line"]
