@@ -175,13 +175,20 @@ LOGIN_REDIRECT_URL = "directory:home"
 LOGOUT_REDIRECT_URL = "directory:home"
 
 # Login throttling (django-axes, see directory/login_throttle.py): after
-# LOGIN_FAILURE_LIMIT failures for one account, or from one client address,
-# logins for it pause for LOGIN_COOLOFF_MINUTES, doubled by every further failure
-# of the day up to LOGIN_COOLOFF_MAX_MINUTES; a successful login forgets them.
-# Attempts are kept in the database, not the cache: every app server sees the
-# same counts without another server, and the desk reads them in the admin.
+# LOGIN_FAILURE_LIMIT failures for one account from one client address, logins
+# to it from there pause for LOGIN_COOLOFF_MINUTES, doubled by every further
+# failure of the day up to LOGIN_COOLOFF_MAX_MINUTES; a successful login forgets
+# them. Wider counts over LOGIN_WIDE_WINDOW: LOGIN_ADDRESS_FAILURE_LIMIT failures
+# from one address (any accounts) refuse every login from it, and
+# LOGIN_ACCOUNT_FAILURE_LIMIT failures of one account (any addresses) refuse it
+# from addresses it was never logged in to from. Attempts are kept in the
+# database, not the cache: every app server sees the same counts without another
+# server, and the desk reads them in the admin.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 50)
+LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("LOGIN_ACCOUNT_FAILURE_LIMIT", 20)
+LOGIN_WIDE_WINDOW = datetime.timedelta(hours=1)
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "directory.login_throttle.login_username"
 AXES_CLIENT_IP_CALLABLE = "creativecities.middleware.client_address"
