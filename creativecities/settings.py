@@ -70,7 +70,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, on a site that asks staff for their second factor.
+    "directory.admin_site.DeskAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -83,6 +84,9 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "directory",
@@ -100,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Tells whether the session passed the second factor (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "directory.history.RequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -199,6 +205,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
+# The second factor of staff (directory/second_factor.py): time-based one-time
+# codes, and backup codes, before any admin page. Required unless
+# CREATIVECITIES_STAFF_OTP_REQUIRED says otherwise; by default optional only with
+# DEBUG (`make run`), where staff who enrolled are still asked for their code.
+STAFF_OTP_REQUIRED = env_bool("CREATIVECITIES_STAFF_OTP_REQUIRED", not DEBUG)
+STAFF_OTP_BACKUP_CODES = 10
+OTP_TOTP_ISSUER = "Creative Cities"
 LOGIN_COOLOFF = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 5))
 LOGIN_COOLOFF_MAX = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MAX_MINUTES", 60))
 

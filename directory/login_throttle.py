@@ -44,11 +44,14 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_parameters
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Max, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from directory.second_factor import second_factor_pending
 
 # How long failures are remembered, and so how long the cool-off keeps growing.
 MEMORY = datetime.timedelta(days=1)
@@ -202,6 +205,17 @@ class LoginThrottleHandler(AxesDatabaseHandler):
         if wide_lockout(request, credentials) is not None:
             request.axes_locked_out = True  # type: ignore[attr-defined]
             request.axes_credentials = credentials  # type: ignore[attr-defined]
+
+    def user_logged_in(
+        self, sender: Any, request: HttpRequest, user: AbstractBaseUser, **kwargs: Any
+    ) -> None:
+        """A login is a success once complete: for staff who still owe their
+        second factor, only when the code is passed (`directory.views.second_factor`
+        calls this again then). Before, forgetting the pair's failures would let
+        anyone who knows the password try codes without end."""
+        if second_factor_pending(request, user):
+            return
+        super().user_logged_in(sender, request, user, **kwargs)
 
     def clean_expired_user_attempts(
         self, request: HttpRequest | None = None, credentials: dict[str, Any] | None = None
