@@ -20,7 +20,8 @@ from django.utils.http import urlencode
 class DeskAdminSite(admin.AdminSite):
     """Lets a staff session in only once it passed the second factor; a staff
     member who logged in with the password alone is sent on to the code (or to
-    enrol an authenticator) instead of back to the login form."""
+    enrol an authenticator) instead of back to the login form. The form still
+    takes a login (someone else's, or the same person's again)."""
 
     def has_permission(self, request: HttpRequest) -> bool:
         from directory.second_factor import second_factor_passed
@@ -31,7 +32,12 @@ class DeskAdminSite(admin.AdminSite):
         from directory.second_factor import second_factor_passed
 
         user = request.user
-        if user.is_active and user.is_staff and not second_factor_passed(request):
+        if (
+            request.method == "GET"
+            and user.is_active
+            and user.is_staff
+            and not second_factor_passed(request)
+        ):
             return second_factor_redirect(request)
         return super().login(request, extra_context)
 

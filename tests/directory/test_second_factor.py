@@ -28,6 +28,7 @@ VERIFY = "/en/accounts/second-factor/"
 SETUP = "/en/accounts/second-factor/setup/"
 BACKUP_CODES = "/en/accounts/second-factor/backup-codes/"
 ENQUIRIES = "/admin/contactpoint/enquiry/"
+LOGOUT = "/en/accounts/logout/"
 
 
 @pytest.fixture
@@ -84,6 +85,34 @@ def test_the_right_code_opens_the_admin(client: Client, paola: User) -> None:
     assert response.redirect_chain == [(ENQUIRIES, HTTPStatus.FOUND)]
     assert response.status_code == HTTPStatus.OK
     assert client.get("/admin/").status_code == HTTPStatus.OK
+
+
+def test_at_the_code_step_staff_can_log_out_and_log_in_again(client: Client, paola: User) -> None:
+    enrolled(paola)
+    password_login(client, paola)
+
+    page = client.get(VERIFY).content.decode()
+    client.post(LOGOUT)
+    logged_out = client.get("/admin/", follow=True)
+    password_login(client, paola)
+    again = client.get("/admin/", follow=True)
+
+    assert f'action="{LOGOUT}"' in page
+    assert logged_out.redirect_chain[-1][0].startswith(ADMIN_LOGIN)
+    assert 'name="password"' in logged_out.content.decode()
+    assert again.redirect_chain[-1][0].startswith(VERIFY)
+
+
+def test_at_the_code_step_the_admin_login_form_still_takes_a_login(
+    client: Client, paola: User
+) -> None:
+    enrolled(paola)
+    password_login(client, paola)
+    colleague = UserFactory.create(email="colleague@example.org", is_staff=True)
+
+    password_login(client, colleague)
+
+    assert client.session["_auth_user_id"] == str(colleague.pk)
 
 
 def test_a_wrong_code_is_refused_with_a_message(client: Client, paola: User) -> None:
@@ -179,7 +208,7 @@ def test_a_backup_code_works_once(client: Client, paola: User) -> None:
     first = client.post(VERIFY, {"code": codes[0].upper()})
     assert first.status_code == HTTPStatus.FOUND
     assert client.get("/admin/").status_code == HTTPStatus.OK
-    client.post("/admin/logout/")
+    client.post(LOGOUT)
     password_login(client, paola)
     reused = client.post(VERIFY, {"code": codes[0]})
     a_second_later(paola)
@@ -316,6 +345,7 @@ def test_wrong_codes_lock_the_pair_like_wrong_passwords(client: Client, paola: U
     assert right.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert "Too many login attempts" in right.content.decode()
     assert password_again.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    a_second_later(paola)
     assert elsewhere.post(VERIFY, {"code": authenticator_code(device)}).status_code == (
         HTTPStatus.FOUND
     )
@@ -328,7 +358,7 @@ def test_the_password_again_does_not_wipe_the_count_of_wrong_codes(
     password_login(client, paola)
     for _ in range(4):
         assert client.post(VERIFY, {"code": "000000"}).status_code == HTTPStatus.OK
-    client.post("/admin/logout/")
+    client.post(LOGOUT)
 
     password_login(client, paola)
 
