@@ -75,7 +75,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, on a site that asks staff for their second factor.
+    "directory.admin_site.DeskAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -88,6 +89,9 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "directory",
@@ -107,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Tells whether the session passed the second factor (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "directory.history.RequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -205,13 +211,20 @@ LOGIN_REDIRECT_URL = "directory:home"
 LOGOUT_REDIRECT_URL = "directory:home"
 
 # Login throttling (django-axes, see directory/login_throttle.py): after
-# LOGIN_FAILURE_LIMIT failures for one account, or from one client address,
-# logins for it pause for LOGIN_COOLOFF_MINUTES, doubled by every further failure
-# of the day up to LOGIN_COOLOFF_MAX_MINUTES; a successful login forgets them.
-# Attempts are kept in the database, not the cache: every app server sees the
-# same counts without another server, and the desk reads them in the admin.
+# LOGIN_FAILURE_LIMIT failures for one account from one client address, logins
+# to it from there pause for LOGIN_COOLOFF_MINUTES, doubled by every further
+# failure of the day up to LOGIN_COOLOFF_MAX_MINUTES; a successful login forgets
+# them. Wider counts over LOGIN_WIDE_WINDOW: LOGIN_ADDRESS_FAILURE_LIMIT failures
+# from one address (any accounts) refuse every login from it, and
+# LOGIN_ACCOUNT_FAILURE_LIMIT failures of one account (any addresses) refuse it
+# from addresses it was never logged in to from. Attempts are kept in the
+# database, not the cache: every app server sees the same counts without another
+# server, and the desk reads them in the admin.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 50)
+LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("LOGIN_ACCOUNT_FAILURE_LIMIT", 20)
+LOGIN_WIDE_WINDOW = datetime.timedelta(hours=1)
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "directory.login_throttle.login_username"
 AXES_CLIENT_IP_CALLABLE = "creativecities.middleware.client_address"
@@ -222,6 +235,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
+# The second factor of staff (directory/second_factor.py): time-based one-time
+# codes, and backup codes, before any admin page. Required unless
+# CREATIVECITIES_STAFF_OTP_REQUIRED says otherwise; by default optional only with
+# DEBUG (`make run`), where staff who enrolled are still asked for their code.
+STAFF_OTP_REQUIRED = env_bool("CREATIVECITIES_STAFF_OTP_REQUIRED", not DEBUG)
+STAFF_OTP_BACKUP_CODES = 10
+OTP_TOTP_ISSUER = "Creative Cities"
 LOGIN_COOLOFF = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 5))
 LOGIN_COOLOFF_MAX = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MAX_MINUTES", 60))
 

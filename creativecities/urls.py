@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from creativecities.media import media_serve
 from creativecities.views import healthz
+from directory.views import second_factor
 from directory.views.members import PasswordResetView
 from directory.views.public import export as directory_export
 
@@ -39,6 +40,13 @@ urlpatterns += i18n_patterns(
         "accounts/password_reset/",
         PasswordResetView.as_view(),
         name="password_reset",
+    ),
+    path("accounts/second-factor/", second_factor.verify, name="second_factor_verify"),
+    path("accounts/second-factor/setup/", second_factor.setup, name="second_factor_setup"),
+    path(
+        "accounts/second-factor/backup-codes/",
+        second_factor.backup_codes,
+        name="second_factor_backup_codes",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("contact-point/", include("contactpoint.urls")),

@@ -367,3 +367,16 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         for key in ("domain", "protocol", "request"):
             context.pop(key, None)
         email_after_commit(to=[to_email], template="registration/password_reset", context=context)
+
+
+class SecondFactorCodeForm(forms.Form):
+    """A one-time code: the authenticator's six digits, or a backup code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_(
+            "The six digits your authenticator app shows now, or one of your backup codes."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import base64
 import datetime
-import ipaddress
 import pickle
 import random
 import re
@@ -149,18 +148,11 @@ def ceiling(scope: str, *, target: str, reached: Callable[[CeilingReached], None
 
 
 def client_address(request: HttpRequest) -> str:
-    """Who is asking, as far as the server can tell (the portal's one reading of
-    the client's address, `creativecities.middleware.client_address`, which login
-    throttling uses too). An IPv6 client is counted by its /64 network, which one
-    household or server typically holds whole.
-    """
-    address = edge_client_address(request)
-    if address is None:
-        return "unknown"
-    parsed = ipaddress.ip_address(address)
-    if parsed.version == 6:
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return str(parsed)
+    """Who is asking, as far as the server can tell: the portal's one reading of
+    the client's address (`creativecities.middleware.client_address`, an IPv6
+    client as its /64 network), which login throttling uses too; `"unknown"`
+    when the server cannot tell."""
+    return edge_client_address(request) or "unknown"
 
 
 def limit(request: HttpRequest, scope: str, *, recipient: str = "", **keys: str) -> None:

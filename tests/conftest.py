@@ -80,3 +80,58 @@ def staff_user(db: Any) -> Any:
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get(name="Desk staff"))
     return user
+
+
+def staff_authenticator(user: Any) -> Any:
+    """The confirmed authenticator (TOTP device) of this staff member, made on first use."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "Test authenticator"}
+    )
+    return device
+
+
+def authenticator_code(device: Any) -> str:
+    """The code the authenticator app shows now, computed from the device's key."""
+    from django_otp.oath import totp
+
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{code:0{device.digits}d}"
+
+
+@pytest.fixture(autouse=True)
+def _staff_logins_pass_the_second_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one place where tests satisfy the second factor of staff.
+
+    `force_login` stands for a whole login: for staff, the password and the code,
+    so the session has passed the second factor with an authenticator made for
+    them (the admin lets staff in only then, directory/second_factor.py). Tests
+    of the second factor itself log in through the forms instead, and browser
+    tests type the code `second_factor_code` gives them."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    force_login = Client.force_login
+
+    def force_login_past_the_second_factor(
+        self: Client, user: Any, backend: str | None = None
+    ) -> None:
+        force_login(self, user, backend)
+        if user.is_staff:
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = staff_authenticator(user).persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_past_the_second_factor)
+
+
+@pytest.fixture
+def second_factor_code(db: Any) -> Any:
+    """A function giving the code of a staff member's authenticator app now (the
+    authenticator is made on first use), to type after the password."""
+
+    def code(user: Any) -> str:
+        return authenticator_code(staff_authenticator(user))
+
+    return code

@@ -11,17 +11,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from directory.models import (
     User,
 )
+from directory.second_factor import second_factor_reset
+
+# The devices of the second factor are managed through the people they belong to
+# (enrolment by their owner, reset by a superuser below): their own admin pages
+# would show any superuser the keys of everyone's authenticator.
+for device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)
 
 # What says who may do what: only a superuser changes these, on anyone.
 PRIVILEGE_FIELDS = ("is_staff", "is_superuser", "groups", "user_permissions")
@@ -59,6 +71,35 @@ class UserAdmin(BaseUserAdmin[User]):
     # The add form sets the address and password only; privileges are given
     # afterwards, on the change form, by a superuser.
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    actions = ("reset_second_factor",)
+
+    def has_reset_second_factor_permission(self, request: HttpRequest) -> bool:
+        """Only a superuser resets a second factor: with it reset, the next
+        login with the password alone may enrol a new authenticator."""
+        return bool(request.user.is_superuser)
+
+    @admin.action(
+        description=_("Reset the second factor (the person enrols again)"),
+        permissions=["reset_second_factor"],
+    )
+    def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        people = 0
+        for user in queryset:
+            if second_factor_reset(user=user):
+                people += 1
+                self.log_change(request, user, [{"changed": {"fields": ["second factor"]}}])
+        self.message_user(
+            request,
+            ngettext(
+                "The second factor of %(count)d person was reset: at their next login "
+                "they set up an authenticator again.",
+                "The second factor of %(count)d people was reset: at their next login "
+                "they set up an authenticator again.",
+                people,
+            )
+            % {"count": people},
+            messages.SUCCESS,
+        )
 
     def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> Any:
         """Privileges are shown to everyone who may see the account, as text for

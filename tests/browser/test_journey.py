@@ -17,7 +17,7 @@ PASSWORD = "faro-della-lanterna-77"
 
 
 def test_register_confirm_approve_then_found_by_search_and_on_the_map(
-    page: Any, visit: Any, live_server: Any, browser: Any
+    page: Any, visit: Any, live_server: Any, browser: Any, second_factor_code: Any
 ) -> None:
     # A business registers, in English.
     visit("/en/register/")
@@ -68,11 +68,14 @@ def test_register_confirm_approve_then_found_by_search_and_on_the_map(
     # The desk approves it in the admin.
     staff = UserFactory(email="desk@example.org", is_staff=True)
     staff.groups.add(Group.objects.get(name="Desk staff"))
+    code = second_factor_code(staff)  # her authenticator app, set up earlier
     desk = browser.new_context(locale="en-GB").new_page()
     desk.goto(live_server.url + "/admin/login/")
     desk.get_by_label("Email address").fill("desk@example.org")
     desk.get_by_label("Password").fill("a-long-test-password")
     desk.get_by_role("button", name="Log in").click()
+    desk.get_by_label("Code").fill(code)
+    desk.get_by_role("button", name="Continue").click()
     desk.goto(live_server.url + "/admin/directory/organisation/?status__exact=pending")
     desk.get_by_role("link", name="Lanterna Sound Lab").click()
     desk.get_by_role("button", name="Approve and publish").click()

@@ -29,7 +29,7 @@ def survey_journey_log_in(context: Any, live_server: Any, email: str) -> Any:
 
 
 def test_member_answers_in_two_visits_desk_publishes_public_reads(
-    browser: Any, live_server: Any
+    browser: Any, live_server: Any, second_factor_code: Any
 ) -> None:
     now = timezone.now()
     survey = results_campaign(
@@ -84,11 +84,14 @@ def test_member_answers_in_two_visits_desk_publishes_public_reads(
     # The desk publishes the results.
     staff = UserFactory(email="desk@example.org", is_staff=True)
     staff.groups.add(Group.objects.get(name="Desk staff"))
+    code = second_factor_code(staff)  # her authenticator app, set up earlier
     desk = browser.new_context(locale="en-GB").new_page()
     desk.goto(live_server.url + "/admin/login/")
     desk.get_by_label("Email address").fill("desk@example.org")
     desk.get_by_label("Password").fill(PASSWORD)
     desk.get_by_role("button", name="Log in").click()
+    desk.get_by_label("Code").fill(code)
+    desk.get_by_role("button", name="Continue").click()
     desk.goto(live_server.url + f"/admin/survey-results/{survey.campaign.pk}/")
     expect(desk.get_by_text("Lanternwork")).to_be_visible()
     assert_accessible(desk)

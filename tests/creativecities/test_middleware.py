@@ -121,7 +121,10 @@ def test_requests_without_a_body_pass() -> None:
             "203.0.113.5",
         ),
         (True, {"REMOTE_ADDR": "10.0.0.2"}, "10.0.0.2"),
-        (True, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "2001:DB8::1"}, "2001:db8::1"),
+        # An IPv6 client is its /64 network, as every limit counts it.
+        (True, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "2001:DB8::1"}, "2001:db8::"),
+        (False, {"REMOTE_ADDR": "2001:db8:1:2:3:4:5:6"}, "2001:db8:1:2::"),
+        (False, {"REMOTE_ADDR": "::ffff:203.0.113.5"}, "203.0.113.5"),
         (True, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "not-an-address"}, None),
         (False, {"REMOTE_ADDR": ""}, None),
     ],

@@ -72,7 +72,7 @@ def test_the_client_address_trusts_only_the_proxys_own_hop(settings: Any) -> Non
     assert client_address(spoofed) == "203.0.113.7"
     assert client_address(factory.get("/", REMOTE_ADDR="10.0.0.1")) == "10.0.0.1"
     assert client_address(factory.get("/", REMOTE_ADDR="2001:db8:1:2:3:4:5:6")) == (
-        "2001:db8:1:2::/64"
+        "2001:db8:1:2::"
     )
 
 

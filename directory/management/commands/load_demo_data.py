@@ -56,7 +56,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo data loaded: {len(organisations)} organisations, {public} public.\n"
                 f"Desk staff login: {DEMO_STAFF_EMAIL} / {staff_password} "
-                f"at {settings.SITE_URL}/admin/\n"
+                f"at {settings.SITE_URL}/admin/ ({self.second_factor_note()})\n"
                 f"Member login: {DEMO_MEMBER_EMAIL} / {member_password} "
                 f"(member of {' and '.join(demo_organisations.MEMBER_ORGANISATIONS)})"
             )
@@ -65,6 +65,13 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = loader(staff=staff, member=member)
             self.stdout.write(self.style.SUCCESS(summary))
+
+    def second_factor_note(self) -> str:
+        """How the demo's staff pass the second factor here (the README says more)."""
+        setup = f"{settings.SITE_URL}/en/accounts/second-factor/setup/"
+        if settings.STAFF_OTP_REQUIRED:
+            return f"an authenticator app is required: set it up at the first login, {setup}"
+        return f"second factor optional here; to try it, set up an authenticator at {setup}"
 
     def partner_logos(self) -> None:
         """The partners are seeded by migration; the demo gives them drawn logos."""

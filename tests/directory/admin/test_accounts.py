@@ -220,13 +220,19 @@ def test_the_desk_cannot_delete_an_account_that_can_do_more(
     assert User.objects.filter(pk=above_the_desk.pk).exists()
 
 
-def test_every_bulk_action_on_people_is_a_deletion(admin_client: Client, desk: Client) -> None:
+def test_the_bulk_actions_on_people_are_deletion_and_the_superusers_reset(
+    admin_client: Client, desk: Client
+) -> None:
     """The actions the user list offers, for the two kinds of staff. Deleting is
-    guarded above; a new action must keep to the same limits (add its test here)."""
+    guarded above, resetting a second factor in tests/directory/test_second_factor.py;
+    a new action must keep to the same limits (add its test here)."""
     superuser_actions = admin_client.get(CHANGELIST).context["action_form"].fields["action"]
     desk_page = desk.get(CHANGELIST)
 
-    assert [name for name, _ in superuser_actions.choices if name] == ["delete_selected"]
+    assert [name for name, _ in superuser_actions.choices if name] == [
+        "delete_selected",
+        "reset_second_factor",
+    ]
     assert desk_page.status_code == HTTPStatus.OK
     assert desk_page.context["action_form"] is None  # no deletion granted, no actions
     assert {name for name, _ in admin.site.actions} == {"delete_selected"}  # the site-wide ones

@@ -1,0 +1,54 @@
+"""The desk's admin site: Django's, with the second factor of staff in front.
+
+Named in INSTALLED_APPS in place of `django.contrib.admin`, so that every
+`admin.site` of the portal (each app's registrations, the survey's results pages
+behind `admin.site.admin_view`) is this site. This module is read while the apps
+load: it imports no model, and the site reaches `directory.second_factor` only
+once a request comes.
+"""
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+
+class DeskAdminSite(admin.AdminSite):
+    """Lets a staff session in only once it passed the second factor; a staff
+    member who logged in with the password alone is sent on to the code (or to
+    enrol an authenticator) instead of back to the login form. The form still
+    takes a login (someone else's, or the same person's again)."""
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        from directory.second_factor import second_factor_passed
+
+        return super().has_permission(request) and second_factor_passed(request)
+
+    def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        from directory.second_factor import second_factor_passed
+
+        user = request.user
+        if (
+            request.method == "GET"
+            and user.is_active
+            and user.is_staff
+            and not second_factor_passed(request)
+        ):
+            return second_factor_redirect(request)
+        return super().login(request, extra_context)
+
+
+def second_factor_redirect(request: HttpRequest) -> HttpResponse:
+    """To the code page, keeping where the staff member was going."""
+    target = request.POST.get("next") or request.GET.get("next") or reverse("admin:index")
+    return redirect(f"{reverse('second_factor_verify')}?{urlencode({'next': target})}")
+
+
+class DeskAdminConfig(AdminConfig):
+    """Django's admin application, with `DeskAdminSite` as its default site."""
+
+    default_site = "directory.admin_site.DeskAdminSite"
