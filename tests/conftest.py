@@ -20,17 +20,63 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+# The migrated rows and the blocker that lets the hook below reach the database.
+_reference: dict[str, Any] = {}
+
+
 @pytest.fixture(scope="session", autouse=True)
 def migrated_rows(django_db_setup: None, django_db_blocker: Any) -> str:
     """The rows the migrations made (sectors, places, pages, partners, groups,
     permissions), as JSON, read as soon as the test database exists: a test
-    that commits ends by emptying every table, and the browser tests load
-    these rows back (`tests/browser/conftest.py`). Read later, after such a
-    test, they would be gone."""
+    that commits ends by emptying every table, and they are loaded back after
+    it (`pytest_runtest_teardown` below). Read later, after such a test, they
+    would be gone."""
     from django.db import connection
 
     with django_db_blocker.unblock():
-        return str(connection.creation.serialize_db_to_string())
+        rows = str(connection.creation.serialize_db_to_string())
+    _reference.update(rows=rows, blocker=django_db_blocker)
+    return rows
+
+
+def restore_reference_rows(rows: str) -> None:
+    """Load back the rows the migrations made, if a flush emptied them."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    from directory.models import Sector
+
+    if not Sector.objects.exists():
+        # The flush's post_migrate made new content types and permissions;
+        # the snapshot brings back the original ones, with their ids.
+        Permission.objects.all().delete()
+        ContentType.objects.all().delete()
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(rows)
+
+
+def _commits(item: pytest.Item) -> bool:
+    """Whether the test ran on a database that commits (and is flushed after it)."""
+    marker = item.get_closest_marker("django_db")
+    names = getattr(item, "fixturenames", ())
+    return bool(
+        (marker is not None and marker.kwargs.get("transaction"))
+        or "transactional_db" in names
+        or "live_server" in names
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """After a test that commits, the flush has emptied every table: the rows the
+    migrations made come back at once. pytest-django runs such tests last, but a
+    parallel worker that steals tests from another may run rolled-back tests
+    after them, and those expect the database `migrate` makes."""
+    yield
+    if _commits(item) and "rows" in _reference:
+        with _reference["blocker"].unblock():
+            restore_reference_rows(_reference["rows"])
 
 
 @pytest.fixture(autouse=True)

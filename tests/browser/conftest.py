@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from django.contrib.staticfiles import handlers as staticfiles_handlers
 
+from tests.conftest import restore_reference_rows
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -28,21 +30,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def _restore_reference_data(migrated_rows: str, transactional_db: None) -> None:
     """Each browser test ends with a flush of every table (as every test that
-    commits does); the next one starts by loading back the rows the migrations
-    made, so that every test sees the database `migrate` makes."""
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
-
-    from directory.models import Sector
-
-    if not Sector.objects.exists():
-        # The flush's post_migrate made new content types and permissions;
-        # the snapshot brings back the original ones, with their ids.
-        Permission.objects.all().delete()
-        ContentType.objects.all().delete()
-        ContentType.objects.clear_cache()
-        connection.creation.deserialize_db_from_string(migrated_rows)
+    commits does); the rows the migrations made are loaded back after it
+    (tests/conftest.py), and here too in case the flush came from elsewhere, so
+    that every test sees the database `migrate` makes."""
+    restore_reference_rows(migrated_rows)
 
 
 @pytest.fixture(autouse=True)

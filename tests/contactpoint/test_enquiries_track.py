@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection
 from django.db.models import F
 from django.test import Client
 from django_tasks import task_backends
@@ -19,6 +18,7 @@ from contactpoint.services.enquiries import FOLLOWUPS_WINDOW
 from directory.models import OutgoingEmail, User
 from tests.contactpoint.factories_calls import FundingCallFactory, PremisesFactory
 from tests.contactpoint.factories_enquiries import EnquiryFactory, EnquiryMessageFactory
+from tests.directory.helpers import expire_every_counter
 
 pytestmark = pytest.mark.django_db
 
@@ -76,12 +76,6 @@ def test_failed_token_lookups_are_throttled(
         assert client.get(enquiry_track_url(enquiry_new, token=f"guess{n}")).status_code == 404
     response = client.get(enquiry_track_url(enquiry_new, token="guess4"))
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
-
-
-def expire_every_counter() -> None:
-    """Move every rate-limit counter's expiry into the past, as an hour passing would."""
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE rate_limit_counters SET expires = now() - interval '1 second'")
 
 
 def test_once_the_guesses_are_spent_even_the_right_token_waits_for_the_pause(

@@ -24,7 +24,7 @@ from directory import ratelimit
 from directory.models import Invitation, Organisation, OutgoingEmail, User
 from directory.ratelimit import Rate, RateLimited, client_address
 from tests.directory.factories import UserFactory
-from tests.directory.helpers import registration_form_data
+from tests.directory.helpers import expire_every_counter, registration_form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -192,12 +192,6 @@ def test_the_migration_turns_a_table_createcachetable_made_unlogged() -> None:
         migration.unlogged(None, editor)
 
     assert persistence("rate_limit_counters") == "u"
-
-
-def expire_every_counter() -> None:
-    """Move every counter's expiry into the past, as an hour passing would."""
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE rate_limit_counters SET expires = now() - interval '1 second'")
 
 
 # --- per client address, per recipient, per account -----------------------------
