@@ -57,15 +57,19 @@ from directory.second_factor import second_factor_pending
 MEMORY = datetime.timedelta(days=1)
 # Doublings beyond which the ceiling has long been reached (keeps the power small).
 MAX_DOUBLINGS = 20
+# The request attribute naming the account at the second factor's code step.
+SECOND_FACTOR_ACCOUNT = "second_factor_account"
 
 
 def login_username(request: HttpRequest | None, credentials: dict[str, Any] | None) -> str | None:
     """The account a login attempt is for, as the login form reads it: the email
-    address, in lower case (the portal's and the admin's forms post it as `username`)."""
+    address, in lower case (the portal's and the admin's forms post it as `username`).
+    At the second factor's code step, the account that gave its password
+    (`SECOND_FACTOR_ACCOUNT`, set by that view)."""
     if credentials and credentials.get("username"):
         username = str(credentials["username"])
     elif request is not None:
-        username = request.POST.get("username", "")
+        username = request.POST.get("username", "") or getattr(request, SECOND_FACTOR_ACCOUNT, "")
     else:
         username = ""
     return username.strip().lower() or None

@@ -22,6 +22,7 @@ from django_otp import login as otp_login
 from django_otp.models import Device
 
 from directory.forms import SecondFactorCodeForm
+from directory.login_throttle import SECOND_FACTOR_ACCOUNT
 from directory.models import User
 from directory.second_factor import (
     qr_code_data_uri,
@@ -82,6 +83,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     if not second_factor_enrolled(user):
         return redirect(_with_next("second_factor_setup", target))
     credentials = {"username": user.email}
+    setattr(request, SECOND_FACTOR_ACCOUNT, user.email)  # for the throttle's cool-off
     form = SecondFactorCodeForm(request.POST or None)
     context: dict[str, Any] = {"title": _("Enter your code"), "form": form, "next": target}
     if not AxesProxyHandler.is_allowed(request, credentials):

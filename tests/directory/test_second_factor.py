@@ -351,6 +351,23 @@ def test_wrong_codes_lock_the_pair_like_wrong_passwords(client: Client, paola: U
     )
 
 
+def test_wrong_codes_beyond_the_limit_lengthen_the_pause_as_wrong_passwords_do(
+    client: Client, paola: User
+) -> None:
+    from axes.models import AccessAttempt
+
+    enrolled(paola)
+    password_login(client, paola)
+    for _ in range(5):
+        client.post(VERIFY, {"code": "000000"})
+    AccessAttempt.objects.update(failures_since_start=7)  # two more earlier today
+
+    response = client.post(VERIFY, {"code": "000000"})
+
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert 15 * 60 < int(response["Retry-After"]) <= 20 * 60
+
+
 def test_the_password_again_does_not_wipe_the_count_of_wrong_codes(
     client: Client, paola: User
 ) -> None:
