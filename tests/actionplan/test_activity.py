@@ -115,3 +115,15 @@ def test_the_history_of_an_indicator_reads_its_figures_with_the_unit_and_dates(
     )
     assert "1 marzo 2027" in page
     assert "1200.00" not in page and "2027-03-01" not in page
+
+
+def test_status_badges_in_the_workspace_are_coloured_by_status(
+    client: Client, plan_action_a: Action, marco: PartnerMember
+) -> None:
+    action_change_status(action=plan_action_a, step="start", by=marco.user)
+    client.force_login(marco.user)
+
+    badge = '<span class="badge plan-status plan-status-in_progress">In corso</span>'
+    assert badge in _dashboard(client, plan_action_a, "it")
+    page = client.get(f"/it/action-plan/workspace/actions/{plan_action_a.pk}/").content.decode()
+    assert badge in page
