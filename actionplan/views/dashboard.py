@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Q, Window
+from django.db.models import F, Model, Q, Window
 from django.db.models.functions import Lag, RowNumber
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -100,9 +100,7 @@ def _activity(plan: Plan, themes: list[Theme], actions: list[Action]) -> list[Ac
     rows = []
     for v in versions:
         name, url, suffixes = items[(v.content_type_id, v.object_id)]
-        model = v.content_type.model_class()
-        assert model is not None
-        tracking = history.tracking_for(model)
+        tracking = history.tracking_for(cast(type[Model], v.content_type.model_class()))
         rows += [
             Activity(at=v.created_at, sentence=sentence, url=url)
             for sentence in history.sentences(
