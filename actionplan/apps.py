@@ -10,11 +10,13 @@ class ActionplanConfig(AppConfig):
         from actionplan import history_fields
         from actionplan.benchmark_demo import benchmark_demo
         from actionplan.demo import plan_demo
-        from actionplan.panels import plan_sector_panel
+        from actionplan.panels import plan_sector_panel, plan_workplace
         from directory.demo_loaders import register_demo_loader
         from directory.panels import register_sector_panel
+        from directory.workplaces import register_workplace
 
         history_fields.track_plan()
         register_demo_loader(plan_demo)
         register_demo_loader(benchmark_demo)
         register_sector_panel(plan_sector_panel)
+        register_workplace(plan_workplace)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext
 
-from actionplan import published
-from actionplan.models import Plan, PlanVersion
-from directory.models import Sector
+from actionplan import permissions, published
+from actionplan.models import PartnerRole, Plan, PlanVersion
+from directory.models import Sector, User
+from directory.workplaces import Workplace
 
 
 def latest_versions() -> list[PlanVersion]:
@@ -34,3 +37,23 @@ def plan_sector_panel(request: HttpRequest, sector: Sector) -> tuple[str, dict[s
     if not entries:
         return None
     return "actionplan/sector_panel.html", {"plan_actions": entries}
+
+
+def plan_workplace(user: User) -> Workplace | None:
+    """The workspace of a partner city's team member: the login lands there,
+    the header links it, the account page names the partner and the role."""
+    member = permissions.member_of(user)
+    if member is None:
+        return None
+    if member.is_coordinator:
+        role = gettext("Coordinator of the plan")
+    elif member.role == PartnerRole.VIEWER:
+        role = gettext("Viewer (read only)")
+    else:
+        role = gettext("Editor")
+    return Workplace(
+        label=gettext("Plan workspace"),
+        url=reverse("actionplan:workspace"),
+        belongs_to=member.partner.name,
+        role=role,
+    )

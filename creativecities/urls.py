@@ -5,14 +5,13 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from creativecities.media import media_serve
 from creativecities.views import healthz
 from directory.views import second_factor
-from directory.views.members import PasswordResetView
+from directory.views.members import LoginView, PasswordResetView
 from directory.views.public import export as directory_export
 
 admin.site.site_header = _("Creative Cities desk")
@@ -33,7 +32,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(extra_context={"title": _("Log in")}),
+        LoginView.as_view(),
         name="login",
     ),
     path(

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import F, Model, Q, Window
+from django.db.models.functions import Lag, RowNumber
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from actionplan import permissions
 from actionplan.forms import PublishForm
 from actionplan.models import Action, Comment, Indicator, IndicatorUpdate, Milestone, Plan, Theme
 from actionplan.services.plans import PLAN_WORKFLOW
 from actionplan.views.access import person, plan_or_404, workspace
+from actionplan.views.history import author, units
+from directory import history
 from directory.models import Version
 
 
@@ -33,9 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @dataclass(frozen=True)
 class Activity:
     at: datetime.datetime
-    who: str
-    what: str
-    subject: str
+    sentence: str
     url: str
 
 
@@ -51,53 +53,78 @@ def _visible_actions(request: HttpRequest, plan: Plan) -> list[Action]:
 
 
 def _activity(plan: Plan, themes: list[Theme], actions: list[Action]) -> list[Activity]:
-    """The latest changes of the plan's content (its history) and values recorded."""
+    """The latest changes of the plan's content (its history) and values recorded,
+    each as a sentence: who did what to which item."""
     types = ContentType.objects.get_for_models(Plan, Theme, Action, Indicator, Milestone)
     indicators = [i for a in actions for i in a.indicators.all()]
-    names: dict[tuple[int, int], tuple[str, str]] = {}
+    # (content type, id) -> (the item's name, its page, the units of its figures)
+    items: dict[tuple[int, int], tuple[str, str, dict[str, str]]] = {}
     plan_url = reverse("actionplan:workspace_plan", kwargs={"slug": plan.slug})
-    names[(types[Plan].pk, plan.pk)] = (str(plan), plan_url)
+    items[(types[Plan].pk, plan.pk)] = (str(plan), plan_url, {})
     for theme in themes:
-        names[(types[Theme].pk, theme.pk)] = (str(theme), plan_url)
+        items[(types[Theme].pk, theme.pk)] = (str(theme), plan_url, {})
     for action in actions:
         url = reverse("actionplan:workspace_action", kwargs={"pk": action.pk})
-        names[(types[Action].pk, action.pk)] = (action.title, url)
+        items[(types[Action].pk, action.pk)] = (action.title, url, {})
         for indicator in action.indicators.all():
-            names[(types[Indicator].pk, indicator.pk)] = (indicator.name, url)
-    milestones = Milestone.objects.filter(action__in=actions).values_list("pk", "action_id")
-    action_titles = {a.pk: a for a in actions}
-    for pk, action_id in milestones:
-        action = action_titles[action_id]
-        names[(types[Milestone].pk, pk)] = (
-            action.title,
-            reverse("actionplan:workspace_action", kwargs={"pk": action.pk}),
-        )
+            items[(types[Indicator].pk, indicator.pk)] = (indicator.name, url, units(indicator))
+    milestones = Milestone.objects.filter(action__in=actions).values_list(
+        "pk", "action_id", "title"
+    )
+    for pk, action_id, title in milestones:
+        url = reverse("actionplan:workspace_action", kwargs={"pk": action_id})
+        items[(types[Milestone].pk, pk)] = (title, url, {})
     by_type: dict[int, list[int]] = {}
-    for type_id, object_id in names:
+    for type_id, object_id in items:
         by_type.setdefault(type_id, []).append(object_id)
     condition = Q()
     for type_id, ids in by_type.items():
         condition |= Q(content_type_id=type_id, object_id__in=ids)
-    versions = Version.objects.filter(condition).select_related("created_by")[:15]
-    rows = [
-        Activity(
-            at=v.created_at,
-            who=str(v.created_by or ""),
-            what=v.note,
-            subject=names[(v.content_type_id, v.object_id)][0],
-            url=names[(v.content_type_id, v.object_id)][1],
+    # Each version with the one before it of the same object, in the same query.
+    versions = (
+        Version.objects.filter(condition)
+        .annotate(
+            before=Window(
+                Lag("data"),
+                partition_by=[F("content_type_id"), F("object_id")],
+                order_by=[F("created_at").asc(), F("id").asc()],
+            ),
+            first=Window(
+                RowNumber(),
+                partition_by=[F("content_type_id"), F("object_id")],
+                order_by=[F("created_at").asc(), F("id").asc()],
+            ),
         )
-        for v in versions
-    ]
+        .select_related("created_by", "content_type")[:15]
+    )
+    rows = []
+    for v in versions:
+        name, url, suffixes = items[(v.content_type_id, v.object_id)]
+        tracking = history.tracking_for(cast(type[Model], v.content_type.model_class()))
+        rows += [
+            Activity(at=v.created_at, sentence=sentence, url=url)
+            for sentence in history.sentences(
+                tracking,
+                who=author(v),
+                subject=name,
+                before=None if v.first == 1 else v.before,
+                after=v.data,
+                suffixes=suffixes,
+            )
+        ]
     updates = IndicatorUpdate.objects.filter(indicator__in=indicators).select_related(
         "indicator__action", "created_by"
     )[:10]
     rows += [
         Activity(
             at=u.created_at,
-            who=str(u.created_by or ""),
-            what=f"{u.value} {u.indicator.unit} ({u.measured_on:%Y-%m-%d})",
-            subject=u.indicator.name,
+            sentence=gettext("%(who)s recorded %(value)s for «%(subject)s» (measured on %(day)s)")
+            % {
+                "who": (u.created_by.get_full_name() if u.created_by else "") or gettext("Someone"),
+                "value": f"{history.number(u.value)} {u.indicator.unit}".strip(),
+                "subject": u.indicator.name,
+                "day": history.day(u.measured_on),
+            },
             url=reverse("actionplan:workspace_action", kwargs={"pk": u.indicator.action_id}),
         )
         for u in updates

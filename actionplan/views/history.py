@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from actionplan.models import Action, Indicator, Milestone, Plan, Theme
 from actionplan.views.access import action_or_404, workspace
 from directory import history
+from directory.models import Version
 
 KINDS: dict[str, type[models.Model]] = {
     "plan": Plan,
@@ -35,6 +36,18 @@ def _object(request: HttpRequest, kind: str, pk: int) -> models.Model:
     return obj  # type: ignore[no-any-return]
 
 
+def author(version: Version) -> str:
+    """Who made a version, by name (the address when the account has none)."""
+    return version.created_by.get_full_name() if version.created_by else ""
+
+
+def units(obj: models.Model) -> dict[str, str]:
+    """An indicator's figures are read with its unit."""
+    if isinstance(obj, Indicator) and obj.unit:
+        return {"baseline": obj.unit, "target": obj.unit}
+    return {}
+
+
 @workspace
 def object_history(
     request: HttpRequest, kind: str, pk: int, version_id: int | None = None
@@ -43,6 +56,16 @@ def object_history(
     tracking = history.tracking_for(type(obj))
     versions = list(history.versions_of(obj))
     rows = history.with_changes(tracking, versions)
+    for position, row in enumerate(rows):
+        older = versions[position + 1].data if position + 1 < len(versions) else None
+        row["sentences"] = history.sentences(
+            tracking,
+            who=author(row["version"]),
+            subject=str(obj),
+            before=older,
+            after=row["version"].data,
+            suffixes=units(obj),
+        )
     context: dict[str, Any] = {"object": obj, "kind": kind, "rows": rows}
     if version_id is not None:
         index = next((i for i, v in enumerate(versions) if v.pk == version_id), None)

@@ -1,7 +1,16 @@
 """History of content for every tracked model: recorded by `recording`, read
 and reverted by `reading`. Callers use the names below (`history.changes(...)`)."""
 
-from directory.history.reading import comparison, display, revert, versions_of, with_changes
+from directory.history.reading import (
+    comparison,
+    day,
+    display,
+    number,
+    revert,
+    sentences,
+    versions_of,
+    with_changes,
+)
 from directory.history.recording import (
     RequestMiddleware,
     Tracking,
@@ -19,9 +28,12 @@ __all__ = [
     "changed_fields",
     "changes",
     "comparison",
+    "day",
     "display",
     "field_label",
+    "number",
     "revert",
+    "sentences",
     "snapshot",
     "track",
     "tracking_for",

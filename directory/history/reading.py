@@ -3,11 +3,15 @@ a version next to the present, and going back to it."""
 
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import formats
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from directory.history.recording import (
@@ -86,9 +90,80 @@ def display(tracking: Tracking, snapshots: list[dict[str, Any]]) -> list[dict[st
             return _("Yes") if value else _("No")
         if isinstance(value, list):
             return ", ".join(labels[name].get(item, str(item)) for item in value)
-        return labels[name].get(value, str(value))
+        if value in labels[name]:
+            return labels[name][value]
+        return _for_people(tracking.field(name), value)
 
     return [{name: text(name, data.get(name)) for name in tracking.fields} for data in snapshots]
+
+
+def _for_people(model_field: models.Field[Any, Any], value: Any) -> str:
+    """A stored value as the locale writes it: numbers with its separators and no
+    trailing zeros, dates and times in its long format."""
+    if isinstance(model_field, models.DateTimeField) and isinstance(value, str):
+        moment = parse_datetime(value)
+        if moment is not None:
+            return str(formats.date_format(moment, "DATETIME_FORMAT"))
+    elif isinstance(model_field, models.DateField) and isinstance(value, str):
+        day = parse_date(value)
+        if day is not None:
+            return str(formats.date_format(day, "DATE_FORMAT"))
+    elif isinstance(model_field, models.DecimalField | models.FloatField | models.IntegerField):
+        return number(value)
+    return str(value)
+
+
+def number(value: Any) -> str:
+    """A number in the locale (80,5 in Italian), without trailing zeros (80 not 80.00)."""
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    if amount == amount.to_integral_value():
+        amount = amount.quantize(Decimal(1))
+    else:
+        amount = amount.normalize()
+    return str(formats.number_format(amount, use_l10n=True, force_grouping=True))
+
+
+def day(value: datetime.date) -> str:
+    """A date in the locale's long format (7 dicembre 2026)."""
+    return str(formats.date_format(value, "DATE_FORMAT"))
+
+
+def sentences(
+    tracking: Tracking,
+    *,
+    who: str,
+    subject: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+    suffixes: dict[str, str] | None = None,
+) -> list[str]:
+    """What one version did, as sentences a person reads: "Marco Ferrari set the
+    status of «Creative district» to In progress". `before` is None for the
+    version that created the object. A long text is named, not quoted; a field
+    in `suffixes` gets it after its value (an indicator's unit)."""
+    who = who or _("Someone")
+    if before is None:
+        return [_("%(who)s created «%(subject)s»") % {"who": who, "subject": subject}]
+    names = changed_fields(tracking, before, after)
+    values = display(tracking, [after])[0]
+    said = []
+    for name in names:
+        field = str(tracking.field(name).verbose_name)
+        value = values[name]
+        if isinstance(tracking.field(name), models.TextField) or len(value) > 80:
+            sentence = _("%(who)s changed the %(field)s of «%(subject)s»")
+        elif value == EMPTY:
+            sentence = _("%(who)s cleared the %(field)s of «%(subject)s»")
+        else:
+            suffix = (suffixes or {}).get(name)
+            if suffix:
+                value = f"{value} {suffix}"
+            sentence = _("%(who)s set the %(field)s of «%(subject)s» to %(value)s")
+        said.append(sentence % {"who": who, "field": field, "subject": subject, "value": value})
+    return said or [_("%(who)s saved «%(subject)s»") % {"who": who, "subject": subject}]
 
 
 def comparison(version: Version, instance: models.Model) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from directory.forms import (
@@ -39,6 +40,7 @@ from directory.tokens import (
     confirmation_link_owner,
     confirmation_user,
 )
+from directory.workplaces import landing_for, workplaces_for
 
 
 def member_organisation_or_404(request: HttpRequest, slug: str) -> Organisation:
@@ -224,6 +226,7 @@ def account(request: HttpRequest) -> HttpResponse:
             "organisations": organisations,
             "lapse_months": Organisation.lapse_months(),
             "account_panels": render_account_panels(request),
+            "workplaces": workplaces_for(cast(User, request.user)),
         },
     )
 
@@ -421,6 +424,16 @@ def _joined(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         _("Welcome: you are now a member of %(name)s.") % {"name": invitation.organisation.name},
     )
     return redirect("directory:account")
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login page; an account with a workplace (a partner city's team)
+    lands there when it asked for no page (`directory.workplaces`)."""
+
+    extra_context = {"title": _lazy("Log in")}
+
+    def get_default_redirect_url(self) -> str:
+        return landing_for(cast(User, self.request.user)) or super().get_default_redirect_url()
 
 
 class PasswordResetView(auth_views.PasswordResetView):

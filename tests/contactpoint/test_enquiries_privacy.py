@@ -97,13 +97,16 @@ def test_service_figures_month_by_month_in_one_cached_query(
         assert figures.service_figures() == first
     [month] = [row for row in first["rows"] if row["received"]]
     assert month["received"] == 2
-    assert month["to_answer"] == 6.0
-    assert month["to_close"] is None
+    # Two enquiries are too few to show their time (test_service_figures.py).
+    assert month["hidden"] and month["to_answer"] is None and month["to_close"] is None
 
 
 def test_the_service_figures_slot_renders_a_chart_and_a_table(enquiry_new: Enquiry) -> None:
     from django.template.loader import render_to_string
 
+    for _ in range(4):
+        EnquiryFactory.create(sector=enquiry_new.sector, first_answered_at=timezone.now())
+    cache.clear()
     html = render_to_string("contactpoint/includes/service_figures.html")
     assert "<svg" in html and "<table" in html
 

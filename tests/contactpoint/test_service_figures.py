@@ -1,0 +1,94 @@
+"""The desk's "how quickly we answer": working days, not hours; a chart of the
+answer time, not of the volume; months with fewer than five enquiries show no
+time."""
+
+import datetime
+import re
+from http import HTTPStatus
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+
+from contactpoint import figures
+from contactpoint.models import Enquiry
+from contactpoint.workdays import is_working_day
+from directory.models import Sector
+from tests.contactpoint.factories_enquiries import EnquiryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _monday_months_ago(months: int) -> datetime.datetime:
+    """A Monday at 10:00, `months` months back, whose Tuesday and Wednesday are
+    working days (so an answer on Wednesday took two working days)."""
+    today = timezone.localdate()
+    year, month = today.year, today.month - months
+    while month < 1:
+        month, year = month + 12, year - 1
+    day = datetime.date(year, month, 1)
+    while not (
+        day.weekday() == 0
+        and is_working_day(day)
+        and all(is_working_day(day + datetime.timedelta(days=n)) for n in (1, 2))
+    ):
+        day += datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+
+
+def _enquiry(sector: Sector, created: datetime.datetime, answered: datetime.datetime) -> None:
+    enquiry = EnquiryFactory.create(sector=sector)
+    Enquiry.objects.filter(pk=enquiry.pk).update(created_at=created, first_answered_at=answered)
+
+
+@pytest.fixture
+def desk_months(enquiry_sector: Sector) -> tuple[datetime.datetime, datetime.datetime]:
+    """Five enquiries two months ago, four answered in two working days and one
+    after 40 days (960 hours); three enquiries three months ago."""
+    busy = _monday_months_ago(2)
+    for _ in range(4):
+        _enquiry(enquiry_sector, busy, busy + datetime.timedelta(days=2, hours=1))
+    _enquiry(enquiry_sector, busy, busy + datetime.timedelta(days=40))
+    quiet = _monday_months_ago(3)
+    for _ in range(3):
+        _enquiry(enquiry_sector, quiet, quiet + datetime.timedelta(days=1))
+    cache.clear()
+    return busy, quiet
+
+
+def test_the_answer_time_is_the_median_in_working_days(
+    desk_months: tuple[datetime.datetime, datetime.datetime],
+) -> None:
+    rows = {row["month"]: row for row in figures.service_figures()["rows"]}
+
+    busy = rows[desk_months[0].date().replace(day=1)]
+    assert busy["received"] == 5 and not busy["hidden"]
+    assert busy["to_answer"] == 2
+
+
+def test_the_chart_draws_the_answer_time_not_the_volume(
+    desk_months: tuple[datetime.datetime, datetime.datetime],
+) -> None:
+    chart = figures.service_figures()["chart"]
+
+    assert [dot["value"] for dot in chart["dots"]] == [2]
+
+
+def test_a_month_with_fewer_than_five_enquiries_shows_no_time(
+    client: Client, desk_months: tuple[datetime.datetime, datetime.datetime]
+) -> None:
+    rows = {row["month"]: row for row in figures.service_figures()["rows"]}
+    quiet = rows[desk_months[1].date().replace(day=1)]
+    assert quiet["hidden"] and quiet["to_answer"] is None
+
+    response = client.get("/it/contact-point/")
+
+    assert response.status_code == HTTPStatus.OK
+    text = re.sub(r"\s+", " ", response.content.decode())
+    assert "Mediana dei giorni lavorativi per la prima risposta" in text
+    assert "<td>5</td> <td>2</td>" in text
+    assert '<td colspan="3"> meno di 5 richieste </td>' in text or (
+        '<td colspan="3">meno di 5 richieste</td>' in text
+    )
+    assert "ore" not in re.findall(r"<caption>[^<]*</caption>", text)[0]
