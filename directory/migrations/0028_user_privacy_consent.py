@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0027_clean_stored_text'),
+        ("directory", "0027_clean_stored_text"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='privacy_consent_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='privacy notice accepted at'),
+            model_name="user",
+            name="privacy_consent_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="privacy notice accepted at"
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='privacy_policy_version',
-            field=models.CharField(blank=True, max_length=20, verbose_name='privacy notice version'),
+            model_name="user",
+            name="privacy_policy_version",
+            field=models.CharField(
+                blank=True, max_length=20, verbose_name="privacy notice version"
+            ),
         ),
     ]

@@ -41,9 +41,7 @@ def organisations_solely_owned(user: User) -> list[Organisation]:
         memberships__user=user, memberships__role=Membership.Role.OWNER
     )
     shared = Membership.objects.filter(role=Membership.Role.OWNER).exclude(user=user)
-    return list(
-        owned.exclude(pk__in=shared.values("organisation_id")).distinct().order_by("name")
-    )
+    return list(owned.exclude(pk__in=shared.values("organisation_id")).distinct().order_by("name"))
 
 
 def _hand_over(organisation: Organisation, *, user: User, to: User | None) -> None:
@@ -148,11 +146,10 @@ def account_delete(*, user: User, organisations_to: Mapping[int, User | None]) -
     if user.is_staff or user.is_superuser:
         raise ValidationError(_("Staff accounts are closed by the desk's administrator."))
     sole = organisations_solely_owned(user)
-    missing = [organisation.name for organisation in sole if organisation.pk not in organisations_to]
+    missing = [o.name for o in sole if o.pk not in organisations_to]
     if missing:
         raise ValidationError(
-            _("Choose what happens to %(organisations)s.")
-            % {"organisations": ", ".join(missing)}
+            _("Choose what happens to %(organisations)s.") % {"organisations": ", ".join(missing)}
         )
     for organisation in sole:
         _hand_over(organisation, user=user, to=organisations_to[organisation.pk])
