@@ -69,9 +69,7 @@ def test_the_right_password_deletes_the_account_and_logs_out(
     assert client.get("/en/account/").status_code == HTTPStatus.FOUND  # to the login
 
 
-def test_a_missing_choice_is_asked_again(
-    client: Client, member: User, owned: Organisation
-) -> None:
+def test_a_missing_choice_is_asked_again(client: Client, member: User, owned: Organisation) -> None:
     client.force_login(member)
 
     response = client.post("/en/account/delete/", {"password": PASSWORD})

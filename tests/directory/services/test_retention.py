@@ -83,9 +83,7 @@ def test_old_history_of_a_deleted_object_goes_and_of_a_live_one_loses_its_author
 def test_anonymous_drafts_go_a_year_after_their_campaign_closed() -> None:
     closed_long_ago = CampaignFactory.create(opens_at=ago(days=800), closes_at=ago(days=400))
     closed_lately = CampaignFactory.create(opens_at=ago(days=800), closes_at=ago(days=100))
-    old_draft = AnswerSetFactory.create(
-        campaign=closed_long_ago, origin=AnswerSet.Origin.ANONYMOUS
-    )
+    old_draft = AnswerSetFactory.create(campaign=closed_long_ago, origin=AnswerSet.Origin.ANONYMOUS)
     submitted = AnswerSetFactory.create(
         campaign=closed_long_ago,
         origin=AnswerSet.Origin.ANONYMOUS,
