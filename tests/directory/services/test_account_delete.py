@@ -1,6 +1,7 @@
 """`account_delete`: the account goes, its organisations are handed over or
 archived, and the person's data is removed or anonymised everywhere."""
 
+import re
 from typing import Any
 
 import pytest
@@ -102,7 +103,7 @@ def test_the_new_owner_must_be_a_member_of_the_organisation(member: User) -> Non
     organisation = OrganisationFactory.create(members=[member])
     own(member, organisation)
 
-    with pytest.raises(ValidationError, match="not a member"):
+    with pytest.raises(ValidationError, match=re.escape(stranger.email)):
         account_delete(user=member, organisations_to={organisation.pk: stranger})
 
     assert User.objects.filter(pk=member.pk).exists()
