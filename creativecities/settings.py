@@ -368,6 +368,15 @@ PRIVACY_POLICY_VERSION = os.environ.get("PRIVACY_POLICY_VERSION", "2026-01")
 # (`manage.py directory_remove_unconfirmed`, daily).
 UNCONFIRMED_DRAFTS_DAYS = env_int("UNCONFIRMED_DRAFTS_DAYS", 7)
 
+# The retention schedule (`manage.py apply_retention`, daily; stated in the
+# privacy notice and in `directory/services/retention.py`): the mail log, login
+# records, the history (who changed what) and anonymous survey answers never
+# submitted, each kept this long.
+RETENTION_MAIL_LOG_MONTHS = env_int("RETENTION_MAIL_LOG_MONTHS", 12)
+RETENTION_LOGIN_RECORDS_DAYS = env_int("RETENTION_LOGIN_RECORDS_DAYS", 90)
+RETENTION_HISTORY_YEARS = env_int("RETENTION_HISTORY_YEARS", 5)
+RETENTION_SURVEY_DRAFTS_MONTHS = env_int("RETENTION_SURVEY_DRAFTS_MONTHS", 12)
+
 # Background work: run at once unless a worker is configured.
 TASKS = {
     "default": {

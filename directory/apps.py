@@ -11,6 +11,7 @@ class DirectoryConfig(AppConfig):
         from directory import history
         from directory.demo_loaders import register_demo_loader
         from directory.models import PROFILE_FIELDS, Organisation
+        from directory.personal_data import register_core_kinds
         from directory.search import index_organisations
         from directory.survey.demo import survey_demo
 
@@ -23,6 +24,9 @@ class DirectoryConfig(AppConfig):
             on_change=index_organisations,
         )
         register_demo_loader(survey_demo)
+        # What a member downloads about themselves and what their account's
+        # deletion removes; other apps add their records the same way.
+        register_core_kinds()
         # Every text field of the project, in forms and models, cleans its
         # control characters: the directory is the app every other builds on.
         text.install()

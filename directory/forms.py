@@ -380,3 +380,60 @@ class SecondFactorCodeForm(forms.Form):
         ),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
     )
+
+
+ARCHIVE = "archive"
+
+
+class AccountDeleteForm(forms.Form):
+    """The password, and for each organisation the person alone owns, who takes
+    it over (one of its members) or the archive."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(
+        self, *args: Any, user: User, organisations: list[Organisation], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.organisations = organisations
+        self.members: dict[int, dict[str, User]] = {}
+        for organisation in organisations:
+            others = {
+                str(member.pk): member
+                for member in User.objects.filter(memberships__organisation=organisation)
+                .exclude(pk=user.pk)
+                .order_by("email")
+            }
+            self.members[organisation.pk] = others
+            choices = [
+                (pk, format_lazy(_("Hand it over to {person}"), person=member.get_full_name()))
+                for pk, member in others.items()
+            ]
+            choices.append((ARCHIVE, _("Archive it (the desk may restore it)")))
+            self.fields[f"organisation_{organisation.pk}"] = forms.ChoiceField(
+                label=organisation.name,
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose what happens to this organisation.")},
+            )
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."), code="wrong_password")
+        return password
+
+    def organisations_to(self) -> dict[int, User | None]:
+        """What the service takes: each organisation's id and its new owner, or None."""
+        chosen = {}
+        for organisation in self.organisations:
+            value = self.cleaned_data[f"organisation_{organisation.pk}"]
+            chosen[organisation.pk] = (
+                None if value == ARCHIVE else self.members[organisation.pk][value]
+            )
+        return chosen

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from directory import converters  # noqa: F401 (registers the URL converters)
-from directory.views import members, public
+from directory.views import members, personal_data, public
 
 app_name = "directory"
 
@@ -26,6 +26,9 @@ urlpatterns = [
     ),
     path("register/resend/", members.resend_confirmation, name="resend_confirmation"),
     path("account/", members.account, name="account"),
+    path("account/my-data.json", personal_data.data_json, name="data_json"),
+    path("account/my-data.zip", personal_data.data_csv, name="data_csv"),
+    path("account/delete/", personal_data.delete, name="account_delete"),
     path("directory/<bounded_slug:slug>/edit/", members.organisation_edit, name="edit"),
     path("directory/<bounded_slug:slug>/invite/", members.organisation_invite, name="invite"),
     path("directory/<bounded_slug:slug>/confirm/", members.confirm_profile, name="confirm_profile"),

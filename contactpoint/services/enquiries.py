@@ -224,12 +224,13 @@ def _answered(
     if enquiry.assignee_id is None and by is not None:
         enquiry.assignee = by
         changed.append("assignee")
-    email_after_commit(
-        to=[enquiry.email],
-        template="contactpoint/emails/enquiry_replied",
-        context={"enquiry": enquiry, "text": text, "items": [link.item for link in links]},
-        language=enquiry.language,
-    )
+    if enquiry.email:  # empty once its requester deleted their account
+        email_after_commit(
+            to=[enquiry.email],
+            template="contactpoint/emails/enquiry_replied",
+            context={"enquiry": enquiry, "text": text, "items": [link.item for link in links]},
+            language=enquiry.language,
+        )
     return changed
 
 

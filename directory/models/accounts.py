@@ -69,6 +69,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Unselect this instead of deleting accounts."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # What the person agreed to when registering, as for an enquiry: the moment
+    # and the version of the privacy notice (`PRIVACY_POLICY_VERSION`). Empty
+    # for accounts made by staff or before consent was recorded.
+    privacy_consent_at = models.DateTimeField(
+        _("privacy notice accepted at"), null=True, blank=True
+    )
+    privacy_policy_version = models.CharField(
+        _("privacy notice version"), max_length=20, blank=True
+    )
 
     objects: ClassVar[UserManager] = UserManager()
 

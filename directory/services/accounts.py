@@ -56,7 +56,9 @@ def organisation_register(
     language: str,
 ) -> Organisation | None:
     """Create an inactive account, its organisation as a draft owned by it, the
-    profile's first version, and email a link that confirms the address.
+    profile's first version, and email a link that confirms the address. The
+    account records when its owner accepted the privacy notice, and which
+    version (`PRIVACY_POLICY_VERSION`), as an enquiry does.
 
     Nothing reaches the desk until the link is followed (`user_confirm_email`).
     If the address already has an account, nothing is created (`None`) and the
@@ -67,7 +69,14 @@ def organisation_register(
     the answer takes.
     """
     email = User.objects.normalize_email(email).lower()
-    user = User(email=email, first_name=first_name, last_name=last_name, is_active=False)
+    user = User(
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        is_active=False,
+        privacy_consent_at=timezone.now(),
+        privacy_policy_version=settings.PRIVACY_POLICY_VERSION,
+    )
     user.set_password(password)
     existing = User.objects.filter(email__iexact=email).first()
     if existing is None:

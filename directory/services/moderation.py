@@ -96,6 +96,11 @@ def _archived(organisation: Organisation, *, by: User | None) -> list[str]:
     return []
 
 
+def _nobody(user: User | None, organisation: Organisation) -> bool:
+    """A step only the portal takes (`by=None`), never offered to anyone."""
+    return False
+
+
 def _restore_target(organisation: Organisation) -> str:
     return Status.PUBLISHED if organisation.published_at else Status.REJECTED
 
@@ -172,6 +177,20 @@ ORGANISATION_WORKFLOW: Workflow[Organisation] = Workflow(
             description=gettext_lazy("The profile leaves the directory; its history is kept."),
         ),
         Transition(
+            name="abandon",
+            source=frozenset({Status.DRAFT, Status.PENDING, Status.PUBLISHED, Status.REJECTED}),
+            target=Status.ARCHIVED,
+            allowed=_nobody,
+            label=gettext_lazy("Archive: nobody manages it any more"),
+            done=gettext_lazy("Organisations archived: %(count)d."),
+            refused=gettext_lazy("%(object)s is “%(status)s”: it cannot be archived."),
+            effect=_archived,
+            description=gettext_lazy(
+                "Its last owner deleted their account and chose to archive it; the desk "
+                "may restore it."
+            ),
+        ),
+        Transition(
             name="restore",
             source=frozenset({Status.ARCHIVED}),
             target=_restore_target,
@@ -211,6 +230,13 @@ def organisation_archive(*, organisation: Organisation, by: User) -> Organisatio
     """Take a profile out of the directory for good (the organisation closed or
     left the cluster), or file a rejected one."""
     return ORGANISATION_WORKFLOW.apply(organisation, "archive", by=by)
+
+
+def organisation_abandon(*, organisation: Organisation, note: str = "") -> Organisation:
+    """Archive a profile whose last owner deleted their account and chose not
+    to hand it over: from any status, since no one is left to take it further.
+    The portal takes the step (`by=None`); the desk may restore it."""
+    return ORGANISATION_WORKFLOW.apply(organisation, "abandon", by=None, note=note)
 
 
 def organisation_restore(*, organisation: Organisation, by: User) -> Organisation:

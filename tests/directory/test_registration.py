@@ -306,3 +306,16 @@ def test_unknown_profile_fields_are_refused() -> None:
             data={"status": Organisation.Status.PUBLISHED},
             by=UserFactory(),
         )
+
+
+def test_registration_records_the_consent_and_the_notices_version(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    before = timezone.now()
+
+    register(client, django_capture_on_commit_callbacks, language="en")
+
+    user = User.objects.get()
+    assert user.privacy_consent_at is not None
+    assert user.privacy_consent_at >= before
+    assert user.privacy_policy_version == settings.PRIVACY_POLICY_VERSION
