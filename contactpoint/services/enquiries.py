@@ -351,8 +351,11 @@ FOLLOWUPS_WINDOW = datetime.timedelta(hours=1)
 
 
 @transaction.atomic
-def enquiry_requester_reply(*, enquiry: Enquiry, text: str) -> EnquiryMessage:
-    """Add the requester's message (they proved it is theirs with the token);
+def enquiry_requester_reply(
+    *, enquiry: Enquiry, text: str, by: User | None = None
+) -> EnquiryMessage:
+    """Add the requester's message (they proved it is theirs with the token, or
+    `by` is a member of the enquiry's organisation, who writes in its name);
     an answered or closed enquiry goes back to the desk, whose holder (or the
     desk's address) is told.
 
@@ -369,7 +372,7 @@ def enquiry_requester_reply(*, enquiry: Enquiry, text: str) -> EnquiryMessage:
         .get(pk=enquiry.pk)
     )
     message = EnquiryMessage.objects.create(
-        enquiry=enquiry, kind=EnquiryMessage.Kind.REQUESTER, text=text.strip()
+        enquiry=enquiry, kind=EnquiryMessage.Kind.REQUESTER, text=text.strip(), author=by
     )
     if enquiry.status in (Status.ANSWERED, Status.CLOSED):
         enquiry_reopen(enquiry=enquiry)

@@ -9,13 +9,14 @@ in one transaction; the rate-limit counters live in the `limits` cache.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -31,7 +32,7 @@ from contactpoint.models import (
 )
 from contactpoint.services import enquiries as service
 from contactpoint.services.guides import guides_suggested_for
-from directory.models import Organisation
+from directory.models import Organisation, User
 from directory.ratelimit import RateLimited, limit, refuse_if_spent
 from directory.reference import reference
 
@@ -167,7 +168,8 @@ def conversation_of(enquiry: Enquiry) -> list[EnquiryMessage]:
     conversation = list(
         EnquiryMessage.objects.filter(enquiry_id=enquiry.pk)
         .public()
-        .only("kind", "text", "created_at", "has_links")
+        .select_related("author")
+        .only("kind", "text", "created_at", "has_links", "author__first_name", "author__last_name")
     )
     by_message: dict[int, list[ReplyLink]] = {}
     if any(entry.has_links for entry in conversation):
@@ -201,13 +203,21 @@ def track(request: HttpRequest, reference: str, token: str) -> HttpResponse:
         return throttled.respond(
             render(request, "rate_limited.html", {"message": track_paused_message(throttled)})
         )
+    return conversation_page(request, enquiry)
+
+
+def conversation_page(
+    request: HttpRequest, enquiry: Enquiry, *, by: User | None = None
+) -> HttpResponse:
+    """The conversation and the box to write again, for whoever was let in:
+    the requester by the token (`by` None) or a member of the organisation."""
     data = request.POST if request.method == "POST" else None
     form = RequesterReplyForm(data)
     refusal: RateLimited | None = None
     if data is not None and form.is_valid():
         try:
             limit(request, "enquiry_reply")
-            service.enquiry_requester_reply(enquiry=enquiry, text=form.cleaned_data["text"])
+            service.enquiry_requester_reply(enquiry=enquiry, text=form.cleaned_data["text"], by=by)
         except RateLimited as error:
             refusal = error
             refusal.refuse(form)
@@ -225,6 +235,19 @@ def track(request: HttpRequest, reference: str, token: str) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return refusal.respond(response) if refusal else response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def member_enquiry(request: HttpRequest, reference: str) -> HttpResponse:
+    """An enquiry of one of the member's organisations, opened from the account
+    page: its members read and write on it as the requester does with the link.
+
+    Anyone else, the desk included, gets the 404 of an enquiry that does not
+    exist: whether it does is nobody else's business."""
+    user = cast(User, request.user)
+    enquiry = get_object_or_404(Enquiry.objects.for_member(user), reference=reference)
+    return conversation_page(request, enquiry, by=user)
 
 
 def track_paused_message(throttled: RateLimited) -> str:
