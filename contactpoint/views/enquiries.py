@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -19,7 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from contactpoint.forms import AskForm, RequesterReplyForm
 from contactpoint.models import (
@@ -32,6 +33,7 @@ from contactpoint.models import (
 )
 from contactpoint.services import enquiries as service
 from contactpoint.services.guides import guides_suggested_for
+from contactpoint.workdays import working_days_after
 from directory.models import Organisation, User
 from directory.ratelimit import RateLimited, limit, refuse_if_spent
 from directory.reference import reference
@@ -117,31 +119,70 @@ def ask(request: HttpRequest) -> HttpResponse:
     return refusal.respond(response) if refusal else response
 
 
-@require_safe
-def ask_sent(request: HttpRequest) -> HttpResponse:
-    """The confirmation: the reference and guides that may already answer.
-
-    It is reached by a signed, hour-long link from the form, so a reload does
-    not send the enquiry twice and nobody else can read which enquiry it was."""
+def sent_enquiry(signed: str) -> Enquiry:
+    """The enquiry the confirmation's signed, hour-long value names, or 404:
+    whoever does not hold the confirmation learns nothing of any enquiry."""
     try:
-        reference_ = signing.loads(request.GET.get("r", ""), salt=SENT_SALT, max_age=SENT_MAX_AGE)
+        reference_ = signing.loads(signed, salt=SENT_SALT, max_age=SENT_MAX_AGE)
     except signing.BadSignature:
         raise Http404 from None
     enquiry = (
-        Enquiry.objects.filter(reference=reference_)
-        .only("reference", "subject", "message", "email", "topic")
+        Enquiry.objects.filter(reference=reference_, anonymised_at__isnull=True)
+        .only("reference", "subject", "message", "email", "topic", "created_at")
         .first()
     )
     if enquiry is None:
         raise Http404
+    return enquiry
+
+
+def render_sent(
+    request: HttpRequest, enquiry: Enquiry, signed: str, *, error: str = ""
+) -> HttpResponse:
+    target = settings.DESK_SERVICE_TARGET_WORKING_DAYS
     return render(
         request,
         "contactpoint/enquiry_sent.html",
         {
             "enquiry": enquiry,
+            "signed": signed,
+            "error": error,
+            "target_days": target,
+            "answer_by": working_days_after(enquiry.created_at, target),
             "suggestions": suggestions_for(f"{enquiry.subject} {enquiry.message}"),
         },
     )
+
+
+@require_safe
+def ask_sent(request: HttpRequest) -> HttpResponse:
+    """The confirmation: the reference, when to expect the answer, guides that
+    may already answer, and a button to have the private link sent again.
+
+    It is reached by a signed, hour-long link from the form, so a reload does
+    not send the enquiry twice and nobody else can read which enquiry it was."""
+    signed = request.GET.get("r", "")
+    return render_sent(request, sent_enquiry(signed), signed)
+
+
+@require_POST
+def ask_sent_resend(request: HttpRequest) -> HttpResponse:
+    """Send the private link again, from the confirmation only (its signed
+    value comes with the button), within the shared limits: a few an hour for
+    the address it goes to, more for the client's address."""
+    signed = request.POST.get("r", "")
+    enquiry = sent_enquiry(signed)
+    try:
+        limit(request, "enquiry_link_resend", recipient=enquiry.email)
+    except RateLimited as refusal:
+        return refusal.respond(render_sent(request, enquiry, signed, error=refusal.message))
+    service.enquiry_link_resend(enquiry=enquiry)
+    messages.success(
+        request,
+        _("We are sending the link again to %(email)s. It replaces the one sent before.")
+        % {"email": enquiry.email},
+    )
+    return redirect(f"{reverse('contactpoint:ask_sent')}?r={signed}")
 
 
 def suggestions_for(text: str) -> list[Guide]:
