@@ -30,6 +30,7 @@ from contactpoint.models import (
     Guide,
     Premises,
     ReplyLink,
+    Topic,
 )
 from contactpoint.services import enquiries as service
 from contactpoint.services.guides import guides_suggested_for
@@ -42,6 +43,7 @@ SENT_SALT = "contactpoint.enquiry-sent"
 SENT_MAX_AGE = 3600
 SUGGESTION_TEXT_MAX = 500
 ID_DIGITS = 12
+SUBJECT_MAX = 200
 
 
 def _member_organisations(request: HttpRequest) -> list[tuple[int, str]]:
@@ -77,6 +79,31 @@ def about_item(request: HttpRequest) -> dict[str, Model]:
     return {}
 
 
+# The topic an enquiry about a call or premises is most likely on.
+TOPIC_OF_ITEM = {"call": Topic.GRANTS, "premises": Topic.SETTLING}
+
+
+def about_initial(request: HttpRequest, about: dict[str, Model]) -> dict[str, Any]:
+    """What "Ask the desk about this" fills in: the topic of the item's kind,
+    its first eligible sector and its title as the subject; `?topic=` and
+    `?sector=<slug>` choose otherwise when they name a real topic or sector.
+    Anything else in the query is ignored, never an error."""
+    initial: dict[str, Any] = {}
+    for kind, item in about.items():
+        initial["topic"] = TOPIC_OF_ITEM[kind]
+        initial["subject"] = str(item)[:SUBJECT_MAX]
+        sector_id = item.sectors.order_by("order").values_list("pk", flat=True).first()  # type: ignore[attr-defined]
+        if sector_id is not None:
+            initial["sector"] = sector_id
+    topic = request.GET.get("topic", "")
+    if topic in Topic.values:
+        initial["topic"] = topic
+    sector = reference().sector_by_slug.get(request.GET.get("sector", ""))
+    if sector is not None:
+        initial["sector"] = sector.pk
+    return initial
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def ask(request: HttpRequest) -> HttpResponse:
     organisations = _member_organisations(request)
@@ -86,7 +113,7 @@ def ask(request: HttpRequest) -> HttpResponse:
         data,
         sectors=reference().sectors,
         organisations=organisations,
-        initial=_member_initial(request, organisations),
+        initial={**_member_initial(request, organisations), **about_initial(request, about)},
     )
     refusal: RateLimited | None = None
     if data is not None and form.is_valid():
