@@ -21,6 +21,14 @@ def enquiry_acknowledgement_send(*, enquiry_id: int) -> str:
 
 
 @task()
+def enquiry_link_resend_send(*, enquiry_id: int) -> str:
+    """Mail a requester a new tracking link that replaces the earlier one."""
+    from contactpoint.services.enquiries import enquiry_acknowledge  # which queues this task
+
+    return "sent" if enquiry_acknowledge(enquiry_id=enquiry_id, again=True) else "gone"
+
+
+@task()
 def alert_digest_send(*, subscription_id: int) -> bool:
     """Send one subscriber's digest if it is due and there is news; True if sent."""
     return alert_send_digest(subscription_id=subscription_id)

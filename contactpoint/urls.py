@@ -30,5 +30,7 @@ urlpatterns: list[URLPattern] = [
     path("ask/", enquiries.ask, name="ask"),
     path("ask/suggestions/", enquiries.ask_suggestions, name="ask_suggestions"),
     path("ask/sent/", enquiries.ask_sent, name="ask_sent"),
+    path("ask/sent/resend/", enquiries.ask_sent_resend, name="ask_sent_resend"),
+    path("account/enquiries/<str:reference>/", enquiries.member_enquiry, name="member_enquiry"),
     path("enquiries/<str:reference>/<str:token>/", enquiries.track, name="track"),
 ]

@@ -70,6 +70,18 @@ def working_days_between(start: datetime.datetime, end: datetime.datetime) -> in
     return count
 
 
+def working_days_after(start: datetime.datetime, days: int) -> datetime.date:
+    """The day by which `days` working days have passed since `start`, as
+    `working_days_between` counts them: the latest day an answer within the
+    service target can come, for telling a requester when to expect it."""
+    day = timezone.localtime(start).date()
+    counted = 0
+    while counted < days:
+        day += datetime.timedelta(days=1)
+        counted += is_working_day(day)
+    return day
+
+
 def working_days_before(end: datetime.datetime, days: int) -> datetime.datetime:
     """The moment before which an enquiry has waited more than `days` working
     days at `end` (as `working_days_between` counts), for filtering in SQL."""

@@ -333,6 +333,7 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "enquiry_submit": {"address": "10/10m", "recipient": "5/10m"},
     "enquiry_reply": {"address": "30/h"},
     "enquiry_track": {"address": "20/h"},
+    "enquiry_link_resend": {"address": "10/h", "recipient": "3/h"},
     "plan_comment": {"address": ["5/10m", "20/d"], "recipient": "10/d"},
     "plan_follow": {"address": "10/h", "recipient": "3/h"},
     "survey_anonymous": {"address": "5/h", "account": "5/h"},

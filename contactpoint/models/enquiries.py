@@ -85,6 +85,12 @@ class EnquiryQuerySet(models.QuerySet["Enquiry"]):
             .order_by("-created_at")
         )
 
+    def for_member(self, user: Any) -> EnquiryQuerySet:
+        """The enquiries a logged-in person may follow without the tracking
+        link: those of the organisations they are a member of, as the tracking
+        page reads them."""
+        return self.for_tracking().filter(organisation__memberships__user=user)
+
     def earlier_than(self, enquiry: Enquiry) -> EnquiryQuerySet:
         """Other enquiries by the same email address or organisation, for staff."""
         same = models.Q(email__iexact=enquiry.email) if enquiry.email else models.Q(pk__in=[])

@@ -114,33 +114,51 @@ def enquiry_submit(
     return enquiry
 
 
-def enquiry_acknowledge(*, enquiry_id: int) -> str | None:
+def enquiry_acknowledge(*, enquiry_id: int, again: bool = False) -> str | None:
     """Give a submitted enquiry its tracking token and mail the requester the
     private link, once: returns the token, or None when the enquiry already has
     one (a task run twice) or is gone or anonymised.
+
+    `again` (the requester asked for the link again) draws a new token even if
+    the enquiry has one: only the token's hash is kept, so the link can only be
+    sent again as a new one, which replaces the one mailed before.
 
     The token is drawn, its hash stored and the mail recorded in one transaction
     with the enquiry's row locked, so two runs cannot both send a link; the mail
     itself is sent by `email_deliver` after the commit, retried if the mail
     server fails."""
     with transaction.atomic():
-        enquiry = (
-            Enquiry.objects.select_for_update()
-            .filter(pk=enquiry_id, token_hash="", anonymised_at__isnull=True)
-            .first()
+        enquiries = Enquiry.objects.select_for_update().filter(
+            pk=enquiry_id, anonymised_at__isnull=True
         )
+        enquiry = (enquiries if again else enquiries.filter(token_hash="")).first()
         if enquiry is None:
             return None
+        # Asked again before the first mail went: this is the first mail.
+        again = again and bool(enquiry.token_hash)
         token = secrets.token_urlsafe(32)
         enquiry.token_hash = token_digest(token)
         enquiry.save(update_fields=["token_hash"])
         email_after_commit(
             to=[enquiry.email],
             template="contactpoint/emails/enquiry_received",
-            context={"enquiry": enquiry, "tracking_url": tracking_url(enquiry, token)},
+            context={
+                "enquiry": enquiry,
+                "tracking_url": tracking_url(enquiry, token),
+                "again": again,
+            },
             language=enquiry.language,
         )
     return token
+
+
+def enquiry_link_resend(*, enquiry: Enquiry) -> None:
+    """Queue the tracking link's mail again, for a requester who has not found
+    it: through the task queue and the mail log, as the first one. An enquiry
+    whose first acknowledgement is still waiting gets one mail all the same."""
+    from contactpoint.tasks import enquiry_link_resend_send  # the task calls back here
+
+    enqueue_with_transaction(enquiry_link_resend_send, enquiry_id=enquiry.pk)
 
 
 def enquiry_for_token(reference: str, token: str) -> Enquiry | None:
@@ -352,8 +370,11 @@ FOLLOWUPS_WINDOW = datetime.timedelta(hours=1)
 
 
 @transaction.atomic
-def enquiry_requester_reply(*, enquiry: Enquiry, text: str) -> EnquiryMessage:
-    """Add the requester's message (they proved it is theirs with the token);
+def enquiry_requester_reply(
+    *, enquiry: Enquiry, text: str, by: User | None = None
+) -> EnquiryMessage:
+    """Add the requester's message (they proved it is theirs with the token, or
+    `by` is a member of the enquiry's organisation, who writes in its name);
     an answered or closed enquiry goes back to the desk, whose holder (or the
     desk's address) is told.
 
@@ -370,7 +391,7 @@ def enquiry_requester_reply(*, enquiry: Enquiry, text: str) -> EnquiryMessage:
         .get(pk=enquiry.pk)
     )
     message = EnquiryMessage.objects.create(
-        enquiry=enquiry, kind=EnquiryMessage.Kind.REQUESTER, text=text.strip()
+        enquiry=enquiry, kind=EnquiryMessage.Kind.REQUESTER, text=text.strip(), author=by
     )
     if enquiry.status in (Status.ANSWERED, Status.CLOSED):
         enquiry_reopen(enquiry=enquiry)

@@ -9,16 +9,18 @@ in one transaction; the rate-limit counters live in the `limits` cache.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from contactpoint.forms import AskForm, RequesterReplyForm
 from contactpoint.models import (
@@ -28,10 +30,12 @@ from contactpoint.models import (
     Guide,
     Premises,
     ReplyLink,
+    Topic,
 )
 from contactpoint.services import enquiries as service
 from contactpoint.services.guides import guides_suggested_for
-from directory.models import Organisation
+from contactpoint.workdays import working_days_after
+from directory.models import Organisation, User
 from directory.ratelimit import RateLimited, limit, refuse_if_spent
 from directory.reference import reference
 
@@ -39,6 +43,7 @@ SENT_SALT = "contactpoint.enquiry-sent"
 SENT_MAX_AGE = 3600
 SUGGESTION_TEXT_MAX = 500
 ID_DIGITS = 12
+SUBJECT_MAX = 200
 
 
 def _member_organisations(request: HttpRequest) -> list[tuple[int, str]]:
@@ -74,6 +79,31 @@ def about_item(request: HttpRequest) -> dict[str, Model]:
     return {}
 
 
+# The topic an enquiry about a call or premises is most likely on.
+TOPIC_OF_ITEM = {"call": Topic.GRANTS, "premises": Topic.SETTLING}
+
+
+def about_initial(request: HttpRequest, about: dict[str, Model]) -> dict[str, Any]:
+    """What "Ask the desk about this" fills in: the topic of the item's kind,
+    its first eligible sector and its title as the subject; `?topic=` and
+    `?sector=<slug>` choose otherwise when they name a real topic or sector.
+    Anything else in the query is ignored, never an error."""
+    initial: dict[str, Any] = {}
+    for kind, item in about.items():
+        initial["topic"] = TOPIC_OF_ITEM[kind]
+        initial["subject"] = str(item)[:SUBJECT_MAX]
+        sector_id = item.sectors.order_by("order").values_list("pk", flat=True).first()  # type: ignore[attr-defined]
+        if sector_id is not None:
+            initial["sector"] = sector_id
+    topic = request.GET.get("topic", "")
+    if topic in Topic.values:
+        initial["topic"] = topic
+    sector = reference().sector_by_slug.get(request.GET.get("sector", ""))
+    if sector is not None:
+        initial["sector"] = sector.pk
+    return initial
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def ask(request: HttpRequest) -> HttpResponse:
     organisations = _member_organisations(request)
@@ -83,7 +113,7 @@ def ask(request: HttpRequest) -> HttpResponse:
         data,
         sectors=reference().sectors,
         organisations=organisations,
-        initial=_member_initial(request, organisations),
+        initial={**_member_initial(request, organisations), **about_initial(request, about)},
     )
     refusal: RateLimited | None = None
     if data is not None and form.is_valid():
@@ -116,31 +146,70 @@ def ask(request: HttpRequest) -> HttpResponse:
     return refusal.respond(response) if refusal else response
 
 
-@require_safe
-def ask_sent(request: HttpRequest) -> HttpResponse:
-    """The confirmation: the reference and guides that may already answer.
-
-    It is reached by a signed, hour-long link from the form, so a reload does
-    not send the enquiry twice and nobody else can read which enquiry it was."""
+def sent_enquiry(signed: str) -> Enquiry:
+    """The enquiry the confirmation's signed, hour-long value names, or 404:
+    whoever does not hold the confirmation learns nothing of any enquiry."""
     try:
-        reference_ = signing.loads(request.GET.get("r", ""), salt=SENT_SALT, max_age=SENT_MAX_AGE)
+        reference_ = signing.loads(signed, salt=SENT_SALT, max_age=SENT_MAX_AGE)
     except signing.BadSignature:
         raise Http404 from None
     enquiry = (
-        Enquiry.objects.filter(reference=reference_)
-        .only("reference", "subject", "message", "email", "topic")
+        Enquiry.objects.filter(reference=reference_, anonymised_at__isnull=True)
+        .only("reference", "subject", "message", "email", "topic", "created_at")
         .first()
     )
     if enquiry is None:
         raise Http404
+    return enquiry
+
+
+def render_sent(
+    request: HttpRequest, enquiry: Enquiry, signed: str, *, error: str = ""
+) -> HttpResponse:
+    target = settings.DESK_SERVICE_TARGET_WORKING_DAYS
     return render(
         request,
         "contactpoint/enquiry_sent.html",
         {
             "enquiry": enquiry,
+            "signed": signed,
+            "error": error,
+            "target_days": target,
+            "answer_by": working_days_after(enquiry.created_at, target),
             "suggestions": suggestions_for(f"{enquiry.subject} {enquiry.message}"),
         },
     )
+
+
+@require_safe
+def ask_sent(request: HttpRequest) -> HttpResponse:
+    """The confirmation: the reference, when to expect the answer, guides that
+    may already answer, and a button to have the private link sent again.
+
+    It is reached by a signed, hour-long link from the form, so a reload does
+    not send the enquiry twice and nobody else can read which enquiry it was."""
+    signed = request.GET.get("r", "")
+    return render_sent(request, sent_enquiry(signed), signed)
+
+
+@require_POST
+def ask_sent_resend(request: HttpRequest) -> HttpResponse:
+    """Send the private link again, from the confirmation only (its signed
+    value comes with the button), within the shared limits: a few an hour for
+    the address it goes to, more for the client's address."""
+    signed = request.POST.get("r", "")
+    enquiry = sent_enquiry(signed)
+    try:
+        limit(request, "enquiry_link_resend", recipient=enquiry.email)
+    except RateLimited as refusal:
+        return refusal.respond(render_sent(request, enquiry, signed, error=refusal.message))
+    service.enquiry_link_resend(enquiry=enquiry)
+    messages.success(
+        request,
+        _("We are sending the link again to %(email)s. It replaces the one sent before.")
+        % {"email": enquiry.email},
+    )
+    return redirect(f"{reverse('contactpoint:ask_sent')}?r={signed}")
 
 
 def suggestions_for(text: str) -> list[Guide]:
@@ -167,7 +236,8 @@ def conversation_of(enquiry: Enquiry) -> list[EnquiryMessage]:
     conversation = list(
         EnquiryMessage.objects.filter(enquiry_id=enquiry.pk)
         .public()
-        .only("kind", "text", "created_at", "has_links")
+        .select_related("author")
+        .only("kind", "text", "created_at", "has_links", "author__first_name", "author__last_name")
     )
     by_message: dict[int, list[ReplyLink]] = {}
     if any(entry.has_links for entry in conversation):
@@ -201,13 +271,21 @@ def track(request: HttpRequest, reference: str, token: str) -> HttpResponse:
         return throttled.respond(
             render(request, "rate_limited.html", {"message": track_paused_message(throttled)})
         )
+    return conversation_page(request, enquiry)
+
+
+def conversation_page(
+    request: HttpRequest, enquiry: Enquiry, *, by: User | None = None
+) -> HttpResponse:
+    """The conversation and the box to write again, for whoever was let in:
+    the requester by the token (`by` None) or a member of the organisation."""
     data = request.POST if request.method == "POST" else None
     form = RequesterReplyForm(data)
     refusal: RateLimited | None = None
     if data is not None and form.is_valid():
         try:
             limit(request, "enquiry_reply")
-            service.enquiry_requester_reply(enquiry=enquiry, text=form.cleaned_data["text"])
+            service.enquiry_requester_reply(enquiry=enquiry, text=form.cleaned_data["text"], by=by)
         except RateLimited as error:
             refusal = error
             refusal.refuse(form)
@@ -225,6 +303,19 @@ def track(request: HttpRequest, reference: str, token: str) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return refusal.respond(response) if refusal else response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def member_enquiry(request: HttpRequest, reference: str) -> HttpResponse:
+    """An enquiry of one of the member's organisations, opened from the account
+    page: its members read and write on it as the requester does with the link.
+
+    Anyone else, the desk included, gets the 404 of an enquiry that does not
+    exist: whether it does is nobody else's business."""
+    user = cast(User, request.user)
+    enquiry = get_object_or_404(Enquiry.objects.for_member(user), reference=reference)
+    return conversation_page(request, enquiry, by=user)
 
 
 def track_paused_message(throttled: RateLimited) -> str:
