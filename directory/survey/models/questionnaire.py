@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CampaignQuerySet(models.QuerySet["Campaign"]):
@@ -34,7 +35,7 @@ class Campaign(models.Model):
 
     class ResultsStatus(models.TextChoices):
         UNPUBLISHED = "unpublished", _("Not published")
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", pgettext_lazy("survey results", "Published")
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
