@@ -125,9 +125,11 @@ endef
 chromium:
 	$(call apt_install,chromium)
 
-# As a server runs: no local opt-in, a key of its own.
+# As a server runs: no local opt-in, a key of its own, a database address of its
+# own (`check --deploy` never connects to it; without one manage.py would stop).
 check-deploy: install
 	DJANGO_SECRET_KEY="$$(openssl rand -base64 48)" DJANGO_ALLOWED_HOSTS=creativecities.example \
+		DATABASE_URL=postgresql://deploy-check@db.invalid/creativecities \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 # Stops the embedded PostgreSQL of this checkout, if it runs (no-op with DATABASE_URL).

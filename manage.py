@@ -11,14 +11,12 @@ def main() -> None:
 
     from creativecities import local_data
 
-    # Running the checkout's own database is local use by definition: the settings
-    # may then take the key kept beside it. With DATABASE_URL (a server) they do
-    # not, unless the environment says so, and refuse to start without a key.
-    if not os.environ.get("DATABASE_URL"):
-        os.environ.setdefault(local_data.LOCAL_VARIABLE, "true")
-    # Every command may need the database (0.1 s when the embedded server runs
+    # Without DATABASE_URL, the embedded database, and only on a development
+    # machine (CREATIVECITIES_LOCAL or DJANGO_DEBUG): a server stops with what to
+    # set. Every command may need the database (0.1 s when the embedded server runs
     # already) and the local secret key; the settings themselves start nothing.
     try:
+        local_data.choose_database()
         local_data.prepare()
     except local_data.LocalDataError as error:
         sys.exit(str(error))

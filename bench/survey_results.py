@@ -85,7 +85,7 @@ def load(answer_sets: int) -> Campaign:
         title_en="Benchmark survey",
         opens_at=now - timezone.timedelta(days=90),
         closes_at=now - timezone.timedelta(days=1),
-        results_published=True,
+        results_status="published",
         results_published_at=now,
     )
     sections = [

@@ -119,6 +119,37 @@ def stop_database() -> bool:
     return True
 
 
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def is_local_checkout() -> bool:
+    """Whether the environment says this is a development machine: `make` sets
+    CREATIVECITIES_LOCAL, `make run` DJANGO_DEBUG too. A server sets neither."""
+    return _flag(LOCAL_VARIABLE) or _flag("DJANGO_DEBUG")
+
+
+MISSING_DATABASE = (
+    "DATABASE_URL is not set. On a server, set it to the portal's PostgreSQL "
+    "(postgres://user:password@host:5432/name). To use the embedded database of a "
+    f"development checkout instead, set {LOCAL_VARIABLE}=true (the make targets do)."
+)
+
+
+def choose_database() -> None:
+    """What `manage.py` does before anything else: without DATABASE_URL, the
+    embedded database of a local checkout, and nothing at all elsewhere. A server
+    whose variable went missing stops here, rather than migrating or serving a new
+    empty database made inside the checkout."""
+    if os.environ.get("DATABASE_URL"):
+        return
+    if not is_local_checkout():
+        raise LocalDataError(MISSING_DATABASE)
+    # The embedded database is local use by definition: the settings may then take
+    # the key kept beside it (under DEBUG they would anyway).
+    os.environ.setdefault(LOCAL_VARIABLE, "true")
+
+
 def prepare() -> None:
     """What a command needs before Django reads its settings: the embedded server
     running, unless DATABASE_URL names another, and a secret key, unless

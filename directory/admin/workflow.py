@@ -228,6 +228,8 @@ class WorkflowAdminMixin(_ObjectPagesMixin):
             extra["workflow_steps"] = self.workflow_steps(request, obj)
             status = getattr(obj, self.workflow.status_field)
             extra["workflow_status"] = self.workflow.status_label(status)
+            # The page links the object's history when the admin keeps one.
+            extra["workflow_history"] = isinstance(self, HistoryAdminMixin)
         return super().change_view(request, object_id, form_url, extra)  # type: ignore[misc, no-any-return]
 
 

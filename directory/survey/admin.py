@@ -27,8 +27,9 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from directory.admin.workflow import WorkflowAdminMixin
 from directory.models import User
-from directory.survey import schedule, services
+from directory.survey import publishing, schedule, services
 from directory.survey.models import (
     AnswerSet,
     Campaign,
@@ -80,17 +81,32 @@ def next_slug(slug: str) -> str:
 
 
 @admin.register(Campaign)
-class CampaignAdmin(TranslationAdmin):  # type: ignore[type-arg]
-    list_display = ("title", "slug", "opens_at", "closes_at", "open_now", "answer_count")
+class CampaignAdmin(WorkflowAdminMixin, TranslationAdmin):  # type: ignore[type-arg]
+    """Publishing and withdrawing the results are the steps of
+    `publishing.RESULTS_WORKFLOW` (actions and buttons made by the mixin);
+    the form shows the status and its date, and cannot change them."""
+
+    workflow = publishing.RESULTS_WORKFLOW
+    change_form_template = "admin/workflow/change_form.html"
+    list_display = (
+        "title",
+        "slug",
+        "opens_at",
+        "closes_at",
+        "open_now",
+        "answer_count",
+        "results_status",
+    )
+    list_filter = ("results_status",)
     search_fields = ("title_it", "title_en", "slug")
     prepopulated_fields = {"slug": ("title_en",)}
-    readonly_fields = ("answers_note", "results_published_at", "results_link")
+    readonly_fields = ("answers_note", "results_status", "results_published_at", "results_link")
     fieldsets = (
         (None, {"fields": ("title", "slug", "introduction", "answers_note")}),
         (_("Dates"), {"fields": ("opens_at", "closes_at", "accepts_anonymous")}),
         (
             _("Results"),
-            {"fields": ("results_link", "results_published", "results_published_at")},
+            {"fields": ("results_link", "results_status", "results_published_at")},
         ),
     )
     inlines = (SectionInline,)

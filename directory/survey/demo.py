@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from directory import demo_organisations
 from directory.models import Organisation, User
-from directory.survey import services
+from directory.survey import publishing, services
 from directory.survey.models import (
     Answer,
     AnswerChoice,
@@ -213,9 +213,11 @@ def survey_demo(*, staff: User, member: User) -> str:
         closes_at=now - datetime.timedelta(days=310),
     )
     if not previous.results_published:
-        previous.results_published = True
+        # Published by the workflow's step, as the desk would, then dated to
+        # when last year's desk would have published it.
+        publishing.RESULTS_WORKFLOW.apply(previous, "publish_results", by=None)
         previous.results_published_at = previous.closes_at + datetime.timedelta(days=20)
-        previous.save(update_fields=["results_published", "results_published_at"])
+        previous.save(update_fields=["results_published_at"])
     current = Campaign.objects.filter(slug=f"indagine-{now.year}").first()
     if current is None:
         current = services.campaign_copy(

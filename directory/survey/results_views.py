@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from directory.survey import exports, publishing, results
 from directory.survey.disclosure import THRESHOLD
 from directory.survey.models import Campaign
+from directory.workflow import TransitionError
 
 PERMISSION = publishing.PERMISSION
 
@@ -79,12 +80,15 @@ def staff_campaign(request: HttpRequest, pk: str) -> HttpResponse:
 @permission_required(PERMISSION, raise_exception=True)
 def staff_publish(request: HttpRequest, pk: str) -> HttpResponse:
     campaign = _campaign(pk)
-    if request.POST.get("publish") == "1":
-        publishing.campaign_results_publish(campaign=campaign, by=request.user)  # type: ignore[arg-type]
-        messages.success(request, _("The results are public."))
-    else:
-        publishing.campaign_results_withdraw(campaign=campaign, by=request.user)  # type: ignore[arg-type]
-        messages.success(request, _("The results are no longer public."))
+    try:
+        if request.POST.get("publish") == "1":
+            publishing.campaign_results_publish(campaign=campaign, by=request.user)  # type: ignore[arg-type]
+            messages.success(request, _("The results are public."))
+        else:
+            publishing.campaign_results_withdraw(campaign=campaign, by=request.user)  # type: ignore[arg-type]
+            messages.success(request, _("The results are no longer public."))
+    except TransitionError as error:
+        messages.warning(request, str(error))
     return redirect("survey_results_admin:campaign", pk=campaign.pk)
 
 

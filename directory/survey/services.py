@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from directory.models import Organisation, User
 from directory.notifications import email_after_commit, site_link
@@ -27,6 +28,7 @@ from directory.survey.models import (
     Section,
     SurveyInvitation,
 )
+from directory.workflow import Transition, Workflow
 
 # What an answer holds once read: a choice id, a list of choice ids, an
 # integer or a text; None when the question was not answered.
@@ -252,18 +254,21 @@ def _store(answer_set: AnswerSet, question: Question, value: AnswerValue) -> Non
         )
 
 
-@transaction.atomic
-def answer_set_submit(*, answer_set: AnswerSet, by: User | None) -> AnswerSet:
-    """Submit a complete answer set: answers to questions that no longer
-    apply are discarded, the organisation's profile is copied as it is now.
+def _respondent(user: User | None, answer_set: AnswerSet) -> bool:
+    """Respondents submit and reopen on the survey's own pages, which decide
+    whose answer set it is (a member of its organisation, a personal link, the
+    session of an anonymous answer); the desk takes neither step for them, so
+    the admin offers none (the steps name no permission)."""
+    return True
 
-    Raises `ValidationError` listing the required questions without an
-    answer, and `CampaignClosed` outside the campaign's dates.
-    """
-    locked = AnswerSet.objects.select_for_update().select_related("campaign").get(pk=answer_set.pk)
-    _refuse_unless_open(locked.campaign)
-    questions = campaign_questions(locked.campaign)
-    values = stored_values(locked)
+
+def _submitted(answer_set: AnswerSet, *, by: User | None) -> list[str]:
+    """Answers to questions that no longer apply are discarded, the
+    organisation's profile is copied as it is now. Refuses an incomplete set
+    (`ValidationError`) and a closed campaign (`CampaignClosed`)."""
+    _refuse_unless_open(answer_set.campaign)
+    questions = campaign_questions(answer_set.campaign)
+    values = stored_values(answer_set)
     missing = missing_answers(questions, values)
     if missing:
         raise ValidationError(
@@ -275,31 +280,69 @@ def answer_set_submit(*, answer_set: AnswerSet, by: User | None) -> AnswerSet:
             ]
         )
     hidden = [question.pk for question in questions if not is_shown(question, values)]
-    locked.answers.filter(question_id__in=hidden).delete()
+    answer_set.answers.filter(question_id__in=hidden).delete()
     now = timezone.now()
-    locked.status = AnswerSet.Status.SUBMITTED
-    locked.submitted_at = now
-    locked.updated_at = now
-    locked.submitted_by = by if by is not None and by.is_authenticated else None
-    locked.copy_profile()
-    locked.save()
-    if locked.invitation_id is not None:
-        SurveyInvitation.objects.filter(pk=locked.invitation_id, used_at__isnull=True).update(
+    answer_set.submitted_at = now
+    answer_set.updated_at = now
+    answer_set.submitted_by = by
+    answer_set.copy_profile()
+    if answer_set.invitation_id is not None:
+        SurveyInvitation.objects.filter(pk=answer_set.invitation_id, used_at__isnull=True).update(
             used_at=now
         )
-    return locked
+    return ["submitted_at", "submitted_by", "sector", "kind", "size", "municipality"]
 
 
-@transaction.atomic
-def answer_set_reopen(*, answer_set: AnswerSet) -> AnswerSet:
+def _reopened(answer_set: AnswerSet, *, by: User | None) -> list[str]:
+    _refuse_unless_open(answer_set.campaign)
+    answer_set.updated_at = timezone.now()
+    return []
+
+
+ANSWER_SET_WORKFLOW: Workflow[AnswerSet] = Workflow(
+    model=AnswerSet,
+    transitions=[
+        Transition(
+            name="submit",
+            source=frozenset({AnswerSet.Status.DRAFT}),
+            target=AnswerSet.Status.SUBMITTED,
+            allowed=_respondent,
+            label=gettext_lazy("Submit"),
+            done=gettext_lazy("Answer sets submitted: %(count)d."),
+            refused=gettext_lazy("%(object)s is already submitted."),
+            effect=_submitted,
+        ),
+        Transition(
+            name="reopen",
+            source=frozenset({AnswerSet.Status.SUBMITTED}),
+            target=AnswerSet.Status.DRAFT,
+            allowed=_respondent,
+            label=gettext_lazy("Change the answers"),
+            done=gettext_lazy("Answer sets reopened: %(count)d."),
+            refused=gettext_lazy("%(object)s is a draft already."),
+            effect=_reopened,
+        ),
+    ],
+)
+
+
+def answer_set_submit(*, answer_set: AnswerSet, by: User | None) -> AnswerSet:
+    """Submit a complete answer set (see `_submitted`); `by` is the member
+    who submits, None for a personal link or an anonymous answer.
+
+    Raises `ValidationError` listing the required questions without an
+    answer, `CampaignClosed` outside the campaign's dates, and
+    `TransitionError` for a set submitted already.
+    """
+    by = by if by is not None and by.is_authenticated else None
+    return ANSWER_SET_WORKFLOW.apply(answer_set, "submit", by=by)
+
+
+def answer_set_reopen(*, answer_set: AnswerSet, by: User | None = None) -> AnswerSet:
     """Make a submitted answer set a draft again, to change it before the
     campaign closes; it counts again once submitted again."""
-    locked = AnswerSet.objects.select_for_update().select_related("campaign").get(pk=answer_set.pk)
-    _refuse_unless_open(locked.campaign)
-    locked.status = AnswerSet.Status.DRAFT
-    locked.updated_at = timezone.now()
-    locked.save(update_fields=["status", "updated_at"])
-    return locked
+    by = by if by is not None and by.is_authenticated else None
+    return ANSWER_SET_WORKFLOW.apply(answer_set, "reopen", by=by)
 
 
 # Building campaigns
@@ -329,7 +372,7 @@ def campaign_copy(
     copy.slug = slug
     copy.opens_at = opens_at
     copy.closes_at = closes_at
-    copy.results_published = False
+    copy.results_status = Campaign.ResultsStatus.UNPUBLISHED
     copy.results_published_at = None
     copy.created_at = timezone.now()
     for language, text in (title or {}).items():

@@ -29,6 +29,7 @@ from directory.ratelimit import CeilingReached, RateLimited, ceiling, limit
 from directory.survey import services
 from directory.survey.forms import OrganisationChoiceForm, PageForm
 from directory.survey.models import AnswerSet, Campaign, SurveyInvitation
+from directory.workflow import TransitionError
 
 SESSION_KEY = "survey_answer_sets"
 
@@ -299,6 +300,9 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             problems = error.messages
+        except TransitionError:
+            # Submitted already (a second tab, a double click): nothing to do.
+            return redirect("survey:summary", pk=answer_set.pk)
         else:
             messages.success(request, _("Thank you: your answers are submitted."))
             return redirect("survey:summary", pk=answer_set.pk)
@@ -354,9 +358,14 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     """Make submitted answers a draft again, to change them before closing."""
     answer_set = answer_set_or_404(request, pk)
     try:
-        services.answer_set_reopen(answer_set=answer_set)
+        services.answer_set_reopen(
+            answer_set=answer_set,
+            by=request.user if request.user.is_authenticated else None,
+        )
     except services.CampaignClosed:
         return _closed(request, answer_set.campaign)
+    except TransitionError:
+        return redirect("survey:summary", pk=answer_set.pk)  # a draft already
     messages.info(
         request, _("You can change your answers now. Submit them again so that they count.")
     )

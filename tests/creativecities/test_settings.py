@@ -34,6 +34,46 @@ def run_in(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 
 
 LOCAL = {local_data.LOCAL_VARIABLE: "true"}
+# A server's address that `check --deploy` never connects to (as `make check-deploy`).
+DEPLOY_CHECK_DATABASE = "postgresql://deploy-check@db.invalid/creativecities"
+
+
+@pytest.mark.parametrize("local", [None, "", "false"])
+def test_manage_py_on_a_server_without_database_url_stops_saying_what_to_set(
+    tmp_path: Path, local: str | None
+) -> None:
+    """`manage.py migrate` with the variable missing must not migrate a new
+    embedded database and report success."""
+    data = tmp_path / "data"
+    env = environment(DJANGO_SECRET_KEY="k" * 50, CREATIVECITIES_DATA_DIR=str(data))
+    env.pop("DATABASE_URL", None)
+    if local is not None:
+        env[local_data.LOCAL_VARIABLE] = local
+    result = run_in(env, "manage.py", "migrate")
+
+    assert result.returncode == 1
+    assert "DATABASE_URL is not set" in result.stderr
+    assert f"set {local_data.LOCAL_VARIABLE}=true" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not data.exists()  # no database made, no key written
+
+
+@pytest.mark.parametrize(
+    "variables", [LOCAL, {"DJANGO_DEBUG": "true"}], ids=["local opt-in", "debug"]
+)
+def test_manage_py_on_a_development_machine_uses_the_embedded_database(
+    tmp_path: Path, variables: dict[str, str]
+) -> None:
+    """The same folder, the test run's own embedded server: what `make` does."""
+    env = environment(**variables)
+    env.pop("DATABASE_URL", None)
+    env["CREATIVECITIES_DATA_DIR"] = str(local_data.data_dir())
+    code = "from django.db import connection; print(connection.settings_dict['OPTIONS']['host'])"
+    result = run_in(env, "manage.py", "shell", "-c", code)
+
+    assert result.returncode == 0, result.stderr
+    assert "DATABASE_URL is not set" not in result.stderr
+    assert result.stdout.splitlines()[-1] == local_data.database_url().split("host=", 1)[1]
 
 
 def test_reading_the_settings_starts_no_server_and_writes_no_file(tmp_path: Path) -> None:
@@ -103,6 +143,7 @@ def test_check_deploy_is_clean_with_production_variables() -> None:
         DJANGO_SECRET_KEY="x" * 20 + "-production-like-key-0123456789-abcdefghijklmnop",
         DJANGO_ALLOWED_HOSTS="creativecities.example",
         DJANGO_DEBUG="false",
+        DATABASE_URL=DEPLOY_CHECK_DATABASE,
     )
     result = run_in(env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
 
@@ -202,14 +243,15 @@ def test_a_development_machine_uses_the_key_kept_in_the_data_folder(
 def test_manage_py_on_the_embedded_database_is_local_use(
     monkeypatch: pytest.MonkeyPatch, database_url: str | None, local: str | None
 ) -> None:
-    """`manage.py` without DATABASE_URL runs the checkout's own database: the
-    settings accept the local key there, with no variable to remember; on a
-    server's database they do not."""
+    """`manage.py` under DJANGO_DEBUG without DATABASE_URL runs the checkout's own
+    database: the settings accept the local key there; on a server's database
+    they do not."""
     import manage
 
     seen: list[str | None] = []
     monkeypatch.delenv(local_data.LOCAL_VARIABLE, raising=False)
     monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("DJANGO_DEBUG", "true")
     if database_url:
         monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setattr(local_data, "prepare", lambda: None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -24,6 +25,10 @@ class AnswerSetQuerySet(models.QuerySet["AnswerSet"]):
 
 class AnswerSet(models.Model):
     """One respondent's answers to one campaign: a draft until submitted.
+
+    Submitting and reopening are steps of the portal's one workflow
+    (`directory.survey.services.ANSWER_SET_WORKFLOW`), each recorded as a
+    `StateChange`.
 
     An organisation answers once per campaign, whichever member does it (the
     database's `survey_answer_set_one_per_organisation`). What the directory
@@ -90,6 +95,8 @@ class AnswerSet(models.Model):
         related_name="+",
         verbose_name=_("municipality"),
     )
+
+    state_changes = GenericRelation("directory.StateChange")
 
     objects = AnswerSetQuerySet.as_manager()
 

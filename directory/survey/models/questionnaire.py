@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CampaignQuerySet(models.QuerySet["Campaign"]):
@@ -19,15 +21,21 @@ class CampaignQuerySet(models.QuerySet["Campaign"]):
         return self.filter(opens_at__lte=now, closes_at__gt=now)
 
     def published_results(self) -> CampaignQuerySet:
-        return self.filter(results_published=True)
+        return self.filter(results_status=Campaign.ResultsStatus.PUBLISHED)
 
 
 class Campaign(models.Model):
     """One edition of the survey (the 2026 survey, the 2027 survey...).
 
     The dates decide whether answers are accepted: nothing needs to be done
-    on the opening or closing day.
+    on the opening or closing day. Whether its results are public is a status
+    of the portal's one workflow (`directory.survey.publishing`), changed only
+    by its steps: publish and withdraw.
     """
+
+    class ResultsStatus(models.TextChoices):
+        UNPUBLISHED = "unpublished", _("Not published")
+        PUBLISHED = "published", pgettext_lazy("survey results", "Published")
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -39,9 +47,16 @@ class Campaign(models.Model):
         default=False,
         help_text=_("Anyone may answer without an account; such answers have no organisation."),
     )
-    results_published = models.BooleanField(_("results published"), default=False)
+    results_status = models.CharField(
+        _("results"),
+        max_length=12,
+        choices=ResultsStatus.choices,
+        default=ResultsStatus.UNPUBLISHED,
+    )
     results_published_at = models.DateTimeField(_("results published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    state_changes = GenericRelation("directory.StateChange")
 
     objects = CampaignQuerySet.as_manager()
 
@@ -67,6 +82,10 @@ class Campaign(models.Model):
     def clean(self) -> None:
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("A campaign closes after it opens.")})
+
+    @property
+    def results_published(self) -> bool:
+        return self.results_status == self.ResultsStatus.PUBLISHED
 
     def is_open_at(self, moment: datetime.datetime) -> bool:
         return self.opens_at <= moment < self.closes_at

@@ -42,7 +42,7 @@ def test_earlier_surveys_link_their_published_results(client: Client) -> None:
         slug="survey-2025",
         opens_at=now - datetime.timedelta(days=400),
         closes_at=now - datetime.timedelta(days=300),
-        results_published=True,
+        results_status="published",
         results_published_at=now - datetime.timedelta(days=200),
     )
 

@@ -32,7 +32,7 @@ def survey_two_sectors() -> tuple[Sector, Sector]:
 def results_answered(survey_two_sectors: tuple[Sector, Sector]) -> SurveyQuestions:
     """First sector: 4 studios, 6 at home; second: 5 studios, 10 at home."""
     first, second = survey_two_sectors
-    survey = results_campaign(results_published=True)
+    survey = results_campaign(results_status="published")
     for sector, studios, homes in ((first, 4, 6), (second, 5, 10)):
         for _ in range(studios):
             results_answer(
@@ -144,7 +144,7 @@ def test_desk_results_are_not_suppressed(results_answered: SurveyQuestions) -> N
 
 def test_a_cell_of_five_is_shown(survey_two_sectors: tuple[Sector, Sector]) -> None:
     first, second = survey_two_sectors
-    survey = results_campaign(results_published=True)
+    survey = results_campaign(results_status="published")
     for sector, studios, homes in ((first, 5, 6), (second, 7, 10)):
         for _ in range(studios):
             results_answer(survey, sector=sector, single="studio")
@@ -177,7 +177,7 @@ def test_unpublished_results_are_404(client: Client, results_answered: SurveyQue
     campaign = results_answered.campaign
     url = reverse("survey_results:public", kwargs={"slug": campaign.slug})
     assert client.get(url).status_code == HTTPStatus.OK
-    campaign.results_published = False
+    campaign.results_status = "unpublished"
     campaign.save()
     assert client.get(url).status_code == HTTPStatus.NOT_FOUND
     assert client.get("/en/survey/no-such-survey/results/").status_code == HTTPStatus.NOT_FOUND
@@ -239,7 +239,7 @@ def test_desk_publishes_and_the_cluster_page_links_the_results(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     campaign = results_answered.campaign
-    campaign.results_published = False
+    campaign.results_status = "unpublished"
     campaign.save()
     cluster = reverse("directory:cluster")
     public_url = reverse("survey_results:public", kwargs={"slug": campaign.slug})
@@ -267,7 +267,7 @@ def test_desk_staff_group_holds_the_permission(staff_user: User) -> None:
 def test_too_few_answers_hide_everything(
     client: Client, survey_two_sectors: tuple[Sector, Sector]
 ) -> None:
-    survey = results_campaign(results_published=True)
+    survey = results_campaign(results_status="published")
     for _ in range(3):
         results_answer(survey, sector=survey_two_sectors[0], single="home", number=7, scale=5)
     found = results.public_results(survey.campaign)
