@@ -18,3 +18,8 @@ class ActionplanConfig(AppConfig):
         register_demo_loader(plan_demo)
         register_demo_loader(benchmark_demo)
         register_sector_panel(plan_sector_panel)
+        # The admin home: comments waiting for moderation.
+        from actionplan.admin.home import comments_waiting
+        from directory.workbench import register_workbench
+
+        register_workbench(comments_waiting)

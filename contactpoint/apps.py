@@ -34,3 +34,9 @@ class ContactpointConfig(AppConfig):
         # Enquiries: a member's account lists its organisations' ones; demo data.
         register_account_panel(account_enquiries)
         register_demo_loader(desk_enquiries_demo)
+        # The admin home's enquiries, and an organisation's ones on its admin page.
+        from contactpoint.admin import home
+        from directory.workbench import register_organisation_link, register_workbench
+
+        register_workbench(home.enquiries_waiting)
+        register_organisation_link(home.organisation_enquiries)

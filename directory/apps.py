@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,20 @@ class DirectoryConfig(AppConfig):
             on_change=index_organisations,
         )
         register_demo_loader(survey_demo)
+        # The admin home: organisations to review, failed mail, survey results.
+        from directory.admin import home
+        from directory.workbench import register_workbench
+
+        for contribution in (home.organisations_waiting, home.mail_failed, home.survey_results):
+            register_workbench(contribution)
         # Every text field of the project, in forms and models, cleans its
         # control characters: the directory is the app every other builds on.
         text.install()
+
+
+class LoginRecordsConfig(AxesConfig):
+    """django-axes (the login throttle) under the name the desk reads: its
+    records are shown in the admin under "Security", with the other login
+    safeguards; its models' names are translated in the project's catalogue."""
+
+    verbose_name = _("Security")

@@ -81,7 +81,16 @@ def next_slug(slug: str) -> str:
 
 @admin.register(Campaign)
 class CampaignAdmin(TranslationAdmin):  # type: ignore[type-arg]
-    list_display = ("title", "slug", "opens_at", "closes_at", "open_now", "answer_count")
+    list_display = (
+        "title",
+        "slug",
+        "opens_at",
+        "closes_at",
+        "open_now",
+        "answer_count",
+        "results_link",
+    )
+    change_list_template = "admin/survey/campaign/change_list.html"
     search_fields = ("title_it", "title_en", "slug")
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ("answers_note", "results_published_at", "results_link")
