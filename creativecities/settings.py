@@ -89,7 +89,7 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     # django-axes, named "Security" in the admin.
-    "directory.apps.LoginRecordsConfig",
+    "directory.admin_site.LoginRecordsConfig",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

@@ -9,6 +9,7 @@ once a request comes.
 
 from typing import Any
 
+from axes.apps import AppConfig as AxesConfig
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.http import HttpRequest, HttpResponse
@@ -92,3 +93,12 @@ class DeskAdminConfig(AdminConfig):
     """Django's admin application, with `DeskAdminSite` as its default site."""
 
     default_site = "directory.admin_site.DeskAdminSite"
+
+
+class LoginRecordsConfig(AxesConfig):
+    """django-axes (the login throttle) under the name the desk reads: its
+    records are listed in the admin under "Security", last, with the second
+    factor's devices; its models' names are translated in the project's
+    catalogue (axes ships no Italian)."""
+
+    verbose_name = _("Security")

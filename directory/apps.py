@@ -1,4 +1,3 @@
-from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -33,11 +32,3 @@ class DirectoryConfig(AppConfig):
         # Every text field of the project, in forms and models, cleans its
         # control characters: the directory is the app every other builds on.
         text.install()
-
-
-class LoginRecordsConfig(AxesConfig):
-    """django-axes (the login throttle) under the name the desk reads: its
-    records are shown in the admin under "Security", with the other login
-    safeguards; its models' names are translated in the project's catalogue."""
-
-    verbose_name = _("Security")

@@ -65,6 +65,15 @@ def register_organisation_link(link: OrganisationLink) -> OrganisationLink:
     return link
 
 
+def may_open(request: HttpRequest, model: str) -> bool:
+    """Whether the person may open a model's list (`"directory.organisation"`):
+    to view it or to change it, as the admin itself decides."""
+    app_label, name = model.split(".")
+    return any(
+        request.user.has_perm(f"{app_label}.{action}_{name}") for action in ("view", "change")
+    )
+
+
 def workbench(request: HttpRequest) -> dict[str, list[WorkbenchEntry]]:
     """Every app's entries, by group, in the order the apps registered them."""
     groups: dict[str, list[WorkbenchEntry]] = {WAITING: [], WEEK: [], LINKS: []}

@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Comment
 from directory.admin.home import changelist
-from directory.workbench import WAITING, WorkbenchEntry
+from directory.workbench import WAITING, WorkbenchEntry, may_open
 
 
 def comments_waiting(request: HttpRequest) -> list[WorkbenchEntry]:
-    if not request.user.has_perm("actionplan.view_comment"):
+    if not may_open(request, "actionplan.comment"):
         return []
     return [
         WorkbenchEntry(

@@ -4,11 +4,10 @@ service target, received and answered this week, the statistics."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.db.models import Count, Q
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,22 +15,19 @@ from contactpoint.models import Enquiry, EnquiryMessage
 from contactpoint.workdays import working_days_before
 from directory.admin.home import changelist, week_ago
 from directory.models import Organisation
-from directory.workbench import LINKS, WAITING, WEEK, WorkbenchEntry
-from django.urls import reverse
+from directory.workbench import LINKS, WAITING, WEEK, WorkbenchEntry, may_open
 
 INBOX = "contactpoint_enquiry"
 
 
 def enquiries_waiting(request: HttpRequest) -> list[WorkbenchEntry]:
     """Two queries: the enquiries' counts, the replies sent this week."""
-    if not request.user.has_perm("contactpoint.view_enquiry"):
+    if not may_open(request, "contactpoint.enquiry"):
         return []
     now = timezone.now()
     cutoff = working_days_before(now, settings.DESK_SERVICE_TARGET_WORKING_DAYS)
     counts = Enquiry.objects.aggregate(
-        unassigned=Count(
-            "pk", filter=Q(status=Enquiry.Status.NEW, assignee__isnull=True)
-        ),
+        unassigned=Count("pk", filter=Q(status=Enquiry.Status.NEW, assignee__isnull=True)),
         late=Count(
             "pk",
             filter=Q(
@@ -81,9 +77,11 @@ def enquiries_waiting(request: HttpRequest) -> list[WorkbenchEntry]:
     ]
 
 
-def organisation_enquiries(request: HttpRequest, organisation: Organisation) -> WorkbenchEntry | None:
+def organisation_enquiries(
+    request: HttpRequest, organisation: Organisation
+) -> WorkbenchEntry | None:
     """The organisation's enquiries, as a count linking to the inbox filtered to them."""
-    if not request.user.has_perm("contactpoint.view_enquiry"):
+    if not may_open(request, "contactpoint.enquiry"):
         return None
     count = Enquiry.objects.filter(organisation=organisation).count()
     return WorkbenchEntry(

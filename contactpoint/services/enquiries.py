@@ -320,7 +320,9 @@ ENQUIRY_WORKFLOW: Workflow[Enquiry] = Workflow(
             allowed=has_permission(HANDLE),
             label=gettext_lazy("Reopen"),
             done=gettext_lazy("Enquiries reopened: %(count)d."),
-            refused=gettext_lazy("%(object)s is “%(status)s”: only closed enquiries can be reopened."),
+            refused=gettext_lazy(
+                "%(object)s is “%(status)s”: only closed enquiries can be reopened."
+            ),
             effect=_reopened,
             description=gettext_lazy(
                 "Back in the inbox, to its holder if it has one; the requester is not mailed."

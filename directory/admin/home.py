@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organisation, OutgoingEmail
 from directory.survey import publishing
-from directory.workbench import LINKS, WAITING, WEEK, WorkbenchEntry
+from directory.workbench import LINKS, WAITING, WEEK, WorkbenchEntry, may_open
 
 
 def changelist(name: str, **filters: str) -> str:
-    """An admin change list, filtered (`changelist("directory_organisation", status__exact="pending")`)."""
+    """An admin change list, filtered:
+    `changelist("directory_organisation", status__exact="pending")`."""
     url = reverse(f"admin:{name}_changelist")
     return f"{url}?{urlencode(filters)}" if filters else url
 
@@ -29,7 +30,7 @@ def week_ago() -> datetime.datetime:
 
 
 def organisations_waiting(request: HttpRequest) -> list[WorkbenchEntry]:
-    if not request.user.has_perm("directory.view_organisation"):
+    if not may_open(request, "directory.organisation"):
         return []
     counts = Organisation.objects.aggregate(
         pending=Count("pk", filter=Q(status=Organisation.Status.PENDING)),
@@ -53,7 +54,7 @@ def organisations_waiting(request: HttpRequest) -> list[WorkbenchEntry]:
 
 
 def mail_failed(request: HttpRequest) -> list[WorkbenchEntry]:
-    if not request.user.has_perm("directory.view_outgoingemail"):
+    if not may_open(request, "directory.outgoingemail"):
         return []
     failed = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).count()
     return [

@@ -18,7 +18,6 @@ from modeltranslation.admin import TranslationAdmin
 from directory.admin.workflow import HistoryAdminMixin, WorkflowAdminMixin
 from directory.forms import https_url_fields
 from directory.images import LogoField
-from directory.workbench import organisation_links
 from directory.models import (
     PROFILE_FIELDS,
     PROFILE_SECTION_TITLES,
@@ -34,6 +33,7 @@ from directory.resources import OrganisationResource
 from directory.services.logos import organisation_remove_logo, organisation_set_logo
 from directory.services.moderation import ORGANISATION_WORKFLOW
 from directory.services.organisations import organisation_revert
+from directory.workbench import organisation_links
 
 
 @admin.register(Invitation)

@@ -107,7 +107,9 @@ def test_the_desk_reopens_a_closed_enquiry(
     enquiry_new.refresh_from_db()
     assert enquiry_new.status == Enquiry.Status.ASSIGNED
     assert enquiry_new.closed_at is None
-    change = StateChange.objects.filter(object_id=str(enquiry_new.pk), transition="reopen_by_desk").latest("pk")
+    change = StateChange.objects.filter(
+        object_id=enquiry_new.pk, transition="reopen_by_desk"
+    ).latest("pk")
     assert (change.source, change.target, change.created_by) == ("closed", "assigned", staff_user)
     # An open enquiry offers no reopening.
     page = inbox_desk.get(f"{INBOX}{enquiry_new.pk}/change/").content.decode()
