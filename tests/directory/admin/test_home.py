@@ -118,6 +118,7 @@ def test_italian_on_the_login_records_and_the_delete_action(home_desk: Client) -
     )
     attempts = home_desk.get("/admin/axes/accessattempt/").content.decode()
     assert "Tentativi di accesso" in attempts and "Indirizzo IP" in attempts
+    assert '<a href="/admin/axes/">Sicurezza</a>' in attempts  # the breadcrumbs
     CampaignFactory.create()
     campaigns = home_desk.get("/admin/directory/campaign/").content.decode()
     assert "Elimina gli elementi selezionati (indagini)" in campaigns
