@@ -140,7 +140,7 @@ class AgeFilter(admin.SimpleListFilter):
 class EnquiryAdmin(WorkflowAdminMixin, admin.ModelAdmin[Enquiry]):
     workflow = service.ENQUIRY_WORKFLOW
     change_form_template = "admin/contactpoint/enquiry/change_form.html"
-    list_display = ("reference_line", "subject", "status", "age", "received", "assignee", "topic")
+    list_display = ("reference_line", "subject", "status", "age", "received", "holder", "topic")
     list_display_links = ("reference_line", "subject")
     list_filter = (InboxFilter, "status", "topic", AssigneeFilter, AgeFilter)
     list_select_related = ("assignee",)
@@ -187,6 +187,12 @@ class EnquiryAdmin(WorkflowAdminMixin, admin.ModelAdmin[Enquiry]):
             '<span class="desk-nowrap">{}</span>',
             date_format(timezone.localtime(enquiry.created_at), "SHORT_DATETIME_FORMAT"),
         )
+
+    @admin.display(description=_("assigned to"), ordering="assignee__last_name")
+    def holder(self, enquiry: Enquiry) -> str:
+        """The holder by name (an address is too wide for the column)."""
+        person = enquiry.assignee
+        return (person.get_full_name() or person.email) if person else "-"
 
     @admin.display(description=_("age"), ordering="created_at")
     def age(self, enquiry: Enquiry) -> str:

@@ -55,7 +55,7 @@ def test_the_inbox_columns_keep_reference_and_dates_on_one_line(
 ) -> None:
     page = inbox_desk.get(INBOX).content.decode()
     assert f'<span class="desk-nowrap">{enquiry_new.reference}</span>' in page
-    columns = ["reference_line", "subject", "status", "age", "received", "assignee"]
+    columns = ["reference_line", "subject", "status", "age", "received", "holder"]
     positions = [page.index(f'class="sortable column-{column}') for column in columns]
     assert positions == sorted(positions)
 
