@@ -366,6 +366,7 @@ class StandardReplyAdmin(HistoryAdminMixin, admin.ModelAdmin[StandardReply]):
     """Replies the desk gives often, in both languages; edits are kept as versions."""
 
     change_form_template = "admin/workflow/change_form.html"
-    list_display = ("title", "topic")
+    list_display = ("title_it", "title_en", "topic")
     list_filter = ("topic",)
-    search_fields = ("title", "text_it", "text_en")
+    search_fields = ("title_it", "title_en", "text_it", "text_en")
+    fields = ("title_it", "title_en", "topic", "text_it", "text_en")

@@ -11,7 +11,7 @@ from contactpoint.models import Enquiry
 from contactpoint.services import enquiries as service
 from directory.models import StateChange, User
 from tests.contactpoint.factories import GuideFactory
-from tests.contactpoint.factories_enquiries import EnquiryFactory
+from tests.contactpoint.factories_enquiries import EnquiryFactory, StandardReplyFactory
 from tests.directory.factories import OrganisationFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -129,3 +129,15 @@ def test_the_organisation_page_links_to_its_enquiries(
     content = listed.content.decode()
     assert content.count('class="desk-nowrap">CC-') == 2
     assert enquiry_new.reference not in content
+
+
+def test_standard_replies_are_named_in_the_clerks_language(
+    inbox_desk: Client, enquiry_new: Enquiry
+) -> None:
+    StandardReplyFactory.create(title_it="Bandi: da dove cominciare", title_en="Grants: a start")
+    english = inbox_desk.get(f"{INBOX}{enquiry_new.pk}/change/").content.decode()
+    assert ">Grants: a start</option>" in english
+    inbox_desk.defaults["HTTP_ACCEPT_LANGUAGE"] = "it"
+    italian = inbox_desk.get(f"{INBOX}{enquiry_new.pk}/change/").content.decode()
+    assert ">Bandi: da dove cominciare</option>" in italian
+    assert "Grants: a start" not in italian
