@@ -22,3 +22,8 @@ class ActionplanConfig(AppConfig):
         register_workplace(plan_workplace)
         # Actions followed by email: in a member's download, deleted with their account.
         personal_data.register()
+        # The admin home: comments waiting for moderation.
+        from actionplan.admin.home import comments_waiting
+        from directory.workbench import register_workbench
+
+        register_workbench(comments_waiting)

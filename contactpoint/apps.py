@@ -22,7 +22,7 @@ class ContactpointConfig(AppConfig):
         from directory.panels import register_account_panel, register_sector_panel
 
         # Standard replies: staff edit them, every edit is a version.
-        history.track(StandardReply, fields=("title", "topic", "text_it", "text_en"))
+        history.track(StandardReply, fields=("title_it", "title_en", "topic", "text_it", "text_en"))
         # Guides: every write path records a version and refreshes the search entry.
         history.track(Guide, fields=GUIDE_FIELDS, on_change=index_guides)
         # The contacts are cached for every page's footer: a save must show at once.
@@ -37,3 +37,9 @@ class ContactpointConfig(AppConfig):
         # Enquiries and alerts: in a member's download, anonymised or deleted
         # with their account.
         personal_data.register()
+        # The admin home's enquiries, and an organisation's ones on its admin page.
+        from contactpoint.admin import home
+        from directory.workbench import register_organisation_link, register_workbench
+
+        register_workbench(home.enquiries_waiting)
+        register_organisation_link(home.organisation_enquiries)

@@ -19,6 +19,12 @@ from contactpoint.services import enquiries as service
 from directory.models import Organisation, Sector, User
 from directory.models.tokens import token_digest
 
+# The standard replies' names in Italian, by their English name.
+STANDARD_REPLY_TITLES_IT = {
+    "Grants: where to start": "Bandi: da dove cominciare",
+    "Premises: visit the available spaces": "Spazi: visitare quelli disponibili",
+}
+
 STANDARD_REPLIES = [
     (
         "Grants: where to start",
@@ -100,7 +106,13 @@ ENQUIRIES = [
 def desk_enquiries_demo(*, staff: User, member: User) -> str:
     for title, topic, text_it, text_en in STANDARD_REPLIES:
         StandardReply.objects.get_or_create(
-            title=title, defaults={"topic": topic, "text_it": text_it, "text_en": text_en}
+            title_en=title,
+            defaults={
+                "title_it": STANDARD_REPLY_TITLES_IT[title],
+                "topic": topic,
+                "text_it": text_it,
+                "text_en": text_en,
+            },
         )
     sectors = list(Sector.objects.order_by("order", "pk")[:5])
     if not sectors:

@@ -88,7 +88,8 @@ INSTALLED_APPS = [
     "import_export",
     "template_partials",
     "csp",
-    "axes",
+    # django-axes, named "Security" in the admin.
+    "directory.admin_site.LoginRecordsConfig",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

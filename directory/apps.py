@@ -27,6 +27,12 @@ class DirectoryConfig(AppConfig):
         # What a member downloads about themselves and what their account's
         # deletion removes; other apps add their records the same way.
         register_core_kinds()
+        # The admin home: organisations to review, failed mail, survey results.
+        from directory.admin import home
+        from directory.workbench import register_workbench
+
+        for contribution in (home.organisations_waiting, home.mail_failed, home.survey_results):
+            register_workbench(contribution)
         # Every text field of the project, in forms and models, cleans its
         # control characters: the directory is the app every other builds on.
         text.install()

@@ -15,6 +15,8 @@ from directory.admin.workflow import HistoryAdminMixin, WorkflowAdminMixin
 
 @admin.register(Plan)
 class PlanAdmin(WorkflowAdminMixin, HistoryAdminMixin, TranslationAdmin):  # type: ignore[type-arg]
+    # Its "History" button opens the versions, beside the workflow if any.
+    change_form_template = "admin/workflow/change_form.html"
     workflow = PLAN_WORKFLOW
     list_display = ("title", "starts_on", "ends_on", "status", "version")
     list_filter = ("status",)
@@ -24,6 +26,8 @@ class PlanAdmin(WorkflowAdminMixin, HistoryAdminMixin, TranslationAdmin):  # typ
 
 @admin.register(Theme)
 class ThemeAdmin(HistoryAdminMixin, TranslationAdmin):  # type: ignore[type-arg]
+    # Its "History" button opens the versions, beside the workflow if any.
+    change_form_template = "admin/workflow/change_form.html"
     list_display = ("title", "plan", "order")
     list_filter = ("plan",)
     filter_horizontal = ("sectors",)
@@ -45,6 +49,8 @@ class ActionAdmin(HistoryAdminMixin, admin.ModelAdmin[Action]):
     """Staff correct actions here; partners work in the workspace. The status
     moves through the workflow in the workspace, so it is read-only here."""
 
+    # Its "History" button opens the versions, beside the workflow if any.
+    change_form_template = "admin/workflow/change_form.html"
     list_display = ("title", "theme", "lead_partner", "status", "ends_on")
     list_filter = ("theme__plan", "status", "lead_partner")
     list_select_related = ("theme", "lead_partner")

@@ -65,6 +65,9 @@ class FundingCallAdminForm(forms.ModelForm):  # type: ignore[type-arg]
 class FundingCallAdmin(HistoryAdminMixin, TranslationAdmin):  # type: ignore[type-arg]
     """Dates are entered and shown on Genoa's clock (the portal's time zone)."""
 
+    # Its "History" button opens the versions, beside the workflow if any.
+    change_form_template = "admin/workflow/change_form.html"
+
     form = FundingCallAdminForm
     list_display = ("title", "funder", "opens_at", "closes_at", "status_label", "is_published")
     list_filter = (CallStatusFilter, "funder", "is_published", "sectors")

@@ -12,22 +12,26 @@ from __future__ import annotations
 import datetime
 from typing import Any, cast
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ORDER_VAR, PAGE_VAR
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint import figures
 from contactpoint.forms import AnswerForm, NoteForm, StandardReplyPicker
-from contactpoint.models import Enquiry, StandardReply
+from contactpoint.models import Enquiry, ReplyLink, StandardReply
 from contactpoint.services import enquiries as service
 from contactpoint.workdays import working_days_before
 from directory.admin.workflow import HistoryAdminMixin, WorkflowAdminMixin
@@ -54,6 +58,49 @@ class AssigneeFilter(admin.SimpleListFilter):
             return queryset.filter(assignee__isnull=True)
         if value and value.isdigit():
             return queryset.filter(assignee=int(value))
+        return queryset
+
+
+class InboxFilter(admin.SimpleListFilter):
+    """The inbox opens on what a clerk can act on: open enquiries they hold or
+    nobody holds. It is a default, not a wall: "All enquiries" clears it, and
+    any other filter or a search looks across every enquiry (a reference
+    searched for is found even if it is closed or someone else's)."""
+
+    title = _("inbox")
+    parameter_name = "inbox"
+    ALL = "all"
+
+    def __init__(
+        self, request: HttpRequest, params: dict[str, Any], model: Any, model_admin: Any
+    ) -> None:
+        ignored = {ORDER_VAR, PAGE_VAR, self.parameter_name}
+        self.narrowed = any(key not in ignored for key in request.GET)
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [(self.ALL, _("All enquiries"))]
+
+    def applies_default(self) -> bool:
+        return self.value() is None and not self.narrowed
+
+    def choices(self, changelist: Any) -> Any:
+        yield {
+            "selected": self.applies_default(),
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("Open, mine or unassigned"),
+        }
+        yield {
+            "selected": not self.applies_default(),
+            "query_string": changelist.get_query_string({self.parameter_name: self.ALL}),
+            "display": _("All enquiries"),
+        }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.applies_default():
+            return queryset.filter(status__in=service.OPEN).filter(
+                Q(assignee__isnull=True) | Q(assignee=request.user.pk)
+            )
         return queryset
 
 
@@ -93,9 +140,9 @@ class AgeFilter(admin.SimpleListFilter):
 class EnquiryAdmin(WorkflowAdminMixin, admin.ModelAdmin[Enquiry]):
     workflow = service.ENQUIRY_WORKFLOW
     change_form_template = "admin/contactpoint/enquiry/change_form.html"
-    list_display = ("reference", "subject", "status", "topic", "assignee", "age", "created_at")
-    list_display_links = ("reference", "subject")
-    list_filter = ("status", "topic", AssigneeFilter, AgeFilter)
+    list_display = ("reference_line", "subject", "status", "age", "received", "holder", "topic")
+    list_display_links = ("reference_line", "subject")
+    list_filter = (InboxFilter, "status", "topic", AssigneeFilter, AgeFilter)
     list_select_related = ("assignee",)
     search_fields = ("reference", "email", "name", "subject")
     date_hierarchy = "created_at"
@@ -129,6 +176,23 @@ class EnquiryAdmin(WorkflowAdminMixin, admin.ModelAdmin[Enquiry]):
 
     class Media:
         css = {"all": ["contactpoint/enquiries.css"]}
+
+    @admin.display(description=_("reference"), ordering="reference")
+    def reference_line(self, enquiry: Enquiry) -> str:
+        return format_html('<span class="desk-nowrap">{}</span>', enquiry.reference)
+
+    @admin.display(description=_("received"), ordering="created_at")
+    def received(self, enquiry: Enquiry) -> str:
+        return format_html(
+            '<span class="desk-nowrap">{}</span>',
+            date_format(timezone.localtime(enquiry.created_at), "SHORT_DATETIME_FORMAT"),
+        )
+
+    @admin.display(description=_("assigned to"), ordering="assignee__last_name")
+    def holder(self, enquiry: Enquiry) -> str:
+        """The holder by name (an address is too wide for the column)."""
+        person = enquiry.assignee
+        return (person.get_full_name() or person.email) if person else "-"
 
     @admin.display(description=_("age"), ordering="created_at")
     def age(self, enquiry: Enquiry) -> str:
@@ -242,13 +306,39 @@ class EnquiryAdmin(WorkflowAdminMixin, admin.ModelAdmin[Enquiry]):
             and enquiry.status in self.workflow["assign"].source
             and enquiry.assignee_id != request.user.pk,
             "picker": picker,
-            "answer_form": AnswerForm(initial={"text": initial_text}),
-            "note_form": NoteForm(),
+            "answer_form": self.answer_form(initial={"text": initial_text}),
+            # Its own ids: the reply's text box is `id_text` on the same page.
+            "note_form": NoteForm(auto_id="note_%s"),
             "answer_url": self._url("answer", enquiry.pk),
             "note_url": self._url("note", enquiry.pk),
             "assign_to_me_url": self._url("assign_to_me", enquiry.pk),
             "target_days": settings.DESK_SERVICE_TARGET_WORKING_DAYS,
         }
+
+    def answer_form(self, **kwargs: Any) -> AnswerForm:
+        """The reply form, its guides, calls and premises picked by searching
+        (the admin's autocomplete, fed by those models' own admins)."""
+        form = AnswerForm(**kwargs)
+        for name, source in (("guides", "guide"), ("calls", "call"), ("premises", "premises")):
+            field = cast(forms.ModelMultipleChoiceField[Any], form.fields[name])
+            widget = AutocompleteSelectMultiple(ReplyLink._meta.get_field(source), self.admin_site)
+            widget.choices = field.choices
+            field.widget = widget
+        return form
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Any = None,
+    ) -> HttpResponse:
+        answer_form = context.get("answer_form")
+        if answer_form is not None:
+            context["media"] = context["media"] + answer_form.media
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def statistics_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_view_permission(request):
@@ -276,6 +366,7 @@ class StandardReplyAdmin(HistoryAdminMixin, admin.ModelAdmin[StandardReply]):
     """Replies the desk gives often, in both languages; edits are kept as versions."""
 
     change_form_template = "admin/workflow/change_form.html"
-    list_display = ("title", "topic")
+    list_display = ("title_it", "title_en", "topic")
     list_filter = ("topic",)
-    search_fields = ("title", "text_it", "text_en")
+    search_fields = ("title_it", "title_en", "text_it", "text_en")
+    fields = ("title_it", "title_en", "topic", "text_it", "text_en")

@@ -38,6 +38,8 @@ class GuideAttachmentInline(TranslationTabularInline):  # type: ignore[type-arg]
 
 @admin.register(Guide)
 class GuideAdmin(HistoryAdminMixin, TranslationAdmin):  # type: ignore[type-arg]
+    # Its "History" button opens the versions, beside the workflow if any.
+    change_form_template = "admin/workflow/change_form.html"
     list_display = ("title", "topic", "published", "last_reviewed", "updated_at")
     list_filter = ("published", "topic", "sectors")
     search_fields = ("title_it", "title_en", "summary_it", "summary_en", "slug")

@@ -48,6 +48,8 @@ class PremisesPhotoInline(TranslationTabularInline):  # type: ignore[type-arg]
 
 @admin.register(Premises)
 class PremisesAdmin(HistoryAdminMixin, TranslationAdmin):  # type: ignore[type-arg]
+    # Its "History" button opens the versions, beside the workflow if any.
+    change_form_template = "admin/workflow/change_form.html"
     list_display = (
         "title",
         "kind",

@@ -118,7 +118,7 @@ class RequesterReplyForm(forms.Form):
 class StandardReplyPicker(forms.Form):
     """Which standard reply to start the reply from (the page reloads with it)."""
 
-    standard_reply = forms.ModelChoiceField(
+    standard_reply: forms.ModelChoiceField[StandardReply] = forms.ModelChoiceField(
         label=_("Start from a standard reply"),
         queryset=StandardReply.objects.all(),
         required=False,

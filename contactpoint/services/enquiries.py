@@ -332,6 +332,21 @@ ENQUIRY_WORKFLOW: Workflow[Enquiry] = Workflow(
             effect=_reopened,
             description=gettext_lazy("The requester wrote again."),
         ),
+        Transition(
+            name="reopen_by_desk",
+            source=frozenset({Status.CLOSED}),
+            target=_reopen_target,
+            allowed=has_permission(HANDLE),
+            label=gettext_lazy("Reopen"),
+            done=gettext_lazy("Enquiries reopened: %(count)d."),
+            refused=gettext_lazy(
+                "%(object)s is “%(status)s”: only closed enquiries can be reopened."
+            ),
+            effect=_reopened,
+            description=gettext_lazy(
+                "Back in the inbox, to its holder if it has one; the requester is not mailed."
+            ),
+        ),
     ],
 )
 
@@ -358,6 +373,11 @@ def enquiry_answer(
 
 def enquiry_close(*, enquiry: Enquiry, by: User | None) -> Enquiry:
     return ENQUIRY_WORKFLOW.apply(enquiry, "close", by=by)
+
+
+def enquiry_reopen_by_desk(*, enquiry: Enquiry, by: User) -> Enquiry:
+    """Staff take a closed enquiry back (closed too early, or more to say)."""
+    return ENQUIRY_WORKFLOW.apply(enquiry, "reopen_by_desk", by=by)
 
 
 def enquiry_reopen(*, enquiry: Enquiry) -> Enquiry:

@@ -1,8 +1,8 @@
-"""Translated fields of the desk's contacts and of guides."""
+"""Translated fields of the desk's contacts, guides and standard replies."""
 
 from modeltranslation.translator import TranslationOptions, register
 
-from contactpoint.models import DeskContact, Guide, GuideAttachment
+from contactpoint.models import DeskContact, Guide, GuideAttachment, StandardReply
 
 
 @register(DeskContact)
@@ -21,3 +21,12 @@ class GuideTranslationOptions(TranslationOptions):
 class GuideAttachmentTranslationOptions(TranslationOptions):
     fields = ("title",)
     required_languages = {"it": ("title",)}
+
+
+@register(StandardReply)
+class StandardReplyTranslationOptions(TranslationOptions):
+    """Its name in both languages, as its text: the clerk reads the picker in
+    the admin's language."""
+
+    fields = ("title",)
+    required_languages = {"it": ("title",), "en": ("title",)}

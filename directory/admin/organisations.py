@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -32,6 +33,7 @@ from directory.resources import OrganisationResource
 from directory.services.logos import organisation_remove_logo, organisation_set_logo
 from directory.services.moderation import ORGANISATION_WORKFLOW
 from directory.services.organisations import organisation_revert
+from directory.workbench import organisation_links
 
 
 @admin.register(Invitation)
@@ -162,6 +164,22 @@ class OrganisationAdmin(WorkflowAdminMixin, HistoryAdminMixin, ImportMixin, Tran
                 reverse(f"{self.admin_site.name}:directory_organisation_import")
             )
         response: HttpResponse = super().process_result(result, request)
+        return response
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        """Beside the profile, what other apps hold about the organisation (its
+        enquiries to the desk), each a count linking to the filtered list."""
+        organisation = self.get_object(request, unquote(object_id))
+        extra = dict(extra_context or {})
+        if organisation is not None:
+            extra["related_lists"] = organisation_links(request, organisation)
+        response: HttpResponse = super().change_view(request, object_id, form_url, extra)
         return response
 
     # -- saving --------------------------------------------------------------------

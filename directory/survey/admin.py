@@ -96,8 +96,10 @@ class CampaignAdmin(WorkflowAdminMixin, TranslationAdmin):  # type: ignore[type-
         "open_now",
         "answer_count",
         "results_status",
+        "results_link",
     )
     list_filter = ("results_status",)
+    change_list_template = "admin/survey/campaign/change_list.html"
     search_fields = ("title_it", "title_en", "slug")
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ("answers_note", "results_status", "results_published_at", "results_link")

@@ -60,8 +60,9 @@ class EnquiryMessageFactory(DjangoModelFactory[EnquiryMessage]):
 class StandardReplyFactory(DjangoModelFactory[StandardReply]):
     class Meta:
         model = StandardReply
-        django_get_or_create = ("title",)
+        django_get_or_create = ("title_en",)
 
-    title = factory.Sequence(lambda n: f"Standard reply {n}")
+    title_it = factory.Sequence(lambda n: f"Risposta tipo {n}")
+    title_en = factory.Sequence(lambda n: f"Standard reply {n}")
     text_it = "Grazie per averci scritto."
     text_en = "Thank you for writing to us."

@@ -125,7 +125,9 @@ def test_a_refused_step_in_the_admin_is_a_clear_message(
 ) -> None:
     service.enquiry_close(enquiry=enquiry_new, by=staff_user)
     response = enquiry_desk.post(
-        INBOX, {"action": "close_selected", "_selected_action": [enquiry_new.pk]}, follow=True
+        f"{INBOX}?inbox=all",
+        {"action": "close_selected", "_selected_action": [enquiry_new.pk]},
+        follow=True,
     )
     assert "is already closed" in response.content.decode()
 

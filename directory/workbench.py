@@ -1,0 +1,88 @@
+"""The admin home as the desk's workbench, and the organisation page's related
+lists: each app contributes its part, so the core never imports them.
+
+An app registers, in its `AppConfig.ready()`, a callable that returns what it
+adds (one or two queries at most, counted in the database, so that the home's
+query count stays small and flat however much waits):
+
+    from directory.workbench import WorkbenchEntry, register_workbench
+
+    def enquiries_waiting(request):
+        return [WorkbenchEntry(group=WAITING, label=..., count=..., url=...)]
+
+    register_workbench(enquiries_waiting)
+
+An entry of the group `WAITING` is something to do (a count linking to the
+filtered list); `WEEK` is a figure of the last seven days; `LINKS` is a page
+the desk reads often (statistics, survey results). An app shows only what the
+person may see, and returns nothing otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.functional import Promise
+
+WAITING = "waiting"
+WEEK = "week"
+LINKS = "links"
+
+
+@dataclass(frozen=True)
+class WorkbenchEntry:
+    group: str
+    label: str | Promise
+    url: str
+    count: int | None = None
+    # Drawn as a warning when something waits (past the target, failed mail).
+    urgent: bool = False
+    # Place in its group: the desk's work first, the housekeeping (mail) last.
+    order: int = 50
+
+
+Contribution = Callable[[HttpRequest], list[WorkbenchEntry]]
+OrganisationLink = Callable[[HttpRequest, Any], WorkbenchEntry | None]
+
+_workbench: list[Contribution] = []
+_organisation_links: list[OrganisationLink] = []
+
+
+def register_workbench(contribution: Contribution) -> Contribution:
+    """Add a part to the admin home (once, however often `ready()` runs)."""
+    if contribution not in _workbench:
+        _workbench.append(contribution)
+    return contribution
+
+
+def register_organisation_link(link: OrganisationLink) -> OrganisationLink:
+    """Add a related list (a count and a link) to an organisation's admin page."""
+    if link not in _organisation_links:
+        _organisation_links.append(link)
+    return link
+
+
+def may_open(request: HttpRequest, model: str) -> bool:
+    """Whether the person may open a model's list (`"directory.organisation"`):
+    to view it or to change it, as the admin itself decides."""
+    app_label, name = model.split(".")
+    return any(
+        request.user.has_perm(f"{app_label}.{action}_{name}") for action in ("view", "change")
+    )
+
+
+def workbench(request: HttpRequest) -> dict[str, list[WorkbenchEntry]]:
+    """Every app's entries, by group, in the order the apps registered them."""
+    groups: dict[str, list[WorkbenchEntry]] = {WAITING: [], WEEK: [], LINKS: []}
+    for contribution in _workbench:
+        for entry in contribution(request):
+            groups[entry.group].append(entry)
+    return {group: sorted(entries, key=lambda e: e.order) for group, entries in groups.items()}
+
+
+def organisation_links(request: HttpRequest, organisation: Any) -> list[WorkbenchEntry]:
+    entries = (link(request, organisation) for link in _organisation_links)
+    return [entry for entry in entries if entry is not None]
