@@ -228,8 +228,6 @@ class WorkflowAdminMixin(_ObjectPagesMixin):
             extra["workflow_steps"] = self.workflow_steps(request, obj)
             status = getattr(obj, self.workflow.status_field)
             extra["workflow_status"] = self.workflow.status_label(status)
-            # The page links the object's history when the admin keeps one.
-            extra["workflow_history"] = isinstance(self, HistoryAdminMixin)
         return super().change_view(request, object_id, form_url, extra)  # type: ignore[misc, no-any-return]
 
 
@@ -247,7 +245,9 @@ class HistoryAdminMixin(_ObjectPagesMixin):
         extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
         """Whatever one save through the admin writes (fields, relations, files,
-        inlines) is one change, recorded inside its transaction."""
+        inlines) is one change, recorded inside its transaction. The page links
+        the object's versions (`keeps_history`)."""
+        extra_context = {"keeps_history": True, **(extra_context or {})}
         with (
             transaction.atomic(),
             history.changes(

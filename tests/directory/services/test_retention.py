@@ -1,7 +1,6 @@
 """The retention schedule: `manage.py apply_retention` deletes or anonymises
 what is past its period, keeps what is not, and does nothing the second time."""
 
-import datetime
 from io import StringIO
 from typing import Any
 
@@ -9,19 +8,15 @@ import pytest
 from axes.models import AccessLog
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.utils import timezone
 
 from directory.models import Organisation, OutgoingEmail, User, Version
 from directory.services.retention import retention_apply
 from directory.survey.models import AnswerSet
 from tests.directory.factories import OrganisationFactory, OutgoingEmailFactory
+from tests.directory.helpers import ago
 from tests.directory.survey.factories import AnswerSetFactory, CampaignFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def ago(**delta: Any) -> datetime.datetime:
-    return timezone.now() - datetime.timedelta(**delta)
 
 
 def test_mail_older_than_a_year_is_deleted_unless_still_to_send() -> None:
