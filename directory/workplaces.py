@@ -3,8 +3,8 @@ partner city's team), so the core never imports them.
 
 An app registers a callable `(user) -> Workplace | None` in its
 `AppConfig.ready()`. The portal then, for each account with a workplace:
-sends it there after logging in (unless it asked for another page, or it is
-desk staff, who keep their own landing); links it from the account menu of
+sends it there after logging in (unless it asked for another page; desk
+staff land on the admin's home, the desk's workbench); links it from the account menu of
 the header; and says on the account page where the account belongs and in
 which role, beside (or instead of) the organisations of the directory.
 """
@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.urls import reverse
 
 from directory.models import User
 
@@ -47,10 +49,11 @@ def workplaces_for(user: User) -> list[Workplace]:
 
 
 def landing_for(user: User) -> str | None:
-    """Where the account goes after logging in when it asked for no page:
-    its first workplace; None (the portal's default) for desk staff and for
+    """Where the account goes after logging in when it asked for no page: the
+    desk's workbench (the admin's home, which asks staff for their second factor
+    first) for staff; else its first workplace; None (the portal's default) for
     accounts without one."""
     if user.is_staff:
-        return None
+        return reverse("admin:index")
     places = workplaces_for(user)
     return places[0].url if places else None

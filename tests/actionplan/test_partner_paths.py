@@ -37,7 +37,7 @@ def test_a_page_asked_for_wins_over_the_workspace(
     assert _log_in(client, plan_viewer_a.user.email, "/it/contact-point/") == "/it/contact-point/"
 
 
-def test_other_accounts_and_staff_land_where_they_did(
+def test_members_land_on_the_home_page_and_staff_on_the_desks_workbench(
     client: Client, plan_partner_a: object
 ) -> None:
     member = UserFactory.create(email="socio@example.org")
@@ -47,7 +47,8 @@ def test_other_accounts_and_staff_land_where_they_did(
     from tests.actionplan.factories import PartnerMemberFactory
 
     PartnerMemberFactory.create(user=staff, partner=plan_partner_a)
-    assert _log_in(Client(), staff.email) != "/it/action-plan/workspace/"
+    assert _log_in(Client(), staff.email) == "/admin/"
+    assert _log_in(Client(), staff.email, "/it/contact-point/") == "/it/contact-point/"
 
 
 @pytest.mark.parametrize(
