@@ -34,22 +34,21 @@ default 300 s; stops sending when it is reached).
 from __future__ import annotations
 
 import argparse
-import http.client
-import io
 import os
 import re
 import signal
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.abuse_client import DOMAIN, PASSWORD, Browser  # noqa: E402
+from bench.abuse_disclosure import disclosure_probe, seed_survey  # noqa: E402
+from bench.abuse_escalation import escalate, escalation_report, escalations  # noqa: E402
 from bench.servers import (  # noqa: E402
     free_port,
     server_url,
@@ -63,74 +62,6 @@ if TYPE_CHECKING:
     from directory.models import User
 
 ABUSE_DATABASE = "creativecities_abuse"
-PASSWORD = "probe-password-for-the-abuse-run-42"
-DOMAIN = "abuse.example"
-
-
-class Browser:
-    """One client: keeps its cookies, sends the CSRF token, and says which address
-    the reverse proxy would have seen (X-Forwarded-For)."""
-
-    def __init__(self, port: int, address: str) -> None:
-        self.port, self.address = port, address
-        self.cookies: dict[str, str] = {}
-
-    def request(self, method: str, path: str, data: dict[str, object] | None = None) -> int:
-        headers = {"Accept-Language": "it", "X-Forwarded-For": self.address}
-        body = None
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if data is not None:
-            data = {**data, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
-            body = urlencode(data, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            for header, value in response.getheaders():
-                if header.lower() == "set-cookie":
-                    name, _, rest = value.partition("=")
-                    self.cookies[name.strip()] = rest.split(";", 1)[0]
-            return response.status
-        finally:
-            connection.close()
-
-    def get(self, path: str) -> int:
-        return self.request("GET", path)
-
-    def read(self, path: str) -> tuple[int, str]:
-        """A GET's status and body."""
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        headers = {"Accept-Language": "it", "X-Forwarded-For": self.address}
-        try:
-            connection.request("GET", path, headers=headers)
-            response = connection.getresponse()
-            return response.status, response.read().decode()
-        finally:
-            connection.close()
-
-    def log_in(self, email: str) -> None:
-        self.request("GET", "/it/accounts/login/")
-        status = self.request(
-            "POST", "/it/accounts/login/", {"username": email, "password": PASSWORD}
-        )
-        if status != 302:
-            raise RuntimeError(f"could not log in as {email}: {status}")
-
-    def pass_second_factor(self, email: str) -> None:
-        """Staff give the code of their authenticator after the password (required
-        with DEBUG off, as here): the code it shows now, from its key."""
-        from django_otp.oath import totp
-        from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        device = TOTPDevice.objects.get(user__email=email, confirmed=True)
-        code = f"{totp(device.bin_key, device.step, device.t0, device.digits):0{device.digits}d}"
-        self.request("GET", "/it/accounts/second-factor/")
-        status = self.request("POST", "/it/accounts/second-factor/", {"code": code})
-        if status != 302:
-            raise RuntimeError(f"{email} could not pass the second factor: {status}")
 
 
 @dataclass
@@ -144,20 +75,6 @@ class Probe:
     statuses: list[int] = field(default_factory=list)
     mails: int = 0
     seconds: float = 0.0
-
-
-@dataclass
-class Escalation:
-    """One attempt of a desk staff session to gain or grant power through the
-    admin's user pages; `got_through` reads the database afterwards."""
-
-    name: str
-    target: int  # the id of the account the attempt is made on
-    path: str  # under /admin/directory/user/<id>/, or "" for the list
-    data: dict[str, object]  # posted on top of the account's own form
-    got_through: Callable[[User], bool]
-    status: int = 0
-    granted: bool = False
 
 
 def reset_database(server: str) -> None:
@@ -287,106 +204,6 @@ def probes(requests: int, ids: dict[str, object]) -> list[Probe]:
     ]
 
 
-def escalations() -> list[Escalation]:
-    """What a desk staff session tries on its own account, a member's and a
-    superuser's."""
-    from django.contrib.auth.models import Group, Permission
-
-    from directory.models import User
-
-    every_group = list(Group.objects.values_list("pk", flat=True))
-    strongest = list(
-        Permission.objects.filter(
-            codename__in=["change_group", "add_user", "delete_user"]
-        ).values_list("pk", flat=True)
-    )
-    ids = dict(User.objects.values_list("email", "pk"))
-    desk, member, root = (ids[f"{name}@{DOMAIN}"] for name in ("desk", "victim", "root"))
-    taken = f"taken@{DOMAIN}"
-    new_password = {"usable_password": "true", "password1": "x" * 20, "password2": "x" * 20}
-
-    def joined_more_groups(user: User) -> bool:
-        return user.groups.count() > (1 if user.pk == desk else 0)
-
-    return [
-        Escalation("own account: superuser", desk, "change/", {"is_superuser": "on"},
-                   lambda user: user.is_superuser),
-        Escalation("own account: every group", desk, "change/", {"groups": every_group},
-                   joined_more_groups),
-        Escalation("own account: permissions", desk, "change/",
-                   {"user_permissions": strongest},
-                   lambda user: user.user_permissions.exists()),
-        Escalation("a member: staff", member, "change/", {"is_staff": "on"},
-                   lambda user: user.is_staff),
-        Escalation("a member: superuser", member, "change/", {"is_superuser": "on"},
-                   lambda user: user.is_superuser),
-        Escalation("a member: every group", member, "change/", {"groups": every_group},
-                   joined_more_groups),
-        Escalation("a superuser: email address", root, "change/",
-                   {"email": taken, "is_superuser": "on", "is_staff": "on"},
-                   lambda user: user.email == taken),
-        Escalation("a superuser: password", root, "password/", new_password,
-                   lambda user: user.check_password("x" * 20)),
-        Escalation("a superuser: bulk deletion", root, "", {"post": "yes"},
-                   lambda user: not User.objects.filter(pk=user.pk).exists()),
-    ]  # fmt: skip
-
-
-def escalate(attempt: Escalation, browser: Browser) -> None:
-    """Post the account's form as the change page would send it, with the
-    attempt's fields on top, then read the account again. The desk's own
-    account is put back as it was after each attempt, so that one that got
-    through does not decide the next."""
-    from django.contrib.auth.models import Group
-
-    from directory.models import User
-
-    target = User.objects.get(pk=attempt.target)
-    if attempt.path:
-        url = f"/admin/directory/user/{target.pk}/{attempt.path}"
-        browser.get(url)
-        data: dict[str, object] = {
-            "email": target.email,
-            "first_name": target.first_name,
-            "last_name": target.last_name,
-            "is_active": "on",
-            "date_joined_0": target.date_joined.strftime("%Y-%m-%d"),
-            "date_joined_1": target.date_joined.strftime("%H:%M:%S"),
-            "groups": list(target.groups.values_list("pk", flat=True)),
-            **({"is_staff": "on"} if target.is_staff else {}),
-        }
-    else:
-        url = "/admin/directory/user/"
-        browser.get(url)
-        data = {"action": "delete_selected", "_selected_action": [target.pk]}
-    attempt.status = browser.request("POST", url, {**data, **attempt.data})
-    fresh = User.objects.filter(pk=target.pk).first() or target
-    attempt.granted = attempt.got_through(fresh)
-    desk = User.objects.get(email=f"desk@{DOMAIN}")
-    desk.is_superuser = False
-    desk.save(update_fields=["is_superuser"])
-    desk.groups.set([Group.objects.get(name="Desk staff")])
-    desk.user_permissions.clear()
-
-
-def escalation_report(attempts: list[Escalation]) -> list[str]:
-    title = "privilege escalation, desk staff session"
-    width = max(len(title), *(len(attempt.name) for attempt in attempts))
-    lines = [
-        f"{title:<{width}}  status  got through",
-        f"{'-' * width}  ------  -----------",
-    ]
-    for attempt in attempts:
-        verdict = "YES" if attempt.granted else "no"
-        lines.append(f"{attempt.name:<{width}}  {attempt.status:>6}  {verdict:>11}")
-    lines.append(
-        "status: the answer to the POST (302: saved without the privilege, 403: refused, "
-        "200: no such action); got through: the account changed as asked, read from "
-        "the database"
-    )
-    return lines
-
-
 def mails_to(pattern: str) -> int:
     from directory.models import OutgoingEmail
 
@@ -413,52 +230,6 @@ def run(probe: Probe, port: int, address: str, requests: int, deadline: float) -
         probe.statuses.append(browser.request("POST", probe.target, data))
     probe.seconds = time.perf_counter() - start
     probe.mails = mails_to(probe.recipients) - before
-
-
-@dataclass
-class Disclosure:
-    path: str
-    status: int = 0
-    tables: int = 0
-    hidden: int = 0
-    pinned_small: int = 0
-    pinned_hidden: int = 0
-
-    def lines(self) -> list[str]:
-        return [
-            f"disclosure: {self.path} answered {self.status}; {self.tables} tables, "
-            f"{self.hidden} hidden figures solved for",
-            f'  pinned to one value: {self.pinned_small} reading "fewer than 5" (must be 0), '
-            f'{self.pinned_hidden} reading "hidden" (each at least 5: no disclosure)',
-        ]
-
-
-def seed_survey() -> str:
-    """The demo data; the public results page of its published survey."""
-    from django.core.management import call_command
-
-    from directory.survey.models import Campaign
-
-    call_command("load_demo_data", "--force", stdout=io.StringIO())
-    campaign = Campaign.objects.published_results().order_by("-closes_at").first()
-    if campaign is None:
-        raise RuntimeError("the demo data published no survey results")
-    return f"/it/survey/{campaign.slug}/results/"
-
-
-def disclosure_probe(port: int, path: str) -> Disclosure:
-    from directory.survey import reading
-
-    found = Disclosure(path)
-    found.status, html = Browser(port, "198.51.100.200").read(path)
-    if found.status != 200:
-        return found
-    solved = reading.solve(html, not_stated="Non indicata")
-    found.tables = len(solved.tables)
-    found.hidden = len(solved.intervals)
-    found.pinned_small = len(solved.pinned("small"))
-    found.pinned_hidden = len(solved.pinned("hidden"))
-    return found
 
 
 def report(results: list[Probe], requests: int) -> list[str]:
