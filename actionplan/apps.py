@@ -11,9 +11,9 @@ class ActionplanConfig(AppConfig):
         from actionplan.benchmark_demo import benchmark_demo
         from actionplan.demo import plan_demo
         from actionplan.panels import plan_sector_panel, plan_workplace
-        from directory.demo_loaders import register_demo_loader
-        from directory.panels import register_sector_panel
-        from directory.workplaces import register_workplace
+        from creativecities.demo.loaders import register_demo_loader
+        from creativecities.panels.pages import register_sector_panel
+        from creativecities.panels.workplaces import register_workplace
 
         history_fields.track_plan()
         register_demo_loader(plan_demo)
@@ -24,6 +24,6 @@ class ActionplanConfig(AppConfig):
         personal_data.register()
         # The admin home: comments waiting for moderation.
         from actionplan.admin.home import comments_waiting
-        from directory.workbench import register_workbench
+        from creativecities.panels.workbench import register_workbench
 
         register_workbench(comments_waiting)

@@ -25,8 +25,9 @@ from actionplan.services.actions import action_change_status, action_update
 from actionplan.services.comments import comment_post
 from actionplan.services.indicators import indicator_update_record
 from actionplan.services.plans import plan_open_consultation, plan_publish
-from directory import history
-from directory.models import Partner, Sector, StateChange, User
+from creativecities import history
+from creativecities.models import StateChange
+from directory.models import Partner, Sector, User
 
 PLAN_SLUG = "joint-action-plan"
 DOMAIN = "demo.creativecities.example"

@@ -4,7 +4,7 @@ and when, readable as a difference in the workspace and the admin."""
 
 from __future__ import annotations
 
-from directory import history
+from creativecities import history
 
 PLAN_FIELDS = (
     "title_it",

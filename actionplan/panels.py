@@ -10,8 +10,8 @@ from django.utils.translation import gettext
 
 from actionplan import permissions, published
 from actionplan.models import PartnerRole, Plan, PlanVersion
+from creativecities.panels.workplaces import Workplace
 from directory.models import Sector, User
-from directory.workplaces import Workplace
 
 
 def latest_versions() -> list[PlanVersion]:

@@ -1,5 +1,5 @@
 """The actions a person follows by email, for their download and their
-account's deletion (`directory.personal_data`)."""
+account's deletion (`creativecities.panels.personal_data`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Follower
+from creativecities.panels.personal_data import register_personal_data
 from directory.models import User
-from directory.personal_data import register_personal_data
 
 
 def _following(user: User) -> Any:

@@ -205,7 +205,7 @@ def probes(requests: int, ids: dict[str, object]) -> list[Probe]:
 
 
 def mails_to(pattern: str) -> int:
-    from directory.models import OutgoingEmail
+    from creativecities.models import OutgoingEmail
 
     if not pattern:
         return 0

@@ -158,7 +158,8 @@ def main() -> int:
         from django.db import connection
 
         from contactpoint.models import Topic
-        from directory.models import OutgoingEmail, Sector
+        from creativecities.models import OutgoingEmail
+        from directory.models import Sector
 
         print(f"\nDatabase {DESK_DATABASE}: migrating")
         call_command("migrate", verbosity=0)

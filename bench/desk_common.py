@@ -81,7 +81,7 @@ def empty_desk() -> None:
     from django.db import connection
 
     from contactpoint.models import Enquiry
-    from directory.models import OutgoingEmail
+    from creativecities.models import OutgoingEmail
 
     tables = [
         Enquiry._meta.db_table,

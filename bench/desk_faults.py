@@ -43,7 +43,7 @@ def set_aside_queued_mail() -> None:
 
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM django_tasks_database_dbtaskresult")
-    from directory.models import OutgoingEmail
+    from creativecities.models import OutgoingEmail
 
     OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED).update(
         status=OutgoingEmail.Status.FAILED, last_error="set aside by the benchmark"
@@ -55,7 +55,7 @@ def bring_retries_forward() -> int:
     from django.db import connection
     from django.utils import timezone
 
-    from directory.models import OutgoingEmail
+    from creativecities.models import OutgoingEmail
 
     OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED).update(
         next_attempt_at=timezone.now()
@@ -72,7 +72,7 @@ def pending_deliveries(first_mail: int, references: list[str]) -> int:
     """The phase's mails not sent yet, and its enquiries whose acknowledgement
     (the task that writes their mail) has not run yet."""
     from contactpoint.models import Enquiry
-    from directory.models import OutgoingEmail
+    from creativecities.models import OutgoingEmail
 
     unsent = (
         OutgoingEmail.objects.filter(pk__gt=first_mail)
@@ -117,7 +117,7 @@ def fault_phase(
     from django.db.models import Max
 
     from contactpoint.models import Enquiry
-    from directory.models import OutgoingEmail
+    from creativecities.models import OutgoingEmail
 
     print("\nMail down, then slow: aiosmtpd on 127.0.0.1, one db_worker on the same database")
     set_aside_queued_mail()

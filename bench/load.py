@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from bench.corpus import Profile, profiles
-from directory.search import VECTOR_SQL, fold
+from creativecities.lists.search import VECTOR_SQL, fold
 
 BENCH_DATABASE = "creativecities_bench"
 TABLE = "directory_organisation"
@@ -44,7 +44,7 @@ COMBINING = dict.fromkeys(range(0x300, 0x370))
 
 
 def fast_fold(text: str) -> str:
-    """`directory.search.fold` at C speed, for the Latin accents of the corpus
+    """`creativecities.lists.search.fold` at C speed, for the Latin accents of the corpus
     (checked against `fold` on a sample before loading)."""
     return unicodedata.normalize("NFKD", text.lower()).translate(COMBINING)
 
@@ -101,7 +101,9 @@ def rows(
         if checked < 200:  # the fast fold must agree with the portal's
             for text in (names, italian, english):
                 if fast_fold(text) != fold(text):
-                    raise RuntimeError(f"Folding differs from directory.search.fold: {text!r}")
+                    raise RuntimeError(
+                        f"Folding differs from creativecities.lists.search.fold: {text!r}"
+                    )
             checked += 1
         out.writerow(
             [

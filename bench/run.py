@@ -206,8 +206,8 @@ def main() -> int:
     from django.db import connection
 
     from bench.load import load
+    from creativecities.lists.search import search_query
     from directory.models import Organisation
-    from directory.search import search_query
 
     call_command("migrate", verbosity=0)
     with connection.cursor() as cursor:

@@ -17,9 +17,9 @@ class ContactpointConfig(AppConfig):
         from contactpoint.services.desk import desk_contacts_forget
         from contactpoint.services.guides import index_guides
         from contactpoint.views.enquiries import account_enquiries
-        from directory import history
-        from directory.demo_loaders import register_demo_loader
-        from directory.panels import register_account_panel, register_sector_panel
+        from creativecities import history
+        from creativecities.demo.loaders import register_demo_loader
+        from creativecities.panels.pages import register_account_panel, register_sector_panel
 
         # Standard replies: staff edit them, every edit is a version.
         history.track(StandardReply, fields=("title_it", "title_en", "topic", "text_it", "text_en"))
@@ -39,7 +39,7 @@ class ContactpointConfig(AppConfig):
         personal_data.register()
         # The admin home's enquiries, and an organisation's ones on its admin page.
         from contactpoint.admin import home
-        from directory.workbench import register_organisation_link, register_workbench
+        from creativecities.panels.workbench import register_related_list, register_workbench
 
         register_workbench(home.enquiries_waiting)
-        register_organisation_link(home.organisation_enquiries)
+        register_related_list("directory.organisation", home.organisation_enquiries)

@@ -16,7 +16,7 @@ from pypdf import PdfWriter
 
 from contactpoint.demo_guides import DESK_CONTACTS, GUIDES, SUBSCRIPTIONS, DemoGuide
 from contactpoint.models import AlertSubscription, DeskContact, Guide, GuideAttachment
-from directory import history
+from creativecities import history
 from directory.models import Sector, User
 
 ATTACHMENT_GUIDE = "aprire-un-attivita-suap"

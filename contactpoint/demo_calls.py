@@ -20,8 +20,8 @@ from django.utils.translation import gettext_noop
 from contactpoint.demo_premises import PREMISES, demo_photo, premises_from_demo
 from contactpoint.models import FundingCall
 from contactpoint.services.premises import premises_photo_add
-from directory import history
-from directory.images import process_photo
+from creativecities import history
+from creativecities.images import process_photo
 from directory.models import Municipality, Sector
 
 if TYPE_CHECKING:

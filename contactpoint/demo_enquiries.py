@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from contactpoint.models import Enquiry, StandardReply, Topic
 from contactpoint.services import enquiries as service
+from creativecities.links.invitations import token_digest
 from directory.models import Organisation, Sector, User
-from directory.models.tokens import token_digest
 
 # The standard replies' names in Italian, by their English name.
 STANDARD_REPLY_TITLES_IT = {

@@ -22,7 +22,7 @@ from django.utils.translation import get_language
 
 from contactpoint.models import Enquiry, Topic
 from contactpoint.workdays import working_days_between
-from directory import charts
+from creativecities import charts
 from directory.reference import reference
 
 FIGURES_TIMEOUT = 300

@@ -1,5 +1,5 @@
 """What the desk keeps about a person, for their download and their account's
-deletion (`directory.personal_data`): the enquiries they wrote, found by their
+deletion (`creativecities.panels.personal_data`): the enquiries they wrote, found by their
 address, and their alert subscriptions."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models import AlertSubscription, Enquiry
+from creativecities.panels.personal_data import register_personal_data
 from directory.models import User
-from directory.personal_data import register_personal_data
 
 
 def enquiries_of(user: User) -> list[dict[str, Any]]:

@@ -9,9 +9,9 @@ def ready() -> None:
     from contactpoint.models import FundingCall, Premises
     from contactpoint.views.calls import sector_calls_panel
     from contactpoint.views.premises import sector_premises_panel
-    from directory import history
-    from directory.demo_loaders import register_demo_loader
-    from directory.panels import register_sector_panel
+    from creativecities import history
+    from creativecities.demo.loaders import register_demo_loader
+    from creativecities.panels.pages import register_sector_panel
 
     history.track(FundingCall, fields=CALL_FIELDS)
     history.track(Premises, fields=PREMISES_FIELDS)

@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
+    # The portal's core (creativecities/README.md), then the apps.
+    "creativecities",
     "directory",
     "contactpoint",
     "actionplan",
@@ -114,7 +116,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Tells whether the session passed the second factor (request.user.is_verified()).
     "django_otp.middleware.OTPMiddleware",
-    "directory.history.RequestMiddleware",
+    "creativecities.history.RequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -306,7 +308,7 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 10
 def limits_cache(url: str) -> dict[str, Any]:
     if not url:
         return {
-            "BACKEND": "directory.ratelimit.CounterDatabaseCache",
+            "BACKEND": "creativecities.limits.ratelimit.CounterDatabaseCache",
             "LOCATION": "rate_limit_counters",
             # Culling a full table would drop live counters: room for many clients.
             "OPTIONS": {"MAX_ENTRIES": 100_000},
@@ -339,7 +341,7 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "plan_follow": {"address": "10/h", "recipient": "3/h"},
     "survey_anonymous": {"address": "5/h", "account": "5/h"},
     # Ceilings over every address together, per campaign and per consultation
-    # (`directory.ratelimit.ceiling`): the desk is told when one is reached.
+    # (`creativecities.limits.ratelimit.ceiling`): the desk is told when one is reached.
     "survey_anonymous_ceiling": {"target": f"{ANONYMOUS_INPUT_PER_HOUR}/h"},
     "plan_comment_ceiling": {"target": f"{ANONYMOUS_INPUT_PER_HOUR}/h"},
 }

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 # The admin home's order: the desk's daily work first. Apps not named follow,
 # alphabetically; the login records and second-factor devices come last, under
 # one "Security" heading, out of the way of a clerk who never opens them.
-APP_ORDER = ("contactpoint", "directory", "actionplan")
+APP_ORDER = ("contactpoint", "directory", "actionplan", "creativecities")
 SECURITY_APPS = ("axes", "otp_totp", "otp_static")
 
 
@@ -38,8 +38,8 @@ class DeskAdminSite(admin.AdminSite):
 
     def index(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
         """The desk's workbench above the list of models: what waits, this
-        week's figures, the pages read often (see `directory.workbench`)."""
-        from directory.workbench import workbench
+        week's figures, the pages read often (see `creativecities.panels.workbench`)."""
+        from creativecities.panels.workbench import workbench
 
         return super().index(request, {"workbench": workbench(request), **(extra_context or {})})
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from directory.workplaces import workplaces_for
+from creativecities.panels.workplaces import workplaces_for
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from directory import charts
+from creativecities import charts
 from directory.models import Municipality, Organisation, Sector
 
 CACHE_SECONDS = 600

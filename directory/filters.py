@@ -10,10 +10,15 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.lists.pagination import (
+    PER_PAGE,
+    CappedPaginator,
+    DeferredJoinPaginator,
+    RankedPaginator,
+)
+from creativecities.lists.search import tsquery
 from directory.models import Municipality, Organisation, OrganisationQuerySet
-from directory.pagination import PER_PAGE, CappedPaginator, DeferredJoinPaginator, RankedPaginator
 from directory.reference import reference
-from directory.search import tsquery
 from directory.widgets import FastSelect
 
 SORT_RELEVANCE = "relevance"

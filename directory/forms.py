@@ -13,7 +13,8 @@ from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from directory.images import LogoField
+from creativecities.images import LogoField
+from creativecities.mail.notifications import email_after_commit
 from directory.models import (
     PROFILE_FIELDS,
     PROFILE_SECTION_TITLES,
@@ -24,7 +25,6 @@ from directory.models import (
     Sector,
     User,
 )
-from directory.notifications import email_after_commit
 
 
 class CheckboxGroup(forms.CheckboxSelectMultiple):

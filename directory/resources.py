@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from import_export import fields, resources, widgets
 
-from directory import history
+from creativecities import history
 from directory.exports import csv_unsafe
 from directory.models import PROFILE_FIELDS, Municipality, Organisation, Sector, User
 from directory.services.organisations import organisation_unique_slug

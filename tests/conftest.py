@@ -88,7 +88,7 @@ def _test_settings(settings: LazySettings, monkeypatch: pytest.MonkeyPatch) -> I
 
     The rest of the test configuration is environment, set in `tests/testenv.py`."""
     from contactpoint.services.desk import desk_contacts_prime
-    from directory.ratelimit import CounterDatabaseCache
+    from creativecities.limits.ratelimit import CounterDatabaseCache
 
     monkeypatch.setattr(CounterDatabaseCache, "sweep_chance", 0.0)
 

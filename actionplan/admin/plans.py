@@ -10,7 +10,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from actionplan.models import Action, Comment, Indicator, Milestone, Plan, PlanVersion, Theme
 from actionplan.services.plans import PLAN_WORKFLOW
-from directory.admin.workflow import HistoryAdminMixin, WorkflowAdminMixin
+from creativecities.workflow.admin import HistoryAdminMixin, WorkflowAdminMixin
 
 
 @admin.register(Plan)

@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.links.invitations import ExpiringInvitation, ExpiringInvitationQuerySet
 from directory.models import Partner, User
-from directory.models.tokens import ExpiringInvitation, ExpiringInvitationQuerySet
 
 
 class PartnerRole(models.TextChoices):

@@ -11,7 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 
 from actionplan.models import Action, Plan
 from actionplan.published.reading import SCHEMA
-from directory.models import Partner, Sector, StateChange
+from creativecities.models import StateChange
+from directory.models import Partner, Sector
 
 
 def _languages(obj: Any, name: str) -> dict[str, str]:

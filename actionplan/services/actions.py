@@ -19,9 +19,9 @@ from django.utils.translation import gettext_noop
 
 from actionplan.models import Action, Milestone, Theme
 from actionplan.permissions import action_workflow_allowed, can_edit_action, member_of
-from directory import history
+from creativecities import history
+from creativecities.workflow import Transition, Workflow
 from directory.models import Partner, Sector, User
-from directory.workflow import Transition, Workflow
 
 Status = Action.Status
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from actionplan.models import WORKING_LANGUAGE, Action, Comment, PartnerMember, Plan
 from actionplan.permissions import can_comment, can_manage_plan
+from creativecities.mail.notifications import email_after_commit, site_link
 from directory.models import User
-from directory.notifications import email_after_commit, site_link
 
 # Partner teams work together in English, the project's common language.
 PARTNER_LANGUAGE = WORKING_LANGUAGE

@@ -9,8 +9,8 @@ from django.utils import timezone
 from actionplan import published
 from actionplan.following_tokens import confirm_token, unsubscribe_token
 from actionplan.models import Action, Follower, PlanVersion
-from directory.locks import lock_for_transaction
-from directory.notifications import email_after_commit, site_link
+from creativecities.limits.locks import lock_for_transaction
+from creativecities.mail.notifications import email_after_commit, site_link
 
 
 def _links(follower: Follower, slug: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from actionplan.models import Indicator, IndicatorUpdate
 from actionplan.permissions import can_record_indicator
-from directory import history
+from creativecities import history
 from directory.models import User
 
 

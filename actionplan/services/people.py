@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actionplan.models import PartnerInvitation, PartnerMember, PartnerRole
-from directory.locks import lock_for_transaction
+from creativecities.limits.locks import lock_for_transaction
+from creativecities.mail.notifications import email_after_commit, site_link
 from directory.models import Partner, User
-from directory.notifications import email_after_commit, site_link
 from directory.services.invitations import invitation_account
 
 INVITE_PERMISSION = "actionplan.add_partnerinvitation"

@@ -25,9 +25,9 @@ from actionplan import published
 from actionplan.models import Plan, PlanVersion, Theme
 from actionplan.permissions import can_manage_plan, plan_workflow_allowed
 from actionplan.services.following import notify_followers_of_publication
-from directory import history
+from creativecities import history
+from creativecities.workflow import Transition, Workflow
 from directory.models import Sector, User
-from directory.workflow import Transition, Workflow
 
 Status = Plan.Status
 

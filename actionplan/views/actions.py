@@ -41,7 +41,7 @@ from actionplan.views.access import (
     refusal,
     workspace,
 )
-from directory.workflow import TransitionError
+from creativecities.workflow import TransitionError
 
 
 def _action_page(

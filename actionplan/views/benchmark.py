@@ -18,7 +18,7 @@ from actionplan.forms import BenchmarkValueForm
 from actionplan.models import BenchmarkIndicator, BenchmarkValue
 from actionplan.permissions import can_report_benchmark
 from actionplan.services.benchmark import benchmark_value_record
-from directory import charts
+from creativecities import charts
 from directory.models import Partner, User
 
 

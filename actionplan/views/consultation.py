@@ -17,8 +17,8 @@ from django.utils.translation import gettext
 from actionplan.forms import PublicCommentForm
 from actionplan.models import Action, Comment, Plan
 from actionplan.services.comments import comment_post_public
+from creativecities.limits.ratelimit import CeilingReached, RateLimited, ceiling, limit
 from directory.notifications import desk_tell_ceiling_reached
-from directory.ratelimit import CeilingReached, RateLimited, ceiling, limit
 
 
 def _open_plan(slug: str) -> Plan:

@@ -21,8 +21,8 @@ from actionplan.models import Action, Comment, Indicator, IndicatorUpdate, Miles
 from actionplan.services.plans import PLAN_WORKFLOW
 from actionplan.views.access import person, plan_or_404, workspace
 from actionplan.views.history import author, units
-from directory import history
-from directory.models import Version
+from creativecities import history
+from creativecities.models import Version
 
 
 @workspace

@@ -19,7 +19,7 @@ from actionplan.services.following import (
     follower_unsubscribe,
 )
 from actionplan.views.public import _plan_context
-from directory.ratelimit import RateLimited, limit
+from creativecities.limits.ratelimit import RateLimited, limit
 
 
 @require_POST

@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, render
 
 from actionplan.models import Action, Indicator, Milestone, Plan, Theme
 from actionplan.views.access import action_or_404, workspace
-from directory import history
-from directory.models import Version
+from creativecities import history
+from creativecities.models import Version
 
 KINDS: dict[str, type[models.Model]] = {
     "plan": Plan,

@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from actionplan.forms import InvitationAcceptForm
 from actionplan.models import PartnerInvitation
 from actionplan.services.people import partner_invitation_accept
+from creativecities.limits.ratelimit import limited
 from directory.models import User
-from directory.ratelimit import limited
 
 
 @limited("invitation_accept")

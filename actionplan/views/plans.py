@@ -16,7 +16,7 @@ from actionplan.models import Comment, PlanVersion, Theme
 from actionplan.services.comments import comment_moderate
 from actionplan.services.plans import PLAN_WORKFLOW, plan_publish, plan_update, theme_save
 from actionplan.views.access import person, plan_or_404, require_coordinator, workspace
-from directory.workflow import TransitionError
+from creativecities.workflow import TransitionError
 
 
 @workspace

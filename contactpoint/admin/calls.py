@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from contactpoint.models import CallStatus, FundingCall
-from directory.admin.workflow import HistoryAdminMixin
+from creativecities.workflow.admin import HistoryAdminMixin
 from directory.models import Organisation
 
 

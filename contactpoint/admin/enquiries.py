@@ -34,7 +34,7 @@ from contactpoint.forms import AnswerForm, NoteForm, StandardReplyPicker
 from contactpoint.models import Enquiry, ReplyLink, StandardReply
 from contactpoint.services import enquiries as service
 from contactpoint.workdays import working_days_before
-from directory.admin.workflow import HistoryAdminMixin, WorkflowAdminMixin
+from creativecities.workflow.admin import HistoryAdminMixin, WorkflowAdminMixin
 from directory.models import User
 
 

@@ -8,7 +8,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from contactpoint.models import Guide, GuideAttachment
 from contactpoint.services.attachments import MAX_PDF_BYTES, validate_pdf
-from directory.admin.workflow import HistoryAdminMixin
+from creativecities.workflow.admin import HistoryAdminMixin
 
 
 class GuideAttachmentForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -1,4 +1,4 @@
-"""What the contact point adds to the desk's workbench (`directory.workbench`)
+"""What the contact point adds to the desk's workbench (`creativecities.panels.workbench`)
 and to an organisation's admin page: enquiries new and unassigned, past the
 service target, received and answered this week, the statistics."""
 
@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models import Enquiry, EnquiryMessage
 from contactpoint.workdays import working_days_before
+from creativecities.panels.workbench import LINKS, WAITING, WEEK, WorkbenchEntry, may_open
 from directory.admin.home import changelist, week_ago
 from directory.models import Organisation
-from directory.workbench import LINKS, WAITING, WEEK, WorkbenchEntry, may_open
 
 INBOX = "contactpoint_enquiry"
 

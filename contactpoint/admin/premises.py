@@ -11,12 +11,12 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from contactpoint.models import Premises, PremisesPhoto
 from contactpoint.services.premises import photo_set_image
-from directory.admin.workflow import HistoryAdminMixin
-from directory.images import PhotoField
+from creativecities.images import PhotoField
+from creativecities.workflow.admin import HistoryAdminMixin
 
 
 class PremisesPhotoForm(forms.ModelForm):  # type: ignore[type-arg]
-    """A photo goes through `directory.images.process_photo`; the file sent is
+    """A photo goes through `creativecities.images.process_photo`; the file sent is
     never stored as it came."""
 
     upload = PhotoField(label=_("photo"), required=False)

@@ -177,7 +177,7 @@ class FundingCall(FirstPublication, models.Model):
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    versions = GenericRelation("directory.Version")
+    versions = GenericRelation("creativecities.Version")
 
     objects = FundingCallQuerySet.as_manager()
 

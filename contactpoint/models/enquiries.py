@@ -25,8 +25,8 @@ from contactpoint.models.guides import Guide
 from contactpoint.models.premises import Premises
 from contactpoint.models.topics import Topic
 from contactpoint.workdays import working_days_between
+from creativecities.links.invitations import token_digest
 from directory.models import Organisation, Sector
-from directory.models.tokens import token_digest
 
 
 class NextReference(models.Func):

@@ -13,9 +13,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.topics import Topic
+from creativecities.lists.search import SearchableQuerySet
 from creativecities.media import PortalFileName
 from directory.models import Sector
-from directory.search import SearchableQuerySet
 
 
 class GuideQuerySet(SearchableQuerySet["Guide"]):
@@ -99,7 +99,7 @@ class Guide(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
-    versions = GenericRelation("directory.Version")
+    versions = GenericRelation("creativecities.Version")
 
     objects = GuideQuerySet.as_manager()
 

@@ -22,9 +22,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from contactpoint.models import AlertSubscription, FundingCall, Premises
-from directory.locks import lock_for_transaction
+from creativecities.limits.locks import lock_for_transaction
+from creativecities.mail.notifications import email_after_commit, site_link
 from directory.models import Sector
-from directory.notifications import email_after_commit, site_link
 
 CONFIRM_SALT = "contactpoint.alert-confirm"
 UNSUBSCRIBE_SALT = "contactpoint.alert-unsubscribe"

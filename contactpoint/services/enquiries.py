@@ -6,7 +6,7 @@ new ─assign→ assigned ─answer→ answered ─close→ closed
                                        to assigned if someone holds it, else new
 
 The workflow is declared once, in `ENQUIRY_WORKFLOW`, on the portal's one
-mechanism (`directory.workflow`); each step has one function below, which is
+mechanism (`creativecities.workflow`); each step has one function below, which is
 what views, the admin, commands and tests call.
 """
 
@@ -29,11 +29,11 @@ from django.utils.translation import gettext_lazy
 
 from contactpoint.forms.enquiries import AnswerForm, AssignForm
 from contactpoint.models import Enquiry, EnquiryMessage, FundingCall, Guide, Premises, ReplyLink
+from creativecities.links.invitations import token_digest
+from creativecities.mail.notifications import email_after_commit
+from creativecities.mail.tasks import enqueue_with_transaction
+from creativecities.workflow import Transition, TransitionError, Workflow, has_permission
 from directory.models import User
-from directory.models.tokens import token_digest
-from directory.notifications import email_after_commit
-from directory.tasks import enqueue_with_transaction
-from directory.workflow import Transition, TransitionError, Workflow, has_permission
 
 HANDLE = "contactpoint.handle_enquiry"
 Status = Enquiry.Status

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from contactpoint.models import Premises, PremisesPhoto
-from directory.images import ProcessedPhoto
+from creativecities.images import ProcessedPhoto
 
 
 def photo_set_image(*, photo: PremisesPhoto, processed: ProcessedPhoto) -> None:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from contactpoint.forms import AlertSubscribeForm
 from contactpoint.services import alerts
-from directory.ratelimit import RateLimited, limit
+from creativecities.limits.ratelimit import RateLimited, limit
 
 SUBSCRIBED_SESSION_KEY = "desk_alert_email"
 

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_safe
 
 from contactpoint.filters.calls import FundingCallFilter
 from contactpoint.models import FundingCall
+from creativecities.lists.pagination import DeferredJoinPaginator
 from directory.models import Sector
-from directory.pagination import DeferredJoinPaginator
 
 PER_PAGE = 20
 

@@ -35,8 +35,8 @@ from contactpoint.models import (
 from contactpoint.services import enquiries as service
 from contactpoint.services.guides import guides_suggested_for
 from contactpoint.workdays import working_days_after
+from creativecities.limits.ratelimit import RateLimited, limit, refuse_if_spent
 from directory.models import Organisation, User
-from directory.ratelimit import RateLimited, limit, refuse_if_spent
 from directory.reference import reference
 
 SENT_SALT = "contactpoint.enquiry-sent"

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from contactpoint.forms import GuideFilterForm
 from contactpoint.models import Guide, Topic
 from contactpoint.services.guides import guide_body_html
-from directory.pagination import CappedPaginator, DeferredJoinPaginator, RankedPaginator
+from creativecities.lists.pagination import CappedPaginator, DeferredJoinPaginator, RankedPaginator
 
 PER_PAGE = 12
 

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_safe
 
 from contactpoint.filters.premises import PremisesFilter
 from contactpoint.models import Premises
+from creativecities.lists.pagination import DeferredJoinPaginator
 from creativecities.text import export_value
 from directory.models import Sector
-from directory.pagination import DeferredJoinPaginator
 
 PER_PAGE = 20
 MAP_MAX_FEATURES = 1000

@@ -2,7 +2,7 @@
 
 An app registers a loader in its `AppConfig.ready()`:
 
-    from directory.demo_loaders import register_demo_loader
+    from creativecities.demo.loaders import register_demo_loader
 
     def desk_demo(*, staff: User, member: User) -> str:
         ...  # create or bring back the app's demo content, idempotently

@@ -1,7 +1,7 @@
 """History of content for every tracked model: recorded by `recording`, read
 and reverted by `reading`. Callers use the names below (`history.changes(...)`)."""
 
-from directory.history.reading import (
+from creativecities.history.reading import (
     comparison,
     day,
     display,
@@ -11,7 +11,7 @@ from directory.history.reading import (
     versions_of,
     with_changes,
 )
-from directory.history.recording import (
+from creativecities.history.recording import (
     RequestMiddleware,
     Tracking,
     changed_fields,

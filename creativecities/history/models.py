@@ -1,19 +1,18 @@
 """What the portal keeps of past states, for any model that asks.
 
 Two records, each generic so that every app's tracked models share them: a
-`Version` is the content of an object after a change (see `directory.history`),
-a `StateChange` is one step of a workflow (see `directory.workflow`).
+`Version` is the content of an object after a change (see `creativecities.history`),
+a `StateChange` is one step of a workflow (see `creativecities.workflow`).
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from directory.models.accounts import User
 
 
 class ObjectRecord(models.Model):
@@ -23,7 +22,7 @@ class ObjectRecord(models.Model):
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
     created_by = models.ForeignKey(
-        User,
+        settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
         on_delete=models.SET_NULL,
         null=True,
@@ -47,6 +46,8 @@ class Version(ObjectRecord):
     note = models.CharField(_("what changed"), max_length=200, blank=True)
 
     class Meta(ObjectRecord.Meta):
+        # The table the directory made, kept when the model moved to the core.
+        db_table = "directory_version"
         verbose_name = _("version")
         verbose_name_plural = _("versions")
         ordering = ("-created_at", "-id")
@@ -71,6 +72,7 @@ class StateChange(ObjectRecord):
     note = models.TextField(_("note"), blank=True)
 
     class Meta(ObjectRecord.Meta):
+        db_table = "directory_statechange"
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
         ordering = ("-created_at", "-id")

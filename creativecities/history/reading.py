@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -14,7 +14,8 @@ from django.utils import formats
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
-from directory.history.recording import (
+from creativecities.history.models import Version
+from creativecities.history.recording import (
     EMPTY,
     Tracking,
     changed_fields,
@@ -23,7 +24,9 @@ from directory.history.recording import (
     snapshot,
     tracking_for,
 )
-from directory.models import User, Version
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
 
 # --- Reading and reverting ---------------------------------------------------------
 

@@ -22,7 +22,7 @@ import contextvars
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -34,7 +34,10 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_noop
 
-from directory.models import User, Version
+from creativecities.history.models import Version
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
 
 EMPTY = "—"
 
@@ -219,7 +222,7 @@ def changed_fields(
 def _actor() -> User | None:
     request = _request.get()
     user = getattr(request, "user", None) if request is not None else None
-    return cast(User, user) if user is not None and user.is_authenticated else None
+    return cast("User", user) if user is not None and user.is_authenticated else None
 
 
 def snapshot(instance: models.Model) -> dict[str, Any]:

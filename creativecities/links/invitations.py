@@ -13,11 +13,10 @@ import hmac
 import secrets
 from typing import Self, TypeVar
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from directory.models.accounts import User
 
 _Invitation = TypeVar("_Invitation", bound="TokenInvitation")
 _Expiring = TypeVar("_Expiring", bound="ExpiringInvitation")
@@ -86,7 +85,9 @@ class ExpiringInvitation(TokenInvitation):
     # again (a double click, a second tab): it is kept and no second mail goes.
     REPEAT_WINDOW = datetime.timedelta(minutes=1)
 
-    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
 
     class Meta:

@@ -9,12 +9,15 @@ older than `CONFIRMATION_MAX_AGE` has expired.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.utils.crypto import salted_hmac
 
-from directory.models import User
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
+
 
 CONFIRMATION_SALT = "directory.confirm-email"
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=3)
@@ -50,7 +53,9 @@ def _payload(token: str, max_age: datetime.timedelta | None) -> dict[str, object
 
 def _user(data: dict[str, object]) -> User | None:
     pk = data.get("user")
-    return User.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    if not isinstance(pk, int):
+        return None
+    return get_user_model()._default_manager.filter(pk=pk).first()
 
 
 def confirmation_user(token: str) -> User:

@@ -1,28 +1,25 @@
 """Full-text search on PostgreSQL's built-in text search: the query any list
-searches with (`SearchableQuerySet`), and the organisations' stored vector.
+searches with (`SearchableQuerySet`), and the stored vector's expression.
 
-The organisations' vector mixes three configurations: `simple` for names (weight
-A, no stemming, so a brand is found as typed), `italian` and `english` for the
-descriptions in each language (weights B and C). Accents are folded in Python on
-both the stored text and the query, because the embedded server has no
-`unaccent` extension: "citta" finds "città".
+A stored vector mixes three configurations (`VECTOR_SQL`): `simple` for names
+(weight A, no stemming, so a brand is found as typed), `italian` and `english`
+for the descriptions in each language (weights B and C). Accents are folded in
+Python on both the stored text and the query, because the embedded server has
+no `unaccent` extension: "citta" finds "città". Each model computes its own
+texts (`directory.search` for organisations).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
+from collections.abc import Sequence
+from typing import ClassVar, Self, TypeVar
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
 from django.db.models import F, Model, QuerySet
 
-from directory.pagination import ordering
-
-if TYPE_CHECKING:
-    from directory.models import Organisation
+from creativecities.lists.pagination import ordering
 
 WORD = re.compile(r"[0-9a-z]+")
 
@@ -33,43 +30,11 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def document(organisation: Organisation) -> tuple[str, str, str]:
-    """The folded texts the vector is made of: names, Italian, English."""
-    sectors = " ".join(
-        f"{sector.name_it} {sector.name_en}"  # type: ignore[attr-defined]
-        for sector in organisation.sectors.all()
-    )
-    names = fold(f"{organisation.name} {organisation.municipality.name}")
-    italian = fold(
-        f"{organisation.short_description_it or ''} {organisation.description_it or ''} {sectors}"  # type: ignore[attr-defined]
-    )
-    english = fold(
-        f"{organisation.short_description_en or ''} {organisation.description_en or ''} {sectors}"  # type: ignore[attr-defined]
-    )
-    return names, italian, english
-
-
 VECTOR_SQL = (
     "setweight(to_tsvector('simple', %s), 'A')"
     " || setweight(to_tsvector('italian', %s), 'B')"
     " || setweight(to_tsvector('english', %s), 'C')"
 )
-
-
-def index_organisations(organisations: Iterable[Organisation]) -> None:
-    """Recompute and store the search vector of each organisation given.
-
-    Call it after every write that changes a name, description, sector or place
-    (the services do); the vector is stored so that searching never recomputes it.
-    """
-    rows = [(*document(org), org.pk) for org in organisations]
-    if not rows:
-        return
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE directory_organisation SET search_vector = {VECTOR_SQL} WHERE id = %s",  # noqa: S608
-            rows,
-        )
 
 
 def query_terms(text: str) -> list[str]:
@@ -124,7 +89,7 @@ class SearchableQuerySet(QuerySet[M]):
     leaves the queryset as it was.
 
     The ranked queryset ranks every match when read as it is; a list pages it
-    with `directory.pagination.RankedPaginator`, which ranks only the first
+    with `creativecities.lists.pagination.RankedPaginator`, which ranks only the first
     matches found, as many as can be browsed, and counts them in the same query.
     """
 

@@ -1,6 +1,6 @@
 """The desk's view of outgoing mail: what was sent, to whom, and what failed.
 
-Records are written by `directory.notifications.email_after_commit` and changed
+Records are written by `creativecities.mail.notifications.email_after_commit` and changed
 only by delivery, so the screen is read-only. Staff with the "Can send an email
 again" permission may queue failed (or interrupted) mails again once the cause
 is fixed; deleting is left to those granted it (superusers), for retention.
@@ -11,11 +11,14 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from directory.models import OutgoingEmail
-from directory.notifications import email_resend
+from creativecities.mail.models import OutgoingEmail
+from creativecities.mail.notifications import email_resend
+from creativecities.panels.workbench import WAITING, WorkbenchEntry, may_open
 
 
 @admin.register(OutgoingEmail)
@@ -78,7 +81,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin[OutgoingEmail]):
         return False
 
     def has_resend_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("directory.resend_outgoingemail")
+        return request.user.has_perm("creativecities.resend_outgoingemail")
 
     @admin.action(description=_("Send again"), permissions=["resend"])
     def send_again(self, request: HttpRequest, queryset: QuerySet[OutgoingEmail]) -> None:
@@ -106,3 +109,20 @@ class OutgoingEmailAdmin(admin.ModelAdmin[OutgoingEmail]):
                 % {"count": skipped},
                 messages.WARNING,
             )
+
+
+def mail_failed(request: HttpRequest) -> list[WorkbenchEntry]:
+    if not may_open(request, "creativecities.outgoingemail"):
+        return []
+    failed_url = reverse("admin:creativecities_outgoingemail_changelist")
+    failed = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).count()
+    return [
+        WorkbenchEntry(
+            group=WAITING,
+            label=_("Mail that failed"),
+            count=failed,
+            url=f"{failed_url}?{urlencode({'status__exact': OutgoingEmail.Status.FAILED})}",
+            urgent=bool(failed),
+            order=90,
+        )
+    ]

@@ -2,7 +2,7 @@
 
 A record is written in the same transaction as the change it tells of, so a
 rolled-back change leaves no mail and a committed one always has its mail. The
-task queue delivers it (`directory.tasks.email_deliver`); the record's status is
+task queue delivers it (`creativecities.mail.tasks.email_deliver`); the record's status is
 what guarantees that a message goes out at most once, however many times the
 task runs.
 """
@@ -88,6 +88,8 @@ class OutgoingEmail(models.Model):
     objects = OutgoingEmailQuerySet.as_manager()
 
     class Meta:
+        # The table the directory made, kept when the model moved to the core.
+        db_table = "directory_outgoingemail"
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outgoing emails")
         ordering = ("-created_at", "-id")

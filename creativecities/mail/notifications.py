@@ -1,18 +1,19 @@
 """Emails of the portal: written in the recipient's language, recorded, then sent
-by the task queue. Every message goes through `email_after_commit`."""
+by the task queue. Every message goes through `email_after_commit`; the apps
+add who they write to (`directory.notifications`: the desk, an organisation's
+members)."""
 
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import Permission
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.template import Context, Engine
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from directory.models import Organisation, OutgoingEmail, User
-from directory.tasks import email_deliver, enqueue_with_transaction
+from creativecities.mail.models import OutgoingEmail
+from creativecities.mail.tasks import email_deliver, enqueue_with_transaction
 
 
 def email_after_commit(
@@ -89,97 +90,7 @@ def render_text(template_name: str, context: dict[str, Any]) -> str:
     return template.render(Context(context, autoescape=False))
 
 
-# Who is told of the desk's work: whoever may moderate organisations.
-MODERATE_PERMISSION = ("directory", "moderate_organisation")
-
-
-def desk_staff_recipients() -> list[str]:
-    """The desk's shared address and every active person who may moderate
-    organisations, through a group (the "Desk staff" group has the permission)
-    or granted directly.
-
-    Superusers are not included for their status alone: an administrator of the
-    site need not hear of every submission unless given the permission. Staff
-    status is not required either: the permission says who does the desk's work.
-    """
-    app_label, codename = MODERATE_PERMISSION
-    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-    staff = (
-        User.objects.filter(is_active=True)
-        .filter(Q(groups__permissions__in=permission) | Q(user_permissions__in=permission))
-        .order_by("email")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    addresses: list[str] = []
-    for address in [settings.DESK_EMAIL, *staff]:
-        if address and address.lower() not in addresses:
-            addresses.append(address.lower())
-    return addresses
-
-
-def desk_tell_ceiling_reached(*, what: str, link: str, count: int, seconds: int) -> None:
-    """Tell the desk that anonymous contributions to `what` (a survey campaign,
-    a consultation) reached their ceiling: later ones are refused until the
-    window ends, whoever sends them. Called once per ceiling and window
-    (`directory.ratelimit.ceiling`), so a flood makes one mail, not one each."""
-    email_after_commit(
-        to=desk_staff_recipients(),
-        template="directory/emails/ceiling_reached",
-        context={"what": what, "link": link, "count": count, "minutes": seconds // 60},
-        language=settings.LANGUAGE_CODE,
-    )
-
-
-def admin_change_url(organisation: Organisation) -> str:
-    """The organisation's screen in the desk administration, as an absolute URL."""
-    path = reverse("admin:directory_organisation_change", args=[organisation.pk])
-    return f"{settings.SITE_URL}{path}"
-
-
-def member_emails(organisation: Organisation) -> list[str]:
-    """Where to write to an organisation: the addresses of its active members."""
-    return list(
-        organisation.memberships.filter(user__is_active=True)
-        .order_by("user__email")
-        .values_list("user__email", flat=True)
-    )
-
-
 def site_link(name: str, *, language: str, **kwargs: Any) -> str:
     """An absolute link to a page of the site in one language."""
     with translation.override(language):
         return f"{settings.SITE_URL}{reverse(name, kwargs=kwargs or None)}"
-
-
-def organisation_links(organisation: Organisation) -> dict[str, dict[str, str]]:
-    """The links an email to members carries, per language."""
-    slug = organisation.slug
-    return {
-        language: {
-            "profile": site_link("directory:detail", language=language, slug=slug),
-            "edit": site_link("directory:edit", language=language, slug=slug),
-            "account": site_link("directory:account", language=language),
-        }
-        for language, _name in settings.LANGUAGES
-    }
-
-
-def email_members(
-    organisation: Organisation, template: str, context: dict[str, Any] | None = None
-) -> list[str]:
-    """Write to the members in Italian and English in one message: the portal
-    does not know which language each member prefers. Returns the recipients."""
-    recipients = member_emails(organisation)
-    email_after_commit(
-        to=recipients,
-        template=template,
-        context={
-            "organisation": organisation,
-            "links": organisation_links(organisation),
-            "lapse_months": Organisation.lapse_months(),
-            **(context or {}),
-        },
-        language=settings.LANGUAGE_CODE,
-    )
-    return recipients

@@ -1,13 +1,12 @@
-"""Background work of the directory: delivering email, refreshing search.
+"""Delivering the recorded email, and how every change queues its task.
 
-Services enqueue these with ids only, through `enqueue_with_transaction`, so
+Services enqueue tasks with ids only, through `enqueue_with_transaction`, so
 that a worker can run them later and nothing is sent for a rollback.
 """
 
 import datetime
 import logging
 from functools import partial
-from itertools import islice
 from typing import Any
 
 from django.conf import settings
@@ -20,12 +19,10 @@ from django_tasks.base import Task
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
-from directory.models import Organisation, OutgoingEmail
-from directory.search import index_organisations
+from creativecities.mail.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
-REINDEX_CHUNK = 500
 ERROR_LENGTH = 2000
 
 
@@ -115,19 +112,3 @@ def _email_failed(email: OutgoingEmail, error: Exception, *, retry: bool) -> str
     # Otherwise (tasks run at once, no worker to wait) `manage.py email_retry`
     # sends it once it is due.
     return OutgoingEmail.Status.QUEUED
-
-
-@task()
-def organisations_reindex(
-    *, sector_id: int | None = None, municipality_id: int | None = None
-) -> None:
-    """Refresh the search entries of the organisations in a renamed sector or place:
-    their names are part of what is searched (see `directory.search`)."""
-    organisations = Organisation.objects.select_related("municipality").prefetch_related("sectors")
-    if sector_id is not None:
-        organisations = organisations.filter(sectors=sector_id)
-    if municipality_id is not None:
-        organisations = organisations.filter(municipality_id=municipality_id)
-    rows = organisations.order_by("pk").iterator(chunk_size=REINDEX_CHUNK)
-    while chunk := list(islice(rows, REINDEX_CHUNK)):
-        index_organisations(chunk)

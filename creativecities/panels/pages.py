@@ -1,8 +1,9 @@
-"""Panels other apps add to a sector's page, so the core never imports them.
+"""Panels apps add to pages of another app (a sector's page, a member's
+account page), so that the app drawing the page never imports them.
 
 An app registers a callable in its `AppConfig.ready()`:
 
-    from directory.panels import register_sector_panel
+    from creativecities.panels.pages import register_sector_panel
 
     def guides_panel(request, sector):
         guides = Guide.objects.published().filter(sectors=sector)[:5]
@@ -26,9 +27,8 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from directory.models import Sector
-
-SectorPanel = Callable[[HttpRequest, Sector], tuple[str, dict[str, Any]] | None]
+# The sector is the directory's `Sector`: the core names no app's model.
+SectorPanel = Callable[[HttpRequest, Any], tuple[str, dict[str, Any]] | None]
 
 _registry: list[SectorPanel] = []
 
@@ -48,7 +48,7 @@ def unregister_sector_panel(panel: SectorPanel) -> None:
         _registry.remove(panel)
 
 
-def render_sector_panels(request: HttpRequest, sector: Sector) -> list[SafeString]:
+def render_sector_panels(request: HttpRequest, sector: Any) -> list[SafeString]:
     """The HTML of every registered panel that has something to show."""
     rendered = []
     for panel in _registry:

@@ -1,11 +1,11 @@
 """Everything the portal holds about one person, gathered from every app.
 
 A member may download it (GDPR articles 15 and 20) and have it removed when
-they delete their account (article 17). The directory knows its own records;
-every other app adds what it keeps about a person in its `AppConfig.ready()`,
-so that the core never imports them:
+they delete their account (article 17). Every app, the directory included,
+adds what it keeps about a person from its plugs, so that the core never
+imports them:
 
-    from directory.personal_data import register_personal_data
+    from creativecities.panels.personal_data import register_personal_data
 
     register_personal_data(
         "enquiries", export=enquiries_of, erase=enquiries_forget, label=_("Enquiries")
@@ -25,12 +25,14 @@ import json
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django_stubs_ext import StrOrPromise
 
-from directory.models import Membership, User
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
+
 
 Row = dict[str, Any]
 
@@ -62,83 +64,6 @@ def register_personal_data(
 
 def registered_kinds() -> list[PersonalDataKind]:
     return list(_registry.values())
-
-
-def _account(user: User) -> list[Row]:
-    return [
-        {
-            "email": user.email,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "date_joined": user.date_joined,
-            "last_login": user.last_login,
-            "is_active": user.is_active,
-        }
-    ]
-
-
-def _consents(user: User) -> list[Row]:
-    if user.privacy_consent_at is None:
-        return []
-    return [
-        {
-            "what": "privacy notice, at registration",
-            "accepted_at": user.privacy_consent_at,
-            "policy_version": user.privacy_policy_version,
-        }
-    ]
-
-
-def _memberships(user: User) -> list[Row]:
-    memberships = (
-        Membership.objects.filter(user=user)
-        .select_related("organisation")
-        .order_by("created_at", "pk")
-    )
-    return [
-        {
-            "organisation": membership.organisation.name,
-            "organisation_slug": membership.organisation.slug,
-            "organisation_status": membership.organisation.status,
-            "role": membership.role,
-            "joined": membership.created_at,
-        }
-        for membership in memberships
-    ]
-
-
-def _survey_answers(user: User) -> list[Row]:
-    from directory.survey.models import Answer
-
-    answers = (
-        Answer.objects.filter(answer_set__submitted_by=user)
-        .select_related("answer_set__campaign", "answer_set__organisation", "question", "choice")
-        .prefetch_related("choices")
-        .order_by("answer_set__submitted_at", "pk")
-    )
-    return [
-        {
-            "campaign": str(answer.answer_set.campaign),
-            "organisation": str(answer.answer_set.organisation or ""),
-            "submitted_at": answer.answer_set.submitted_at,
-            "question": str(answer.question),
-            "choice": str(answer.choice or ""),
-            "choices": "; ".join(str(choice) for choice in answer.choices.all()),
-            "number": answer.number,
-            "text": answer.text,
-        }
-        for answer in answers
-    ]
-
-
-def register_core_kinds() -> None:
-    """The directory's own records (called from `DirectoryConfig.ready()`)."""
-    from django.utils.translation import gettext_lazy as _
-
-    register_personal_data("account", label=_("Account"), export=_account)
-    register_personal_data("consents", label=_("Consents"), export=_consents)
-    register_personal_data("memberships", label=_("Memberships"), export=_memberships)
-    register_personal_data("survey_answers", label=_("Survey answers"), export=_survey_answers)
 
 
 def personal_data_export(*, user: User) -> dict[str, list[Row]]:

@@ -1,11 +1,12 @@
-"""The admin home as the desk's workbench, and the organisation page's related
-lists: each app contributes its part, so the core never imports them.
+"""The admin home as the desk's workbench, and the related lists of an object's
+admin page (an organisation's enquiries): each app contributes its part, so
+the core never imports them.
 
 An app registers, in its `AppConfig.ready()`, a callable that returns what it
 adds (one or two queries at most, counted in the database, so that the home's
 query count stays small and flat however much waits):
 
-    from directory.workbench import WorkbenchEntry, register_workbench
+    from creativecities.panels.workbench import WorkbenchEntry, register_workbench
 
     def enquiries_waiting(request):
         return [WorkbenchEntry(group=WAITING, label=..., count=..., url=...)]
@@ -45,10 +46,10 @@ class WorkbenchEntry:
 
 
 Contribution = Callable[[HttpRequest], list[WorkbenchEntry]]
-OrganisationLink = Callable[[HttpRequest, Any], WorkbenchEntry | None]
+RelatedList = Callable[[HttpRequest, Any], WorkbenchEntry | None]
 
 _workbench: list[Contribution] = []
-_organisation_links: list[OrganisationLink] = []
+_related_lists: dict[str, list[RelatedList]] = {}
 
 
 def register_workbench(contribution: Contribution) -> Contribution:
@@ -58,10 +59,12 @@ def register_workbench(contribution: Contribution) -> Contribution:
     return contribution
 
 
-def register_organisation_link(link: OrganisationLink) -> OrganisationLink:
-    """Add a related list (a count and a link) to an organisation's admin page."""
-    if link not in _organisation_links:
-        _organisation_links.append(link)
+def register_related_list(model: str, link: RelatedList) -> RelatedList:
+    """Add a related list (a count and a link) to the admin page of each object
+    of `model` (`"directory.organisation"`), once."""
+    links = _related_lists.setdefault(model.lower(), [])
+    if link not in links:
+        links.append(link)
     return link
 
 
@@ -83,6 +86,8 @@ def workbench(request: HttpRequest) -> dict[str, list[WorkbenchEntry]]:
     return {group: sorted(entries, key=lambda e: e.order) for group, entries in groups.items()}
 
 
-def organisation_links(request: HttpRequest, organisation: Any) -> list[WorkbenchEntry]:
-    entries = (link(request, organisation) for link in _organisation_links)
+def related_lists(request: HttpRequest, obj: Any) -> list[WorkbenchEntry]:
+    """The related lists registered for the object's model that show something."""
+    links = _related_lists.get(obj._meta.label_lower, [])
+    entries = (link(request, obj) for link in links)
     return [entry for entry in entries if entry is not None]

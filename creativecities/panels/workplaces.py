@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 
-from directory.models import User
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class Workplace:
     role: str  # the account's role there: "Viewer (read only)"
 
 
-WorkplaceProvider = Callable[[User], Workplace | None]
+WorkplaceProvider = Callable[["User"], Workplace | None]
 
 _registry: list[WorkplaceProvider] = []
 

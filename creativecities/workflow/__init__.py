@@ -8,7 +8,7 @@ mail). `Workflow.apply` takes any transition the same way: it checks who acts,
 re-reads the status under a row lock (two desk officers acting at once cannot
 both move an object), runs the step, validates and saves, and records a
 `StateChange`. The admin turns the same table into actions and buttons
-(`directory.admin.workflow.WorkflowAdminMixin`), so a step added to the table
+(`creativecities.workflow.admin.WorkflowAdminMixin`), so a step added to the table
 appears everywhere at once.
 
 Why our own and not django-fsm-2 (+ django-fsm-log): the portal's steps need
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -32,7 +32,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django_stubs_ext import StrOrPromise
 
-from directory.models import StateChange, User
+from creativecities.history.models import StateChange
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
 
 M = TypeVar("M", bound=models.Model)
 
@@ -145,3 +148,18 @@ class Workflow(Generic[M]):
             note=note or str(params.get("reason", "")),
         )
         return obj
+
+
+_registry: list[Workflow[Any]] = []
+
+
+def register_workflow(workflow: Workflow[Any]) -> Workflow[Any]:
+    """Declare a model's workflow to the portal (once, however often `ready()`
+    runs), so that every table is listed, and checked, in one place."""
+    if workflow not in _registry:
+        _registry.append(workflow)
+    return workflow
+
+
+def registered_workflows() -> list[Workflow[Any]]:
+    return list(_registry)

@@ -1,9 +1,9 @@
 """Admin mixins that turn the declared workflow and history of a model into screens.
 
-`WorkflowAdminMixin` makes, from a `directory.workflow.Workflow` table, one bulk
+`WorkflowAdminMixin` makes, from a `creativecities.workflow.Workflow` table, one bulk
 action and one button per transition (with a page of its own for a transition
 that needs parameters, such as a rejection's reason). `HistoryAdminMixin` adds
-the history of a tracked model (`directory.history`): its versions, each next to
+the history of a tracked model (`creativecities.history`): its versions, each next to
 the current content, and a revert; and it makes every save through the admin
 one change, noted as the desk's.
 """
@@ -11,7 +11,7 @@ one change, noted as the desk's.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -31,9 +31,12 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext, gettext_noop
 
-from directory import history
-from directory.models import User, Version
-from directory.workflow import Transition, TransitionError, Workflow
+from creativecities import history
+from creativecities.history.models import Version
+from creativecities.workflow import Transition, TransitionError, Workflow
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
 
 
 class _ObjectPagesMixin:
@@ -70,7 +73,7 @@ class WorkflowAdminMixin(_ObjectPagesMixin):
     """Actions and buttons for every transition of `workflow` that staff may take.
 
     A transition is offered to a person who holds its permission (see
-    `directory.workflow.has_permission`); steps that members take on their own
+    `creativecities.workflow.has_permission`); steps that members take on their own
     pages (a submission) have none and are not offered here.
     """
 
@@ -116,7 +119,7 @@ class WorkflowAdminMixin(_ObjectPagesMixin):
     ) -> int:
         """Take one step on each object; report what changed and what was skipped, and why."""
         changed, skipped = 0, []
-        by = cast(User, request.user)
+        by = cast("User", request.user)
         model_admin = cast(admin.ModelAdmin[Any], self)
         for obj in objects:
             try:
@@ -262,7 +265,7 @@ class HistoryAdminMixin(_ObjectPagesMixin):
         """Give the object the content of `version` (a model may add its own rules)."""
         return history.revert(
             version=version,
-            by=cast(User, request.user),
+            by=cast("User", request.user),
             note=gettext_noop("Reverted to an earlier version"),
         )
 

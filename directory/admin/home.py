@@ -1,6 +1,6 @@
-"""What the directory adds to the desk's workbench (`directory.workbench`):
-organisations waiting for review, mail that failed, the week's registrations,
-the survey results; and what waits is one count query per model."""
+"""What the directory adds to the desk's workbench (`creativecities.panels.workbench`):
+organisations waiting for review, the week's registrations, the survey results;
+and what waits is one count query per model."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Organisation, OutgoingEmail
+from creativecities.panels.workbench import LINKS, WAITING, WEEK, WorkbenchEntry, may_open
+from directory.models import Organisation
 from directory.survey import publishing
-from directory.workbench import LINKS, WAITING, WEEK, WorkbenchEntry, may_open
 
 
 def changelist(name: str, **filters: str) -> str:
@@ -50,22 +50,6 @@ def organisations_waiting(request: HttpRequest) -> list[WorkbenchEntry]:
             count=counts["week"],
             url=changelist("directory_organisation", o="-created_at"),
         ),
-    ]
-
-
-def mail_failed(request: HttpRequest) -> list[WorkbenchEntry]:
-    if not may_open(request, "directory.outgoingemail"):
-        return []
-    failed = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).count()
-    return [
-        WorkbenchEntry(
-            group=WAITING,
-            label=_("Mail that failed"),
-            count=failed,
-            url=changelist("directory_outgoingemail", status__exact=OutgoingEmail.Status.FAILED),
-            urgent=bool(failed),
-            order=90,
-        )
     ]
 
 

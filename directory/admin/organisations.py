@@ -15,9 +15,11 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 
-from directory.admin.workflow import HistoryAdminMixin, WorkflowAdminMixin
+from creativecities.images import LogoField
+from creativecities.models import Version
+from creativecities.panels.workbench import related_lists
+from creativecities.workflow.admin import HistoryAdminMixin, WorkflowAdminMixin
 from directory.forms import https_url_fields
-from directory.images import LogoField
 from directory.models import (
     PROFILE_FIELDS,
     PROFILE_SECTION_TITLES,
@@ -27,13 +29,11 @@ from directory.models import (
     Membership,
     Organisation,
     User,
-    Version,
 )
 from directory.resources import OrganisationResource
 from directory.services.logos import organisation_remove_logo, organisation_set_logo
 from directory.services.moderation import ORGANISATION_WORKFLOW
 from directory.services.organisations import organisation_revert
-from directory.workbench import organisation_links
 
 
 @admin.register(Invitation)
@@ -64,7 +64,7 @@ class MembershipInline(admin.TabularInline[Membership, Organisation]):
 
 class OrganisationAdminForm(forms.ModelForm):  # type: ignore[type-arg]
     """The desk's profile form: a logo goes through the same checks and
-    re-encoding as a member's upload (`directory.images`), never straight in."""
+    re-encoding as a member's upload (`creativecities.images`), never straight in."""
 
     new_logo = LogoField(label=_("New logo"), required=False)
     remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
@@ -178,7 +178,7 @@ class OrganisationAdmin(WorkflowAdminMixin, HistoryAdminMixin, ImportMixin, Tran
         organisation = self.get_object(request, unquote(object_id))
         extra = dict(extra_context or {})
         if organisation is not None:
-            extra["related_lists"] = organisation_links(request, organisation)
+            extra["related_lists"] = related_lists(request, organisation)
         response: HttpResponse = super().change_view(request, object_id, form_url, extra)
         return response
 

@@ -8,7 +8,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from directory.images import LogoField
+from creativecities.images import LogoField
+from creativecities.mail.tasks import enqueue_with_transaction
 from directory.models import (
     Municipality,
     Page,
@@ -16,7 +17,7 @@ from directory.models import (
     Sector,
 )
 from directory.services.logos import partner_set_logo
-from directory.tasks import enqueue_with_transaction, organisations_reindex
+from directory.tasks import organisations_reindex
 
 
 @admin.register(Sector)

@@ -17,7 +17,7 @@ from django.db import migrations
 
 def counters_table() -> str | None:
     limits = settings.CACHES.get("limits", {})
-    if limits.get("BACKEND") != "directory.ratelimit.CounterDatabaseCache":
+    if limits.get("BACKEND") != "creativecities.limits.ratelimit.CounterDatabaseCache":
         return None
     return str(limits["LOCATION"])
 

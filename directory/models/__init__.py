@@ -1,8 +1,6 @@
-"""The core's models, one module per concern; imported here for Django and callers."""
+"""The directory's models, one module per concern; imported here for Django and callers."""
 
 from directory.models.accounts import User, UserManager
-from directory.models.history import StateChange, Version
-from directory.models.mail import OutgoingEmail, OutgoingEmailQuerySet
 from directory.models.memberships import Invitation, Membership
 from directory.models.organisations import (
     CARD_FIELDS,
@@ -44,13 +42,9 @@ __all__ = [
     "Municipality",
     "Organisation",
     "OrganisationQuerySet",
-    "OutgoingEmail",
-    "OutgoingEmailQuerySet",
     "Page",
     "Partner",
     "Sector",
-    "StateChange",
     "User",
     "UserManager",
-    "Version",
 ]

@@ -7,9 +7,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.links.invitations import ExpiringInvitation, ExpiringInvitationQuerySet
 from directory.models.accounts import User
 from directory.models.organisations import Organisation
-from directory.models.tokens import ExpiringInvitation, ExpiringInvitationQuerySet
 
 
 class Membership(models.Model):

@@ -16,11 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.lists.search import SearchableQuerySet
 from creativecities.media import PortalFileName
 from directory.models.accounts import User
 from directory.models.coordinates import Coordinates
 from directory.models.reference import Municipality, Sector
-from directory.search import SearchableQuerySet
 from directory.validators import (
     normalise_ateco_code,
     normalise_vat_number,
@@ -288,8 +288,8 @@ class Organisation(Coordinates):
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     lapse_notified_at = models.DateTimeField(_("staff told of lapse"), null=True, blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
-    versions = GenericRelation("directory.Version")
-    state_changes = GenericRelation("directory.StateChange")
+    versions = GenericRelation("creativecities.Version")
+    state_changes = GenericRelation("creativecities.StateChange")
 
     objects = OrganisationQuerySet.as_manager()
 

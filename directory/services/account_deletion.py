@@ -3,7 +3,7 @@
 The organisations they alone own go to another member or to the archive, as
 they choose; their personal data is removed or anonymised wherever the portal
 keeps it: the mail log, the history, login records, and whatever the other
-apps registered (`directory.personal_data`: enquiries keep their figures but
+apps registered (`creativecities.panels.personal_data`: enquiries keep their figures but
 lose who wrote them, alert and action subscriptions are deleted).
 """
 
@@ -18,16 +18,9 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
-from directory.models import (
-    Invitation,
-    Membership,
-    Organisation,
-    OutgoingEmail,
-    StateChange,
-    User,
-    Version,
-)
-from directory.personal_data import registered_kinds
+from creativecities.models import OutgoingEmail, StateChange, Version
+from creativecities.panels.personal_data import registered_kinds
+from directory.models import Invitation, Membership, Organisation, User
 from directory.services.moderation import organisation_abandon
 
 # What stands in a record where a deleted person's name or address was.

@@ -12,21 +12,17 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from directory.models import (
-    Membership,
-    Organisation,
-    OutgoingEmail,
-    User,
-)
-from directory.notifications import email_after_commit
-from directory.services.moderation import organisation_submit
-from directory.services.organisations import organisation_create_draft
-from directory.tokens import (
+from creativecities.links.tokens import (
     CONFIRMATION_MAX_AGE,
     ConfirmationLinkError,
     confirmation_token,
     confirmation_user,
 )
+from creativecities.mail.notifications import email_after_commit
+from creativecities.models import OutgoingEmail
+from directory.models import Membership, Organisation, User
+from directory.services.moderation import organisation_submit
+from directory.services.organisations import organisation_create_draft
 
 
 def _send_confirmation(*, user: User, organisation: Organisation, language: str) -> None:

@@ -11,13 +11,9 @@ from django.db import models, transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from creativecities.mail.notifications import email_after_commit
 from directory.models import Organisation
-from directory.notifications import (
-    admin_change_url,
-    desk_staff_recipients,
-    email_after_commit,
-    email_members,
-)
+from directory.notifications import admin_change_url, desk_staff_recipients, email_members
 
 
 @transaction.atomic

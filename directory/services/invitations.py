@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from creativecities.mail.notifications import email_after_commit
 from directory.models import (
     Invitation,
     Membership,
     Organisation,
     User,
 )
-from directory.notifications import email_after_commit
 
 
 @transaction.atomic

@@ -9,8 +9,8 @@ from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from directory import history
-from directory.images import ProcessedLogo
+from creativecities import history
+from creativecities.images import ProcessedLogo
 from directory.models import (
     Organisation,
     Partner,

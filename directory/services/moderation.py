@@ -19,16 +19,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from creativecities.mail.notifications import email_after_commit
+from creativecities.workflow import Transition, TransitionError, Workflow, has_permission
 from directory.forms import RejectForm
 from directory.models import Organisation, User
 from directory.notifications import (
     MODERATE_PERMISSION,
     admin_change_url,
     desk_staff_recipients,
-    email_after_commit,
     email_members,
 )
-from directory.workflow import Transition, TransitionError, Workflow, has_permission
 
 MODERATE = ".".join(MODERATE_PERMISSION)
 Status = Organisation.Status

@@ -12,16 +12,10 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_noop
 
-from directory import history
-from directory.images import ProcessedLogo
-from directory.models import (
-    PROFILE_FIELDS,
-    Membership,
-    Organisation,
-    Sector,
-    User,
-    Version,
-)
+from creativecities import history
+from creativecities.images import ProcessedLogo
+from creativecities.models import Version
+from directory.models import PROFILE_FIELDS, Membership, Organisation, Sector, User
 from directory.services.logos import organisation_remove_logo, organisation_set_logo
 from directory.services.moderation import organisation_submit
 

@@ -26,7 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from directory.models import OutgoingEmail, StateChange, Version
+from creativecities.models import OutgoingEmail, StateChange, Version
 
 DAYS_PER_MONTH = 30.44
 

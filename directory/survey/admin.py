@@ -27,7 +27,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from directory.admin.workflow import WorkflowAdminMixin
+from creativecities.workflow.admin import WorkflowAdminMixin
 from directory.models import User
 from directory.survey import publishing, schedule, services
 from directory.survey.models import (

@@ -1,7 +1,7 @@
 """Publishing a campaign's results: the one write of the results part.
 
 Publishing and withdrawing are the steps of `RESULTS_WORKFLOW`, the portal's one
-workflow mechanism (`directory.workflow`): taken under a row lock, by people who
+workflow mechanism (`creativecities.workflow`): taken under a row lock, by people who
 hold the results permission, each recorded as a `StateChange`. The desk takes
 them on the results page or as actions of the campaign's admin, which the
 workflow's admin mixin makes from the same table; the campaign's form cannot
@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 
+from creativecities.workflow import Transition, Workflow, has_permission
 from directory.models import User
 from directory.survey.models import Campaign
-from directory.workflow import Transition, Workflow, has_permission
 
 PERMISSION = "directory.view_survey_results"
 ResultsStatus = Campaign.ResultsStatus

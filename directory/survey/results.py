@@ -45,7 +45,7 @@ from django.db.models import (
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from directory import charts
+from creativecities import charts
 from directory.models import Organisation, Sector
 from directory.survey import disclosure
 from directory.survey.disclosure import CountTable, Figure, Position, ProtectedTable

@@ -13,10 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from creativecities.workflow import TransitionError
 from directory.survey import exports, publishing, results
 from directory.survey.disclosure import THRESHOLD
 from directory.survey.models import Campaign
-from directory.workflow import TransitionError
 
 PERMISSION = publishing.PERMISSION
 

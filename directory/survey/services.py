@@ -15,8 +15,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from creativecities.mail.notifications import email_after_commit, site_link
+from creativecities.workflow import Transition, Workflow
 from directory.models import Organisation, User
-from directory.notifications import email_after_commit, site_link
 from directory.survey import schedule
 from directory.survey.models import (
     Answer,
@@ -28,7 +29,6 @@ from directory.survey.models import (
     Section,
     SurveyInvitation,
 )
-from directory.workflow import Transition, Workflow
 
 # What an answer holds once read: a choice id, a list of choice ids, an
 # integer or a text; None when the question was not answered.

@@ -23,13 +23,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from creativecities.limits.ratelimit import CeilingReached, RateLimited, ceiling, limit
+from creativecities.workflow import TransitionError
 from directory.models import Membership, Organisation
 from directory.notifications import desk_tell_ceiling_reached
-from directory.ratelimit import CeilingReached, RateLimited, ceiling, limit
 from directory.survey import services
 from directory.survey.forms import OrganisationChoiceForm, PageForm
 from directory.survey.models import AnswerSet, Campaign, SurveyInvitation
-from directory.workflow import TransitionError
 
 SESSION_KEY = "survey_answer_sets"
 

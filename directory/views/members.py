@@ -21,6 +21,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from creativecities.limits.ratelimit import RateLimited, limit, limited
+from creativecities.links.tokens import (
+    CONFIRMATION_MAX_AGE,
+    ConfirmationLinkError,
+    confirmation_link_owner,
+    confirmation_user,
+)
+from creativecities.panels.pages import render_account_panels
+from creativecities.panels.workplaces import landing_for, workplaces_for
 from directory.forms import (
     AccountForm,
     EmailForm,
@@ -31,16 +40,7 @@ from directory.forms import (
     PasswordResetForm,
 )
 from directory.models import Invitation, Organisation, User
-from directory.panels import render_account_panels
-from directory.ratelimit import RateLimited, limit, limited
 from directory.services import accounts, invitations, moderation, organisations
-from directory.tokens import (
-    CONFIRMATION_MAX_AGE,
-    ConfirmationLinkError,
-    confirmation_link_owner,
-    confirmation_user,
-)
-from directory.workplaces import landing_for, workplaces_for
 
 
 def member_organisation_or_404(request: HttpRequest, slug: str) -> Organisation:
@@ -428,7 +428,7 @@ def _joined(request: HttpRequest, invitation: Invitation) -> HttpResponse:
 
 class LoginView(auth_views.LoginView):
     """Django's login page; an account with a workplace (a partner city's team)
-    lands there when it asked for no page (`directory.workplaces`)."""
+    lands there when it asked for no page (`creativecities.panels.workplaces`)."""
 
     extra_context = {"title": _lazy("Log in")}
 

@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from directory.forms import AccountDeleteForm
-from directory.models import User
-from directory.personal_data import (
+from creativecities.panels.personal_data import (
     personal_data_export,
     personal_data_json,
     personal_data_zip,
 )
+from directory.forms import AccountDeleteForm
+from directory.models import User
 from directory.services.account_deletion import account_delete, organisations_solely_owned
 
 

@@ -14,12 +14,12 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from creativecities.lists.pagination import DeferredJoinPaginator
+from creativecities.panels.pages import render_sector_panels
 from creativecities.text import export_value
 from directory import exports, figures
 from directory.filters import OrganisationFilter
 from directory.models import Organisation, Page, Partner, Sector
-from directory.pagination import DeferredJoinPaginator
-from directory.panels import render_sector_panels
 from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
 from directory.reference import reference
 from directory.structured_data import absolute_url, organisation_json_ld

@@ -16,7 +16,7 @@ from django.utils import translation
 from actionplan.models import Action, Comment, PartnerMember, PartnerRole, Plan
 from actionplan.services.comments import comment_moderate, comment_post, comment_post_public
 from actionplan.services.plans import plan_open_consultation
-from directory.models import OutgoingEmail
+from creativecities.models import OutgoingEmail
 from tests.actionplan.factories import PartnerMemberFactory
 from tests.directory.factories import PartnerFactory
 

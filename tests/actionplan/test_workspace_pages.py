@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from actionplan.models import Action, PartnerMember, Plan, PlanVersion
 from actionplan.services.actions import action_change_status, action_update
-from directory.models import Version
+from creativecities.models import Version
 from tests.actionplan.factories import IndicatorFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from PIL import Image
 
 from contactpoint.models import FundingCall, Premises, PremisesPhoto
 from contactpoint.services.premises import premises_photo_add
-from directory.images import process_photo
+from creativecities.images import process_photo
 from directory.models import Municipality
 
 

@@ -15,7 +15,8 @@ from django.utils.text import slugify
 from contactpoint.models import AlertSubscription, FundingCall, Premises
 from contactpoint.services import alerts
 from contactpoint.tasks import alert_digest_send
-from directory.models import Municipality, OutgoingEmail, Sector
+from creativecities.models import OutgoingEmail
+from directory.models import Municipality, Sector
 from tests.concurrency import run_at_once
 from tests.contactpoint.factories import AlertSubscriptionFactory
 from tests.directory.factories import SectorFactory

@@ -11,7 +11,7 @@ from django.test import Client
 from PIL import Image
 
 from contactpoint.models import Premises
-from directory.history import versions_of
+from creativecities.history import versions_of
 from tests.contactpoint.factories_calls import PremisesFactory
 
 pytestmark = pytest.mark.django_db

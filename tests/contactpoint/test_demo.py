@@ -4,7 +4,7 @@ import pytest
 
 from contactpoint.demo import desk_demo
 from contactpoint.models import AlertSubscription, DeskContact, Guide, Topic
-from directory.models import Version
+from creativecities.models import Version
 from tests.directory.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from contactpoint.models import Enquiry, Topic
 from contactpoint.services.enquiries import enquiry_acknowledge
-from directory.models import OutgoingEmail, Sector, User
+from creativecities.models import OutgoingEmail
+from directory.models import Sector, User
 from tests.contactpoint.factories_enquiries import EnquiryFactory
 from tests.directory.factories import OrganisationFactory
 

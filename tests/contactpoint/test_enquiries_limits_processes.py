@@ -26,7 +26,7 @@ from django.db import connection
 
 from contactpoint.models import Enquiry, Topic
 from creativecities import local_data
-from directory.ratelimit import scope_rates
+from creativecities.limits.ratelimit import scope_rates
 from tests.directory.factories import SectorFactory
 
 ROOT = Path(__file__).resolve().parent.parent.parent

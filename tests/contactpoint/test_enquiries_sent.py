@@ -15,7 +15,8 @@ from django.utils import timezone
 from contactpoint.models import Enquiry
 from contactpoint.views.enquiries import SENT_SALT
 from contactpoint.workdays import working_days_after
-from directory.models import OutgoingEmail, Sector
+from creativecities.models import OutgoingEmail
+from directory.models import Sector
 from tests.contactpoint.factories_enquiries import EnquiryFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,8 @@ from django_tasks import task_backends
 from contactpoint.models import Enquiry, EnquiryMessage
 from contactpoint.services import enquiries as service
 from contactpoint.services.enquiries import FOLLOWUPS_WINDOW
-from directory.models import OutgoingEmail, User
+from creativecities.models import OutgoingEmail
+from directory.models import User
 from tests.contactpoint.factories_calls import FundingCallFactory, PremisesFactory
 from tests.contactpoint.factories_enquiries import EnquiryFactory, EnquiryMessageFactory
 from tests.directory.helpers import expire_every_counter

@@ -11,8 +11,9 @@ from django_tasks import task_backends
 from contactpoint.models import Enquiry, EnquiryMessage
 from contactpoint.services import enquiries as service
 from contactpoint.tasks import enquiry_acknowledgement_send
-from directory.models import OutgoingEmail, Sector, StateChange, User
-from directory.tasks import email_deliver
+from creativecities.mail.tasks import email_deliver
+from creativecities.models import OutgoingEmail, StateChange
+from directory.models import Sector, User
 from tests.contactpoint.factories_enquiries import EnquiryFactory
 from tests.contactpoint.test_enquiries_ask import ASK, enquiry_form_data
 from tests.directory.factories import UserFactory

@@ -9,7 +9,7 @@ from django.test import Client
 
 from contactpoint.models import Guide, Topic
 from contactpoint.services.guides import guides_suggested_for
-from directory import history
+from creativecities import history
 from directory.models import Sector
 from tests.contactpoint.factories import GuideFactory
 

@@ -41,9 +41,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 from django.utils.regex_helper import normalize
 
+from creativecities.links.tokens import confirmation_token
 from directory.models import Organisation, User
 from directory.services import invitations
-from directory.tokens import confirmation_token
 from tests.directory.factories import OrganisationFactory, UserFactory
 from tests.directory.helpers import path_in_mail
 

@@ -73,7 +73,7 @@ def test_the_limit_is_configurable(settings: LazySettings) -> None:
 
 
 def test_the_default_limit_leaves_room_for_a_logo(settings: LazySettings) -> None:
-    from directory.images import MAX_BYTES
+    from creativecities.images import MAX_BYTES
 
     assert settings.REQUEST_BODY_MAX_SIZE == 12 * MB
     assert MAX_BYTES < settings.REQUEST_BODY_MAX_SIZE

@@ -7,17 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 from factory.django import DjangoModelFactory
 
-from directory import history
-from directory.models import (
-    Membership,
-    Municipality,
-    Organisation,
-    OutgoingEmail,
-    Page,
-    Partner,
-    Sector,
-    User,
-)
+from creativecities import history
+from creativecities.models import OutgoingEmail
+from directory.models import Membership, Municipality, Organisation, Page, Partner, Sector, User
 
 
 class UserFactory(DjangoModelFactory[User]):

@@ -5,7 +5,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from directory.models import OutgoingEmail, User
+from creativecities.models import OutgoingEmail
+from directory.models import User
 from tests.directory.factories import UserFactory
 from tests.directory.helpers import path_in_mail
 

@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 
+from creativecities.links.tokens import CONFIRMATION_MAX_AGE, confirmation_token
 from directory.models import Organisation
-from directory.tokens import CONFIRMATION_MAX_AGE, confirmation_token
 from tests.directory.factories import UserFactory
 from tests.directory.helpers import path_in_mail, register
 

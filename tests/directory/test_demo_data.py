@@ -13,15 +13,9 @@ from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
+from creativecities.models import Version
 from directory import demo_organisations
-from directory.models import (
-    Membership,
-    Municipality,
-    Organisation,
-    Sector,
-    User,
-    Version,
-)
+from directory.models import Membership, Municipality, Organisation, Sector, User
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -37,7 +31,7 @@ def load(
 ):
     """The directory's own demo content; other apps test their loaders themselves
     (the whole portal's demo is loaded once, twice over, in the admin's tests)."""
-    from directory import demo_loaders
+    from creativecities.demo import loaders as demo_loaders
 
     monkeypatch.setattr(demo_loaders, "_registry", [])
     settings.DEBUG = True
@@ -174,7 +168,7 @@ def test_the_demo_member_logs_in_with_the_printed_password(load, client: Client)
 
 
 def test_other_apps_demo_loaders_run_after_the_directory_and_print_their_line(load) -> None:
-    from directory import demo_loaders
+    from creativecities.demo import loaders as demo_loaders
 
     seen: list[tuple[str, str]] = []
 

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from django.core import mail
 
-from directory.models import OutgoingEmail
+from creativecities.models import OutgoingEmail
 from tests.directory.factories import OutgoingEmailFactory
 from tests.directory.helpers import ago, run_command
 

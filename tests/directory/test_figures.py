@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone, translation
 
-from directory import charts
+from creativecities import charts
 from directory.exports import LICENCE
 from directory.figures import cache_key, compute
 from directory.models import Municipality, Organisation, Sector

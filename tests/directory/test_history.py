@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
 
-from directory import history
+from creativecities import history
 from directory.models import Municipality, Organisation, Sector
 from directory.services.moderation import organisation_approve
 from directory.services.organisations import organisation_revert, organisation_update

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image, ImageCms, ImageFile
 
-from directory.images import MAX_BYTES, LogoField, ProcessedLogo, process_logo
+from creativecities.images import MAX_BYTES, LogoField, ProcessedLogo, process_logo
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -9,9 +9,9 @@ from axes.models import AccessAttempt, AccessFailureLog
 from django.conf import LazySettings
 from django.test import Client, RequestFactory
 
+from creativecities.limits.ratelimit import client_address
 from directory.login_throttle import cool_off
 from directory.models import User
-from directory.ratelimit import client_address
 from tests.directory.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -5,8 +5,10 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.db import transaction
 
-from directory.models import OutgoingEmail, User
-from directory.notifications import desk_staff_recipients, email_after_commit
+from creativecities.mail.notifications import email_after_commit
+from creativecities.models import OutgoingEmail
+from directory.models import User
+from directory.notifications import desk_staff_recipients
 from tests.directory.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from django.db.models.functions import Length
 from django.test import Client
 
+from creativecities.lists.pagination import CappedPaginator, DeferredJoinPaginator, RankedPaginator
 from directory.models import Organisation, Sector
-from directory.pagination import CappedPaginator, DeferredJoinPaginator, RankedPaginator
 from tests.directory.helpers import names_on
 from tests.directory.searchable import searchable
 

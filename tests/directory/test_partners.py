@@ -10,8 +10,8 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 from PIL import Image
 
+from creativecities.images import process_logo
 from directory.admin.reference import PartnerAdminForm
-from directory.images import process_logo
 from directory.models import Partner
 from directory.services.logos import partner_set_logo
 from tests.directory.factories import PartnerFactory

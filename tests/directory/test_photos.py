@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import ExifTags, Image
 
-from directory.images import (
+from creativecities.images import (
     MAX_BYTES,
     PHOTO_MAX_SIDE,
     PHOTO_THUMBNAIL_SIZE,

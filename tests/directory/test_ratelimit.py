@@ -19,10 +19,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test import Client, RequestFactory
 
+from creativecities.limits import ratelimit
+from creativecities.limits.ratelimit import Rate, RateLimited, client_address
+from creativecities.models import OutgoingEmail
 from creativecities.settings import limits_cache
-from directory import ratelimit
-from directory.models import Invitation, Organisation, OutgoingEmail, User
-from directory.ratelimit import Rate, RateLimited, client_address
+from directory.models import Invitation, Organisation, User
 from tests.directory.factories import UserFactory
 from tests.directory.helpers import expire_every_counter, registration_form_data
 
@@ -77,7 +78,7 @@ def test_the_client_address_trusts_only_the_proxys_own_hop(settings: Any) -> Non
 
 
 def test_the_limits_cache_is_the_database_unless_redis_is_named() -> None:
-    assert limits_cache("")["BACKEND"] == "directory.ratelimit.CounterDatabaseCache"
+    assert limits_cache("")["BACKEND"] == "creativecities.limits.ratelimit.CounterDatabaseCache"
     assert limits_cache("redis://cache:6379/1") == {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://cache:6379/1",
@@ -422,7 +423,7 @@ settings.DATABASES["default"]["NAME"] = sys.argv[1]
 django.setup()
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
-from directory import ratelimit
+from creativecities.limits import ratelimit
 time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
 counts, answers = [], []
 for _ in range(int(sys.argv[3])):

@@ -5,9 +5,9 @@ import pytest
 from django.contrib.postgres.search import SearchVector
 from django.test import Client
 
+from creativecities.lists.pagination import RankedPaginator
+from creativecities.lists.search import SearchableQuerySet
 from directory.models import Organisation, OrganisationQuerySet, Sector
-from directory.pagination import RankedPaginator
-from directory.search import SearchableQuerySet
 from tests.directory.helpers import found, names
 from tests.directory.searchable import searchable, sector
 

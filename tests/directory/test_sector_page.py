@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from directory import panels
+from creativecities.panels import pages as panels
 from directory.models import Organisation, Sector
 from tests.directory.helpers import names
 from tests.directory.searchable import searchable, sector

@@ -2,7 +2,7 @@
 
 import pytest
 
-from directory.charts import nice_ceiling, series_chart
+from creativecities.charts import nice_ceiling, series_chart
 
 
 @pytest.mark.parametrize(

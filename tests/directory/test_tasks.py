@@ -14,8 +14,8 @@ from django.utils import timezone
 from django_tasks import task_backends
 from django_tasks_db.models import DBTaskResult
 
-from directory.models import OutgoingEmail
-from directory.tasks import email_deliver, enqueue_with_transaction
+from creativecities.mail.tasks import email_deliver, enqueue_with_transaction
+from creativecities.models import OutgoingEmail
 from tests.directory.factories import OutgoingEmailFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import translation
 
-from directory.models import Organisation, StateChange
+from creativecities.models import StateChange
+from creativecities.workflow import TransitionError
+from directory.models import Organisation
 from directory.services.moderation import ORGANISATION_WORKFLOW
-from directory.workflow import TransitionError
 from tests.directory.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from contactpoint.models import AlertSubscription, Enquiry
 from contactpoint.tasks import alert_digest_send, enquiry_followups_digest_send
-from directory.tasks import enqueue_with_transaction
+from creativecities.mail.tasks import enqueue_with_transaction
 
 
 class Command(BaseCommand):

@@ -14,8 +14,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from creativecities.links.tokens import CONFIRMATION_MAX_AGE
 from directory.services.accounts import user_remove_unconfirmed
-from directory.tokens import CONFIRMATION_MAX_AGE
 
 
 class Command(BaseCommand):

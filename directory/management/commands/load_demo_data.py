@@ -12,9 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from directory import demo, demo_organisations, history
-from directory.demo_loaders import demo_loaders
-from directory.images import process_logo
+from creativecities import history
+from creativecities.demo.loaders import demo_loaders
+from creativecities.demo.logos import drawn_logo, initials_of
+from creativecities.images import process_logo
+from directory import demo, demo_organisations
 from directory.models import Membership, Municipality, Organisation, Partner, Sector, User
 from directory.services.logos import organisation_set_logo, partner_set_logo
 
@@ -77,9 +79,7 @@ class Command(BaseCommand):
         """The partners are seeded by migration; the demo gives them drawn logos."""
         for index, partner in enumerate(Partner.objects.all()):
             if not has_stored_logo(partner):
-                logo = ContentFile(
-                    demo.drawn_logo(demo.initials_of(partner.name), index), "logo.png"
-                )
+                logo = ContentFile(drawn_logo(initials_of(partner.name), index), "logo.png")
                 partner_set_logo(partner=partner, logo=process_logo(logo))
 
     def account(

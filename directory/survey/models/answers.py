@@ -96,7 +96,7 @@ class AnswerSet(models.Model):
         verbose_name=_("municipality"),
     )
 
-    state_changes = GenericRelation("directory.StateChange")
+    state_changes = GenericRelation("creativecities.StateChange")
 
     objects = AnswerSetQuerySet.as_manager()
 

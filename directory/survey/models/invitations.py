@@ -6,9 +6,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.links.invitations import TokenInvitation, TokenInvitationQuerySet
 from directory.models.accounts import User
 from directory.models.organisations import Organisation
-from directory.models.tokens import TokenInvitation, TokenInvitationQuerySet
 from directory.survey.models.questionnaire import Campaign
 
 

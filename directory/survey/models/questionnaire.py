@@ -56,7 +56,7 @@ class Campaign(models.Model):
     results_published_at = models.DateTimeField(_("results published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
-    state_changes = GenericRelation("directory.StateChange")
+    state_changes = GenericRelation("creativecities.StateChange")
 
     objects = CampaignQuerySet.as_manager()
 

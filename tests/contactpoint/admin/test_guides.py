@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from contactpoint.models import Guide, GuideAttachment
-from directory import history
+from creativecities import history
 from tests.contactpoint.test_attachments import desk_pdf_bytes
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ from django.test import Client
 
 from contactpoint.models import Enquiry
 from contactpoint.services import enquiries as service
-from directory.models import StateChange, User
+from creativecities.models import StateChange
+from directory.models import User
 from tests.contactpoint.factories import GuideFactory
 from tests.contactpoint.factories_enquiries import EnquiryFactory, StandardReplyFactory
 from tests.directory.factories import OrganisationFactory

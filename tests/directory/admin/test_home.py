@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from actionplan.models import Comment
 from contactpoint.models import Enquiry
-from directory.models import OutgoingEmail, User
+from creativecities.models import OutgoingEmail
+from directory.models import User
 from tests.actionplan.factories import CommentFactory
 from tests.contactpoint.factories import GuideFactory
 from tests.contactpoint.factories_enquiries import EnquiryFactory
@@ -65,7 +66,7 @@ def test_the_home_counts_what_waits_and_links_to_the_filtered_lists(
         f"{inbox}?inbox=all&amp;status__exact=new&amp;held=nobody": (2, "Nuove richieste"),
         f"{inbox}?inbox=all&amp;age=late": (1, "Richieste oltre"),
         "/admin/actionplan/comment/?moderation__exact=pending": (1, "Commenti da moderare"),
-        "/admin/directory/outgoingemail/?status__exact=failed": (1, "Email non recapitate"),
+        "/admin/creativecities/outgoingemail/?status__exact=failed": (1, "Email non recapitate"),
     }
     for url, (count, label) in expected.items():
         assert f'<a href="{url}"><strong>{count}</strong> ' in content, label

@@ -8,12 +8,12 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 from django.test import Client
 
-from directory.models import OutgoingEmail
+from creativecities.models import OutgoingEmail
 from tests.directory.factories import OutgoingEmailFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = "/admin/directory/outgoingemail/"
+CHANGELIST = "/admin/creativecities/outgoingemail/"
 
 
 def test_the_desk_lists_mail_with_its_filters(desk: Client) -> None:

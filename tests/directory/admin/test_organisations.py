@@ -9,7 +9,7 @@ from django.core import mail
 from django.db.models.fields.files import FieldFile
 from django.test import Client
 
-from directory import history
+from creativecities import history
 from directory.models import Municipality, Organisation, Sector
 from directory.services.moderation import ORGANISATION_WORKFLOW
 from tests.directory.factories import OrganisationFactory, UserFactory

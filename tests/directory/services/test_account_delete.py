@@ -11,15 +11,9 @@ from django.utils import timezone
 
 from actionplan.models import Follower
 from contactpoint.models import AlertSubscription, Enquiry
-from directory import history
-from directory.models import (
-    Membership,
-    Organisation,
-    OutgoingEmail,
-    StateChange,
-    User,
-    Version,
-)
+from creativecities import history
+from creativecities.models import OutgoingEmail, StateChange, Version
+from directory.models import Membership, Organisation, User
 from directory.services.account_deletion import account_delete, organisations_solely_owned
 from tests.actionplan.factories import ActionFactory
 from tests.contactpoint.factories import AlertSubscriptionFactory

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError, transaction
 from PIL import Image
 
-from directory.images import ProcessedLogo, process_logo
+from creativecities.images import ProcessedLogo, process_logo
 from directory.models import Organisation
 from directory.services.logos import organisation_remove_logo, organisation_set_logo
 from tests.directory.factories import OrganisationFactory, UserFactory

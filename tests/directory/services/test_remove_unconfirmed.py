@@ -5,7 +5,8 @@ from typing import Any
 import pytest
 from django.core.management import CommandError
 
-from directory.models import Membership, Organisation, StateChange, User, Version
+from creativecities.models import StateChange, Version
+from directory.models import Membership, Organisation, User
 from directory.services import accounts
 from tests.directory.factories import OrganisationFactory, OutgoingEmailFactory, UserFactory
 from tests.directory.helpers import ago, run_command

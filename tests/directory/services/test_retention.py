@@ -9,7 +9,8 @@ from axes.models import AccessLog
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
-from directory.models import Organisation, OutgoingEmail, User, Version
+from creativecities.models import OutgoingEmail, Version
+from directory.models import Organisation, User
 from directory.services.retention import retention_apply
 from directory.survey.models import AnswerSet
 from tests.directory.factories import OrganisationFactory, OutgoingEmailFactory

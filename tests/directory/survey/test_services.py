@@ -9,7 +9,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from directory.models import Organisation, OutgoingEmail, User
+from creativecities.models import OutgoingEmail
+from directory.models import Organisation, User
 from directory.survey import services
 from directory.survey.models import AnswerSet, AnswerSetQuerySet, SurveyInvitation
 from tests.concurrency import run_at_once

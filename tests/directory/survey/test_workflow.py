@@ -13,10 +13,11 @@ from django.db import models
 from django.test import Client
 from django.urls import reverse
 
-from directory.models import StateChange, User
+from creativecities.models import StateChange
+from creativecities.workflow import TransitionError
+from directory.models import User
 from directory.survey import publishing, services
 from directory.survey.models import AnswerSet, Campaign
-from directory.workflow import TransitionError
 from tests.directory.factories import OrganisationFactory, UserFactory
 from tests.directory.survey.factories import (
     AnswerSetFactory,

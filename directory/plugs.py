@@ -1,0 +1,54 @@
+"""Everything the directory adds to the portal's core, in one place.
+
+Called from `DirectoryConfig.ready()`. The directory's workflow, its tracked
+fields, what it holds about a person and its part of the desk's workbench; the
+sector and account pages are the directory's own, where the other apps plug
+their panels in. The survey's registrations follow, until it is an app of its own.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from creativecities import history
+from creativecities.demo.loaders import register_demo_loader
+from creativecities.panels.personal_data import register_personal_data
+from creativecities.panels.workbench import register_workbench
+from creativecities.workflow import register_workflow
+from directory import personal_data
+from directory.admin import home
+from directory.models import PROFILE_FIELDS, Organisation
+from directory.search import index_organisations
+from directory.services.moderation import ORGANISATION_WORKFLOW
+from directory.survey.demo import survey_demo
+from directory.survey.publishing import RESULTS_WORKFLOW
+from directory.survey.services import ANSWER_SET_WORKFLOW
+
+
+def plug() -> None:
+    # Workflow: an organisation's review (services/moderation.py).
+    register_workflow(ORGANISATION_WORKFLOW)
+    # History: the profile. The logo is part of what changed but not of what a
+    # revert restores: the files of an older logo are deleted once it is replaced.
+    # A change refreshes the organisation's search entry.
+    history.track(
+        Organisation,
+        fields=(*PROFILE_FIELDS, "logo"),
+        revertible=PROFILE_FIELDS,
+        on_change=index_organisations,
+    )
+    # Personal data: the account, its consents and memberships.
+    personal_data.register_directory_kinds()
+    # The admin home: organisations to review, the week's registrations.
+    register_workbench(home.organisations_waiting)
+    # No demo loader: `load_demo_data` loads the directory's content itself,
+    # before every registered loader. No subscriptions.
+
+    # The survey's, until it is an app of its own.
+    register_workflow(ANSWER_SET_WORKFLOW)
+    register_workflow(RESULTS_WORKFLOW)
+    register_personal_data(
+        "survey_answers", label=_("Survey answers"), export=personal_data.survey_answers
+    )
+    register_demo_loader(survey_demo)
+    register_workbench(home.survey_results)
