@@ -57,6 +57,7 @@ lint:
 	$(LOCAL) $(BIN)/mypy
 	$(BIN)/djlint templates --lint
 	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-cache
 
 format:
 	$(BIN)/ruff check --fix .

@@ -7,23 +7,7 @@ class ActionplanConfig(AppConfig):
     verbose_name = _("Joint Action Plan")
 
     def ready(self) -> None:
-        from actionplan import history_fields, personal_data
-        from actionplan.benchmark_demo import benchmark_demo
-        from actionplan.demo import plan_demo
-        from actionplan.panels import plan_sector_panel, plan_workplace
-        from creativecities.demo.loaders import register_demo_loader
-        from creativecities.panels.pages import register_sector_panel
-        from creativecities.panels.workplaces import register_workplace
+        # Everything the action plan adds to the core: actionplan/plugs.py.
+        from actionplan import plugs
 
-        history_fields.track_plan()
-        register_demo_loader(plan_demo)
-        register_demo_loader(benchmark_demo)
-        register_sector_panel(plan_sector_panel)
-        register_workplace(plan_workplace)
-        # Actions followed by email: in a member's download, deleted with their account.
-        personal_data.register()
-        # The admin home: comments waiting for moderation.
-        from actionplan.admin.home import comments_waiting
-        from creativecities.panels.workbench import register_workbench
-
-        register_workbench(comments_waiting)
+        plugs.plug()

@@ -4,8 +4,6 @@ and when, readable as a difference in the workspace and the admin."""
 
 from __future__ import annotations
 
-from creativecities import history
-
 PLAN_FIELDS = (
     "title_it",
     "title_en",
@@ -35,13 +33,3 @@ ACTION_CONTENT = (
 ACTION_FIELDS = (*ACTION_CONTENT, "status")
 MILESTONE_FIELDS = ("title", "due_on", "done_on")
 INDICATOR_FIELDS = ("name", "unit", "baseline", "target", "target_date", "order")
-
-
-def track_plan() -> None:
-    from actionplan.models import Action, Indicator, Milestone, Plan, Theme
-
-    history.track(Plan, fields=PLAN_FIELDS)
-    history.track(Theme, fields=THEME_FIELDS)
-    history.track(Action, fields=ACTION_FIELDS, revertible=ACTION_CONTENT)
-    history.track(Milestone, fields=MILESTONE_FIELDS)
-    history.track(Indicator, fields=INDICATOR_FIELDS)

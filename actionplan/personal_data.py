@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
-
 from actionplan.models import Follower
-from creativecities.panels.personal_data import register_personal_data
 from directory.models import User
 
 
@@ -32,12 +29,3 @@ def following_of(user: User) -> list[dict[str, Any]]:
 
 def following_forget(user: User) -> None:
     _following(user).delete()
-
-
-def register() -> None:
-    register_personal_data(
-        "actions_followed",
-        label=_("Actions followed"),
-        export=following_of,
-        erase=following_forget,
-    )

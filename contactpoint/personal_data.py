@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
-
 from contactpoint.models import AlertSubscription, Enquiry
-from creativecities.panels.personal_data import register_personal_data
 from directory.models import User
 
 
@@ -75,12 +72,3 @@ def alerts_of(user: User) -> list[dict[str, Any]]:
 
 def alerts_forget(user: User) -> None:
     AlertSubscription.objects.by_email(user.email).delete()
-
-
-def register() -> None:
-    register_personal_data(
-        "enquiries", label=_("Enquiries"), export=enquiries_of, erase=enquiries_forget
-    )
-    register_personal_data(
-        "desk_alerts", label=_("Desk alerts"), export=alerts_of, erase=alerts_forget
-    )

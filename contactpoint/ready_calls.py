@@ -1,24 +1,6 @@
-"""What calls and premises plug into the core when the app starts."""
+"""The fields of calls and premises that their history records (`contactpoint.plugs`)."""
 
 from __future__ import annotations
-
-
-def ready() -> None:
-    """History of every write, the sector pages' panels and the demo data."""
-    from contactpoint.demo_calls import load_calls_and_premises
-    from contactpoint.models import FundingCall, Premises
-    from contactpoint.views.calls import sector_calls_panel
-    from contactpoint.views.premises import sector_premises_panel
-    from creativecities import history
-    from creativecities.demo.loaders import register_demo_loader
-    from creativecities.panels.pages import register_sector_panel
-
-    history.track(FundingCall, fields=CALL_FIELDS)
-    history.track(Premises, fields=PREMISES_FIELDS)
-    register_sector_panel(sector_calls_panel)
-    register_sector_panel(sector_premises_panel)
-    register_demo_loader(load_calls_and_premises)
-
 
 # What a version of each records and a revert restores (translated fields per language).
 CALL_FIELDS = (

@@ -4,13 +4,11 @@ memberships and the survey answers it submitted (registered in the core's
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
-
-from creativecities.panels.personal_data import Row, register_personal_data
+from creativecities.panels.personal_data import Row
 from directory.models import Membership, User
 
 
-def _account(user: User) -> list[Row]:
+def account_of(user: User) -> list[Row]:
     return [
         {
             "email": user.email,
@@ -23,7 +21,7 @@ def _account(user: User) -> list[Row]:
     ]
 
 
-def _consents(user: User) -> list[Row]:
+def consents_of(user: User) -> list[Row]:
     if user.privacy_consent_at is None:
         return []
     return [
@@ -35,7 +33,7 @@ def _consents(user: User) -> list[Row]:
     ]
 
 
-def _memberships(user: User) -> list[Row]:
+def memberships_of(user: User) -> list[Row]:
     memberships = (
         Membership.objects.filter(user=user)
         .select_related("organisation")
@@ -53,7 +51,7 @@ def _memberships(user: User) -> list[Row]:
     ]
 
 
-def survey_answers(user: User) -> list[Row]:
+def survey_answers_of(user: User) -> list[Row]:
     from directory.survey.models import Answer
 
     answers = (
@@ -75,10 +73,3 @@ def survey_answers(user: User) -> list[Row]:
         }
         for answer in answers
     ]
-
-
-def register_directory_kinds() -> None:
-    """The directory's own records (called from its plugs)."""
-    register_personal_data("account", label=_("Account"), export=_account)
-    register_personal_data("consents", label=_("Consents"), export=_consents)
-    register_personal_data("memberships", label=_("Memberships"), export=_memberships)

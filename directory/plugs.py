@@ -38,7 +38,11 @@ def plug() -> None:
         on_change=index_organisations,
     )
     # Personal data: the account, its consents and memberships.
-    personal_data.register_directory_kinds()
+    register_personal_data("account", label=_("Account"), export=personal_data.account_of)
+    register_personal_data("consents", label=_("Consents"), export=personal_data.consents_of)
+    register_personal_data(
+        "memberships", label=_("Memberships"), export=personal_data.memberships_of
+    )
     # The admin home: organisations to review, the week's registrations.
     register_workbench(home.organisations_waiting)
     # No demo loader: `load_demo_data` loads the directory's content itself,
@@ -48,7 +52,7 @@ def plug() -> None:
     register_workflow(ANSWER_SET_WORKFLOW)
     register_workflow(RESULTS_WORKFLOW)
     register_personal_data(
-        "survey_answers", label=_("Survey answers"), export=personal_data.survey_answers
+        "survey_answers", label=_("Survey answers"), export=personal_data.survey_answers_of
     )
     register_demo_loader(survey_demo)
     register_workbench(home.survey_results)

@@ -6,8 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Comment
-from creativecities.panels.workbench import WAITING, WorkbenchEntry, may_open
-from directory.admin.home import changelist
+from creativecities.panels.workbench import WAITING, WorkbenchEntry, changelist, may_open
 
 
 def comments_waiting(request: HttpRequest) -> list[WorkbenchEntry]:

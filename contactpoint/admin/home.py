@@ -13,8 +13,15 @@ from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models import Enquiry, EnquiryMessage
 from contactpoint.workdays import working_days_before
-from creativecities.panels.workbench import LINKS, WAITING, WEEK, WorkbenchEntry, may_open
-from directory.admin.home import changelist, week_ago
+from creativecities.panels.workbench import (
+    LINKS,
+    WAITING,
+    WEEK,
+    WorkbenchEntry,
+    changelist,
+    may_open,
+    week_ago,
+)
 from directory.models import Organisation
 
 INBOX = "contactpoint_enquiry"

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from directory.models import User
+    from django.contrib.auth.models import _User as User
 
 
 class DemoLoader(Protocol):

@@ -11,14 +11,12 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from creativecities.mail.models import OutgoingEmail
 from creativecities.mail.notifications import email_resend
-from creativecities.panels.workbench import WAITING, WorkbenchEntry, may_open
+from creativecities.panels.workbench import WAITING, WorkbenchEntry, changelist, may_open
 
 
 @admin.register(OutgoingEmail)
@@ -114,14 +112,15 @@ class OutgoingEmailAdmin(admin.ModelAdmin[OutgoingEmail]):
 def mail_failed(request: HttpRequest) -> list[WorkbenchEntry]:
     if not may_open(request, "creativecities.outgoingemail"):
         return []
-    failed_url = reverse("admin:creativecities_outgoingemail_changelist")
     failed = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).count()
     return [
         WorkbenchEntry(
             group=WAITING,
             label=_("Mail that failed"),
             count=failed,
-            url=f"{failed_url}?{urlencode({'status__exact': OutgoingEmail.Status.FAILED})}",
+            url=changelist(
+                "creativecities_outgoingemail", status__exact=OutgoingEmail.Status.FAILED
+            ),
             urgent=bool(failed),
             order=90,
         )

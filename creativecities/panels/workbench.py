@@ -21,12 +21,16 @@ person may see, and returns nothing otherwise.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.http import urlencode
 
 WAITING = "waiting"
 WEEK = "week"
@@ -75,6 +79,17 @@ def may_open(request: HttpRequest, model: str) -> bool:
     return any(
         request.user.has_perm(f"{app_label}.{action}_{name}") for action in ("view", "change")
     )
+
+
+def changelist(name: str, **filters: str) -> str:
+    """An admin change list, filtered:
+    `changelist("directory_organisation", status__exact="pending")`."""
+    url = reverse(f"admin:{name}_changelist")
+    return f"{url}?{urlencode(filters)}" if filters else url
+
+
+def week_ago() -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(days=7)
 
 
 def workbench(request: HttpRequest) -> dict[str, list[WorkbenchEntry]]:

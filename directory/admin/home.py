@@ -4,29 +4,22 @@ and what waits is one count query per model."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from creativecities.panels.workbench import LINKS, WAITING, WEEK, WorkbenchEntry, may_open
+from creativecities.panels.workbench import (
+    LINKS,
+    WAITING,
+    WEEK,
+    WorkbenchEntry,
+    changelist,
+    may_open,
+    week_ago,
+)
 from directory.models import Organisation
 from directory.survey import publishing
-
-
-def changelist(name: str, **filters: str) -> str:
-    """An admin change list, filtered:
-    `changelist("directory_organisation", status__exact="pending")`."""
-    url = reverse(f"admin:{name}_changelist")
-    return f"{url}?{urlencode(filters)}" if filters else url
-
-
-def week_ago() -> datetime.datetime:
-    return timezone.now() - datetime.timedelta(days=7)
 
 
 def organisations_waiting(request: HttpRequest) -> list[WorkbenchEntry]:

@@ -1,0 +1,59 @@
+"""Everything the Joint Action Plan adds to the portal's core, in one place.
+
+Called from `ActionplanConfig.ready()`: the plan's and the actions' workflows,
+the tracked content, the sector pages' panel, the partners' workspace, the
+desk's workbench, what it holds about a person and its demo data.
+
+Subscriptions: following an action (`Follower`: mail when a new version of the
+plan is published, confirmed by email; `services/following.py`).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from actionplan import history_fields, personal_data
+from actionplan.admin.home import comments_waiting
+from actionplan.benchmark_demo import benchmark_demo
+from actionplan.demo import plan_demo
+from actionplan.models import Action, Indicator, Milestone, Plan, Theme
+from actionplan.panels import plan_sector_panel, plan_workplace
+from actionplan.services.actions import ACTION_WORKFLOW
+from actionplan.services.plans import PLAN_WORKFLOW
+from creativecities import history
+from creativecities.demo.loaders import register_demo_loader
+from creativecities.panels.pages import register_sector_panel
+from creativecities.panels.personal_data import register_personal_data
+from creativecities.panels.workbench import register_workbench
+from creativecities.panels.workplaces import register_workplace
+from creativecities.workflow import register_workflow
+
+
+def plug() -> None:
+    # Workflows: a plan's drafting and publication, an action's progress.
+    register_workflow(PLAN_WORKFLOW)
+    register_workflow(ACTION_WORKFLOW)
+    # History: every write path records a version (history_fields.py). An
+    # action's status is kept but never given back by a revert.
+    history.track(Plan, fields=history_fields.PLAN_FIELDS)
+    history.track(Theme, fields=history_fields.THEME_FIELDS)
+    history.track(
+        Action, fields=history_fields.ACTION_FIELDS, revertible=history_fields.ACTION_CONTENT
+    )
+    history.track(Milestone, fields=history_fields.MILESTONE_FIELDS)
+    history.track(Indicator, fields=history_fields.INDICATOR_FIELDS)
+    # Panels: a sector's actions; the partners' workspace for their teams.
+    register_sector_panel(plan_sector_panel)
+    register_workplace(plan_workplace)
+    # The admin home: comments waiting for moderation.
+    register_workbench(comments_waiting)
+    # Personal data: actions followed by email, deleted with the account.
+    register_personal_data(
+        "actions_followed",
+        label=_("Actions followed"),
+        export=personal_data.following_of,
+        erase=personal_data.following_forget,
+    )
+    # Demo data: the plan, and the partner cities' benchmark.
+    register_demo_loader(plan_demo)
+    register_demo_loader(benchmark_demo)
