@@ -18,8 +18,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from creativecities.mail.models import OutgoingEmail
 from creativecities.mail.notifications import email_enqueue_after_commit, email_resend
-from creativecities.models import OutgoingEmail
 
 
 class Command(BaseCommand):
