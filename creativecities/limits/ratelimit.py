@@ -220,6 +220,7 @@ def scope_rates(scope: str) -> dict[str, list[Rate]]:
 
 def _key(scope: str, kind: str, value: str, rate: Rate) -> str:
     """The counter of one key and window: the value only as an HMAC."""
+    # The salt keeps the module's first name: a new one would restart every window.
     digest = salted_hmac("directory.ratelimit", value).hexdigest()[:32]
     return f"limit:{scope}:{kind}:{rate.seconds}:{digest}"
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
 
 
+# Named when the links were the directory's: links already mailed keep working.
 CONFIRMATION_SALT = "directory.confirm-email"
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=3)
 
