@@ -16,8 +16,8 @@ from creativecities.models import OutgoingEmail, StateChange
 from directory.models import Sector, User
 from tests.contactpoint.factories_enquiries import EnquiryFactory
 from tests.contactpoint.test_enquiries_ask import ASK, enquiry_form_data
+from tests.creativecities.test_mail_delivery import DEFERRING_TASKS, FAILING_BACKEND
 from tests.directory.factories import UserFactory
-from tests.directory.test_tasks import DEFERRING_TASKS, FAILING_BACKEND
 
 pytestmark = pytest.mark.django_db
 Status = Enquiry.Status

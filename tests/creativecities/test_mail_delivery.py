@@ -20,7 +20,7 @@ from tests.directory.factories import OutgoingEmailFactory
 
 pytestmark = pytest.mark.django_db
 
-FAILING_BACKEND = "tests.directory.test_tasks.UnreachableServer"
+FAILING_BACKEND = "tests.creativecities.test_mail_delivery.UnreachableServer"
 DEFERRING_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
