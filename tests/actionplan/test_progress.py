@@ -83,3 +83,9 @@ def test_time_elapsed_is_bounded_and_needs_a_target_date() -> None:
     assert time_elapsed(start=START, target_date=None, today=HALFWAY) is None
     assert time_elapsed(start=None, target_date=DUE, today=HALFWAY) is None
     assert time_elapsed(start=None, target_date=DUE, today=DUE) == 1
+
+
+def test_the_percentage_shown_rounds_half_up() -> None:
+    """Two thirds of the way is 67%, not 66%: the figure a reader would compute."""
+    assert indicator_progress(baseline=D(0), target=D(3), latest=D(2)).percent == 67
+    assert indicator_progress(baseline=D(0), target=D(8), latest=D(5)).percent == 63

@@ -112,6 +112,10 @@ def test_the_atom_feed_is_well_formed_and_lists_new_calls_newest_first(client: C
     )
     FundingCallFactory(title_en="Newer & better", published_at=now)
     FundingCallFactory(title_en="Draft", is_published=False, published_at=None)
+    # Published once, then withdrawn by the desk: it keeps its publication time.
+    FundingCallFactory(
+        title_en="Withdrawn", is_published=False, published_at=now - datetime.timedelta(days=1)
+    )
     with translation.override("en"):
         url = reverse("contactpoint:calls_atom")
 
@@ -128,7 +132,7 @@ def test_the_atom_feed_is_well_formed_and_lists_new_calls_newest_first(client: C
     )  # as the pages write dates, on Genoa time
     links = [str(link.get("href")) for link in root.iter(f"{ATOM}link")]
     assert sum("/contact-point/calls/call-" in link for link in links) == 2
-    assert FundingCall.objects.count() == 3
+    assert FundingCall.objects.count() == 4
 
 
 # A title as an old row or another program may hold it: a vertical tab (a word

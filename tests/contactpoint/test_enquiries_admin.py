@@ -115,9 +115,12 @@ def test_beside_the_enquiry_its_earlier_enquiries(
         sector=enquiry_new.sector, email="GIULIA@example.org", subject="An older question"
     )
     stranger = EnquiryFactory.create(sector=enquiry_new.sector, subject="Someone else")
-    page = enquiry_desk.get(enquiry_change_url(enquiry_new)).content.decode()
+    response = enquiry_desk.get(enquiry_change_url(enquiry_new))
+    page = response.content.decode()
     assert earlier.reference in page
     assert stranger.reference not in page
+    # The list of earlier enquiries does not hold the enquiry itself.
+    assert response.context["earlier"] == [earlier]
 
 
 def test_a_refused_step_in_the_admin_is_a_clear_message(

@@ -56,6 +56,23 @@ def test_answering_an_unassigned_enquiry_takes_it_and_the_first_answer_time_stay
     assert enquiry_new.first_answered_at == first
 
 
+@pytest.mark.parametrize("assigned", [True, False])
+def test_a_reopened_enquiry_goes_back_to_whoever_held_it_and_is_no_longer_closed(
+    enquiry_new: Enquiry, staff_user: User, enquiry_officer: User, assigned: bool
+) -> None:
+    if assigned:
+        service.enquiry_assign(enquiry=enquiry_new, to=enquiry_officer, by=staff_user)
+    service.enquiry_close(enquiry=enquiry_new, by=staff_user)
+    assert enquiry_new.closed_at is not None
+
+    service.enquiry_reopen_by_desk(enquiry=enquiry_new, by=staff_user)
+
+    enquiry_new.refresh_from_db()
+    assert enquiry_new.status == (Status.ASSIGNED if assigned else Status.NEW)
+    assert enquiry_new.assignee == (enquiry_officer if assigned else None)
+    assert enquiry_new.closed_at is None
+
+
 @pytest.mark.parametrize(
     ("status", "step"),
     [
