@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "directory",
+    "survey",
     "contactpoint",
     "actionplan",
 ]

@@ -9,11 +9,9 @@ class DirectoryConfig(AppConfig):
     def ready(self) -> None:
         from creativecities import text
         from directory import history
-        from directory.demo_loaders import register_demo_loader
         from directory.models import PROFILE_FIELDS, Organisation
         from directory.personal_data import register_core_kinds
         from directory.search import index_organisations
-        from directory.survey.demo import survey_demo
 
         # The logo is part of what changed but not of what a revert restores:
         # the files of an older logo are deleted once it is replaced.
@@ -23,15 +21,14 @@ class DirectoryConfig(AppConfig):
             revertible=PROFILE_FIELDS,
             on_change=index_organisations,
         )
-        register_demo_loader(survey_demo)
         # What a member downloads about themselves and what their account's
         # deletion removes; other apps add their records the same way.
         register_core_kinds()
-        # The admin home: organisations to review, failed mail, survey results.
+        # The admin home: organisations to review, failed mail.
         from directory.admin import home
         from directory.workbench import register_workbench
 
-        for contribution in (home.organisations_waiting, home.mail_failed, home.survey_results):
+        for contribution in (home.organisations_waiting, home.mail_failed):
             register_workbench(contribution)
         # Every text field of the project, in forms and models, cleans its
         # control characters: the directory is the app every other builds on.

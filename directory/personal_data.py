@@ -107,30 +107,6 @@ def _memberships(user: User) -> list[Row]:
     ]
 
 
-def _survey_answers(user: User) -> list[Row]:
-    from directory.survey.models import Answer
-
-    answers = (
-        Answer.objects.filter(answer_set__submitted_by=user)
-        .select_related("answer_set__campaign", "answer_set__organisation", "question", "choice")
-        .prefetch_related("choices")
-        .order_by("answer_set__submitted_at", "pk")
-    )
-    return [
-        {
-            "campaign": str(answer.answer_set.campaign),
-            "organisation": str(answer.answer_set.organisation or ""),
-            "submitted_at": answer.answer_set.submitted_at,
-            "question": str(answer.question),
-            "choice": str(answer.choice or ""),
-            "choices": "; ".join(str(choice) for choice in answer.choices.all()),
-            "number": answer.number,
-            "text": answer.text,
-        }
-        for answer in answers
-    ]
-
-
 def register_core_kinds() -> None:
     """The directory's own records (called from `DirectoryConfig.ready()`)."""
     from django.utils.translation import gettext_lazy as _
@@ -138,7 +114,6 @@ def register_core_kinds() -> None:
     register_personal_data("account", label=_("Account"), export=_account)
     register_personal_data("consents", label=_("Consents"), export=_consents)
     register_personal_data("memberships", label=_("Memberships"), export=_memberships)
-    register_personal_data("survey_answers", label=_("Survey answers"), export=_survey_answers)
 
 
 def personal_data_export(*, user: User) -> dict[str, list[Row]]:

@@ -29,8 +29,8 @@ from modeltranslation.admin import (
 
 from directory.admin.workflow import WorkflowAdminMixin
 from directory.models import User
-from directory.survey import publishing, schedule, services
-from directory.survey.models import (
+from survey import publishing, schedule, services
+from survey.models import (
     AnswerSet,
     Campaign,
     Choice,
@@ -163,7 +163,7 @@ class CampaignAdmin(WorkflowAdminMixin, TranslationAdmin):  # type: ignore[type-
                 format_html(
                     '{} <a href="{}">{}</a>',
                     gettext("Copied; check the title and dates of"),
-                    reverse("admin:directory_campaign_change", args=[copy.pk]),
+                    reverse("admin:survey_campaign_change", args=[copy.pk]),
                     copy.slug,
                 ),
                 messages.SUCCESS,

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from directory import demo_organisations
 from directory.models import Organisation, User
-from directory.survey import publishing, services
-from directory.survey.models import (
+from survey import publishing, services
+from survey.models import (
     Answer,
     AnswerChoice,
     AnswerSet,

@@ -11,7 +11,7 @@ published set of one campaign at once, no hidden small figure has a single
 possible value.
 
 Pure and typed: counts in, figures with a status out. Nothing here knows the
-survey's models; `directory.survey.results` builds the campaign's `System`.
+survey's models; `survey.results` builds the campaign's `System`.
 
 - Primary suppression: a count from 1 to `THRESHOLD - 1` is *small*, shown as
   "fewer than 5"; for multiple choice (rows do not add up) a cell is also hidden

@@ -18,7 +18,7 @@ from typing import Any
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from creativecities.text import export_value
-from directory.survey.models import Answer, AnswerChoice, AnswerSet, Campaign, Question
+from survey.models import Answer, AnswerChoice, AnswerSet, Campaign, Question
 
 Kind = Question.Kind
 FIXED = (

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from directory.models import Organisation
-from directory.survey.models import Question
-from directory.survey.services import AnswerValue, is_shown
+from survey.models import Question
+from survey.services import AnswerValue, is_shown
 
 
 def field_name(question: Question) -> str:

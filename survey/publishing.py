@@ -17,10 +17,10 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 
 from directory.models import User
-from directory.survey.models import Campaign
 from directory.workflow import Transition, Workflow, has_permission
+from survey.models import Campaign
 
-PERMISSION = "directory.view_survey_results"
+PERMISSION = "survey.view_survey_results"
 ResultsStatus = Campaign.ResultsStatus
 
 

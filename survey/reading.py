@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from directory.survey import disclosure
-from directory.survey.disclosure import Figure, Place, ProtectedTable, Status
+from survey import disclosure
+from survey.disclosure import Figure, Place, ProtectedTable, Status
 
 # One displayed figure: its value when shown, else "small" or "hidden".
 Cell = int | str

@@ -47,9 +47,9 @@ from django.utils.translation import gettext as _
 
 from directory import charts
 from directory.models import Organisation, Sector
-from directory.survey import disclosure
-from directory.survey.disclosure import CountTable, Figure, Position, ProtectedTable
-from directory.survey.models import Answer, AnswerChoice, AnswerSet, Campaign, Question
+from survey import disclosure
+from survey.disclosure import CountTable, Figure, Position, ProtectedTable
+from survey.models import Answer, AnswerChoice, AnswerSet, Campaign, Question
 
 Kind = Question.Kind
 CHOICE_KINDS = (Kind.SINGLE, Kind.SCALE)

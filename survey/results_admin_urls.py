@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import path, re_path
 
-from directory.survey import results_views
+from survey import results_views
 
 app_name = "survey_results_admin"
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from directory import converters  # noqa: F401 (registers the URL converters)
-from directory.survey import results_views
+from survey import results_views
 
 app_name = "survey_results"
 

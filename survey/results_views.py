@@ -1,5 +1,5 @@
 """Results pages: the published aggregate page (public) and the desk's pages
-(admin, `directory.view_survey_results`)."""
+(admin, `survey.view_survey_results`)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from directory.survey import exports, publishing, results
-from directory.survey.disclosure import THRESHOLD
-from directory.survey.models import Campaign
 from directory.workflow import TransitionError
+from survey import exports, publishing, results
+from survey.disclosure import THRESHOLD
+from survey.models import Campaign
 
 PERMISSION = publishing.PERMISSION
 

@@ -24,7 +24,7 @@ Windows = list[tuple[datetime.datetime, datetime.datetime]]
 
 def refresh() -> Windows:
     """Read the schedule from the database and keep it."""
-    from directory.survey.models import Campaign
+    from survey.models import Campaign
 
     windows: Windows = list(
         Campaign.objects.filter(closes_at__gt=timezone.now()).values_list("opens_at", "closes_at")

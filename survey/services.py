@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy
 
 from directory.models import Organisation, User
 from directory.notifications import email_after_commit, site_link
-from directory.survey import schedule
-from directory.survey.models import (
+from directory.workflow import Transition, Workflow
+from survey import schedule
+from survey.models import (
     Answer,
     AnswerChoice,
     AnswerSet,
@@ -28,7 +29,6 @@ from directory.survey.models import (
     Section,
     SurveyInvitation,
 )
-from directory.workflow import Transition, Workflow
 
 # What an answer holds once read: a choice id, a list of choice ids, an
 # integer or a text; None when the question was not answered.

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from directory.survey.models import Campaign, Choice, Question, Section
+from survey.models import Campaign, Choice, Question, Section
 
 
 @register(Campaign)

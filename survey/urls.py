@@ -3,7 +3,7 @@
 from django.urls import path, register_converter
 
 from directory import converters  # noqa: F401 (registers the URL converters)
-from directory.survey import views
+from survey import views
 
 
 class SmallNumberConverter:

@@ -26,10 +26,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from directory.models import Membership, Organisation
 from directory.notifications import desk_tell_ceiling_reached
 from directory.ratelimit import CeilingReached, RateLimited, ceiling, limit
-from directory.survey import services
-from directory.survey.forms import OrganisationChoiceForm, PageForm
-from directory.survey.models import AnswerSet, Campaign, SurveyInvitation
 from directory.workflow import TransitionError
+from survey import services
+from survey.forms import OrganisationChoiceForm, PageForm
+from survey.models import AnswerSet, Campaign, SurveyInvitation
 
 SESSION_KEY = "survey_answer_sets"
 
@@ -166,7 +166,7 @@ def _start_anonymous(request: HttpRequest, campaign: Campaign) -> HttpResponse:
 
 def _tell_desk(campaign: Campaign, refusal: CeilingReached) -> None:
     """The desk hears once an hour that a campaign's anonymous answers reached their ceiling."""
-    path = reverse("admin:directory_answerset_changelist")
+    path = reverse("admin:survey_answerset_changelist")
     with translation.override(settings.LANGUAGE_CODE):  # the desk's language
         what = _("The survey “%(title)s”") % {"title": campaign}
     desk_tell_ceiling_reached(

@@ -1,6 +1,6 @@
 """What the directory adds to the desk's workbench (`directory.workbench`):
-organisations waiting for review, mail that failed, the week's registrations,
-the survey results; and what waits is one count query per model."""
+organisations waiting for review, mail that failed, the week's registrations;
+and what waits is one count query per model."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organisation, OutgoingEmail
-from directory.survey import publishing
-from directory.workbench import LINKS, WAITING, WEEK, WorkbenchEntry, may_open
+from directory.workbench import WAITING, WEEK, WorkbenchEntry, may_open
 
 
 def changelist(name: str, **filters: str) -> str:
@@ -65,15 +64,5 @@ def mail_failed(request: HttpRequest) -> list[WorkbenchEntry]:
             url=changelist("directory_outgoingemail", status__exact=OutgoingEmail.Status.FAILED),
             urgent=bool(failed),
             order=90,
-        )
-    ]
-
-
-def survey_results(request: HttpRequest) -> list[WorkbenchEntry]:
-    if not request.user.has_perm(publishing.PERMISSION):
-        return []
-    return [
-        WorkbenchEntry(
-            group=LINKS, label=_("Survey results"), url=reverse("survey_results_admin:index")
         )
     ]

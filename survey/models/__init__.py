@@ -10,12 +10,13 @@ answers would lose their meaning. Deleting a whole campaign still works, since
 its answers go with it.
 
 The models live by concern: the questionnaire (`questionnaire.py`), the personal
-links (`invitations.py`) and the answers (`answers.py`).
+links (`invitations.py`) and the answers (`answers.py`). Their tables keep the
+`directory_` names they had while the survey was part of the directory app.
 """
 
-from directory.survey.models.answers import Answer, AnswerChoice, AnswerSet, AnswerSetQuerySet
-from directory.survey.models.invitations import SurveyInvitation, SurveyInvitationQuerySet
-from directory.survey.models.questionnaire import (
+from survey.models.answers import Answer, AnswerChoice, AnswerSet, AnswerSetQuerySet
+from survey.models.invitations import SurveyInvitation, SurveyInvitationQuerySet
+from survey.models.questionnaire import (
     Campaign,
     CampaignQuerySet,
     Choice,

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from directory.models.accounts import User
 from directory.models.organisations import Organisation
 from directory.models.reference import Municipality, Sector
-from directory.survey.models.invitations import SurveyInvitation
-from directory.survey.models.questionnaire import Campaign, Choice, Question
+from survey.models.invitations import SurveyInvitation
+from survey.models.questionnaire import Campaign, Choice, Question
 
 
 class AnswerSetQuerySet(models.QuerySet["AnswerSet"]):
@@ -27,7 +27,7 @@ class AnswerSet(models.Model):
     """One respondent's answers to one campaign: a draft until submitted.
 
     Submitting and reopening are steps of the portal's one workflow
-    (`directory.survey.services.ANSWER_SET_WORKFLOW`), each recorded as a
+    (`survey.services.ANSWER_SET_WORKFLOW`), each recorded as a
     `StateChange`.
 
     An organisation answers once per campaign, whichever member does it (the
@@ -101,6 +101,7 @@ class AnswerSet(models.Model):
     objects = AnswerSetQuerySet.as_manager()
 
     class Meta:
+        db_table = "directory_answerset"
         verbose_name = _("answer set")
         verbose_name_plural = _("answer sets")
         ordering = ("-started_at",)
@@ -165,6 +166,7 @@ class Answer(models.Model):
     text = models.TextField(_("text"), blank=True)
 
     class Meta:
+        db_table = "directory_answer"
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         constraints = [
@@ -188,6 +190,7 @@ class AnswerChoice(models.Model):
     )
 
     class Meta:
+        db_table = "directory_answerchoice"
         verbose_name = _("ticked choice")
         verbose_name_plural = _("ticked choices")
         constraints = [

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models.accounts import User
 from directory.models.organisations import Organisation
 from directory.models.tokens import TokenInvitation, TokenInvitationQuerySet
-from directory.survey.models.questionnaire import Campaign
+from survey.models.questionnaire import Campaign
 
 
 class SurveyInvitationQuerySet(TokenInvitationQuerySet["SurveyInvitation"]):
@@ -51,6 +51,7 @@ class SurveyInvitation(TokenInvitation):
     objects = SurveyInvitationQuerySet.as_manager()
 
     class Meta:
+        db_table = "directory_surveyinvitation"
         verbose_name = _("survey invitation")
         verbose_name_plural = _("survey invitations")
         constraints = [

@@ -29,7 +29,7 @@ class Campaign(models.Model):
 
     The dates decide whether answers are accepted: nothing needs to be done
     on the opening or closing day. Whether its results are public is a status
-    of the portal's one workflow (`directory.survey.publishing`), changed only
+    of the portal's one workflow (`survey.publishing`), changed only
     by its steps: publish and withdraw.
     """
 
@@ -61,6 +61,7 @@ class Campaign(models.Model):
     objects = CampaignQuerySet.as_manager()
 
     class Meta:
+        db_table = "directory_campaign"
         verbose_name = _("survey campaign")
         verbose_name_plural = _("survey campaigns")
         permissions = [("view_survey_results", _("Can view survey results and publish them"))]
@@ -116,6 +117,7 @@ class Section(models.Model):
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
+        db_table = "directory_section"
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ("order", "pk")
@@ -170,6 +172,7 @@ class Question(models.Model):
     )
 
     class Meta:
+        db_table = "directory_question"
         verbose_name = _("question")
         verbose_name_plural = _("questions")
         ordering = ("order", "pk")
@@ -285,6 +288,7 @@ class Choice(models.Model):
     )
 
     class Meta:
+        db_table = "directory_choice"
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
         ordering = ("order", "pk")

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from directory.survey import schedule
+from survey import schedule
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ import pytest
 
 from directory.models import Organisation, User
 from tests.directory.factories import OrganisationFactory, UserFactory
-from tests.directory.survey.factories import SurveyQuestionnaire, survey_questionnaire
+from tests.survey.factories import SurveyQuestionnaire, survey_questionnaire
 
 
 @pytest.fixture

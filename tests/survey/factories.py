@@ -8,7 +8,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from directory.survey.models import (
+from survey.models import (
     Answer,
     AnswerSet,
     Campaign,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from directory.models import Organisation, Sector
-from directory.survey.models import (
+from survey.models import (
     Answer,
     AnswerChoice,
     AnswerSet,

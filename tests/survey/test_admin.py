@@ -10,8 +10,8 @@ from django.db.models import RestrictedError
 from django.db.models.fields.files import FieldFile
 from django.test import Client
 
-from directory.survey.models import AnswerSet, Campaign, Choice, Question, SurveyInvitation
-from tests.directory.survey.factories import (
+from survey.models import AnswerSet, Campaign, Choice, Question, SurveyInvitation
+from tests.survey.factories import (
     AnswerFactory,
     AnswerSetFactory,
     SurveyQuestionnaire,
@@ -19,7 +19,7 @@ from tests.directory.survey.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ADMIN = "/admin/directory"
+ADMIN = "/admin/survey"
 
 
 def survey_form_data(client: Client, url: str) -> dict[str, Any]:

@@ -5,8 +5,8 @@ from http import HTTPStatus
 import pytest
 from django.test import Client
 
-from directory.survey.models import Answer, AnswerSet
-from tests.directory.survey.factories_results import (
+from survey.models import Answer, AnswerSet
+from tests.survey.factories_results import (
     SurveyQuestions,
     results_answer,
     results_campaign,
@@ -15,7 +15,7 @@ from tests.text import store_raw
 
 pytestmark = pytest.mark.django_db
 
-ADMIN = "/admin/directory/answerset"
+ADMIN = "/admin/survey/answerset"
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from django.test import Client
 from django.utils import timezone
 
 from directory.models import Organisation, User
-from directory.survey.models import Answer, AnswerSet
+from survey.models import Answer, AnswerSet
 from tests.directory.factories import OrganisationFactory, UserFactory
-from tests.directory.survey.factories import SurveyQuestionnaire
+from tests.survey.factories import SurveyQuestionnaire
 
 pytestmark = pytest.mark.django_db
 

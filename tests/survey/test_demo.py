@@ -4,9 +4,9 @@ for published results, loaded again without change."""
 import pytest
 
 from directory.models import User
-from directory.survey import services
-from directory.survey.demo import EXTRA_RESPONDENTS, survey_demo
-from directory.survey.models import Answer, AnswerSet, Campaign, Question
+from survey import services
+from survey.demo import EXTRA_RESPONDENTS, survey_demo
+from survey.models import Answer, AnswerSet, Campaign, Question
 from tests.directory.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

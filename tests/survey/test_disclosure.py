@@ -7,7 +7,7 @@ from collections.abc import Hashable, Sequence
 
 import pytest
 
-from directory.survey.disclosure import (
+from survey.disclosure import (
     CountTable,
     Figure,
     Place,

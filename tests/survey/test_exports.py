@@ -10,9 +10,9 @@ from django.urls import reverse
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from directory.models import Organisation, Sector
-from directory.survey import exports
-from directory.survey.models import Answer
-from tests.directory.survey.factories_results import (
+from survey import exports
+from survey.models import Answer
+from tests.survey.factories_results import (
     SurveyQuestions,
     results_answer,
     results_campaign,

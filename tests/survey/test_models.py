@@ -6,8 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from directory.models import Organisation
-from directory.survey.models import AnswerSet, Question
-from tests.directory.survey.factories import (
+from survey.models import AnswerSet, Question
+from tests.survey.factories import (
     AnswerSetFactory,
     ChoiceFactory,
     QuestionFactory,

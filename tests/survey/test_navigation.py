@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from tests.directory.survey.factories import CampaignFactory
+from tests.survey.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 
 from directory.models import Organisation, User
-from tests.directory.survey.factories import SurveyQuestionnaire
-from tests.directory.survey.test_answering import survey_first_page, survey_start
+from tests.survey.factories import SurveyQuestionnaire
+from tests.survey.test_answering import survey_first_page, survey_start
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from directory.models import Organisation, Sector, User
-from directory.survey import reading, results
+from survey import reading, results
 from tests.directory.factories import OrganisationFactory, UserFactory
-from tests.directory.survey.factories_results import (
+from tests.survey.factories_results import (
     SurveyQuestions,
     results_answer,
     results_campaign,
@@ -260,7 +260,7 @@ def test_desk_publishes_and_the_cluster_page_links_the_results(
 
 
 def test_desk_staff_group_holds_the_permission(staff_user: User) -> None:
-    assert staff_user.has_perm("directory.view_survey_results")
+    assert staff_user.has_perm("survey.view_survey_results")
     assert Permission.objects.filter(codename="view_survey_results").exists()
 
 

@@ -10,8 +10,8 @@ from django.core import mail
 from django.test import Client
 
 from directory.models import Organisation, OutgoingEmail, User
-from directory.survey import services
-from directory.survey.models import AnswerSet, AnswerSetQuerySet, SurveyInvitation
+from survey import services
+from survey.models import AnswerSet, AnswerSetQuerySet, SurveyInvitation
 from tests.concurrency import run_at_once
 from tests.directory.factories import (
     MunicipalityFactory,
@@ -20,7 +20,7 @@ from tests.directory.factories import (
     UserFactory,
 )
 from tests.directory.helpers import path_in_mail
-from tests.directory.survey.factories import (
+from tests.survey.factories import (
     CampaignFactory,
     SurveyInvitationFactory,
     SurveyQuestionnaire,

@@ -14,11 +14,11 @@ from django.test import Client
 from django.urls import reverse
 
 from directory.models import StateChange, User
-from directory.survey import publishing, services
-from directory.survey.models import AnswerSet, Campaign
 from directory.workflow import TransitionError
+from survey import publishing, services
+from survey.models import AnswerSet, Campaign
 from tests.directory.factories import OrganisationFactory, UserFactory
-from tests.directory.survey.factories import (
+from tests.survey.factories import (
     AnswerSetFactory,
     CampaignFactory,
     QuestionFactory,
@@ -144,7 +144,7 @@ def test_publishing_twice_or_without_the_permission_is_refused(staff_user: User)
 
 def test_the_campaign_form_cannot_publish(desk: Client) -> None:
     campaign = CampaignFactory.create()
-    url = reverse("admin:directory_campaign_change", args=[campaign.pk])
+    url = reverse("admin:survey_campaign_change", args=[campaign.pk])
     page = desk.get(url)
     assert page.status_code == HTTPStatus.OK
     form = page.context["adminform"].form
@@ -187,7 +187,7 @@ def test_the_admin_action_publishes_with_the_date_and_fresh_figures(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = desk.post(
-            reverse("admin:directory_campaign_changelist"),
+            reverse("admin:survey_campaign_changelist"),
             {"action": "publish_results_selected", "_selected_action": [campaign.pk, already.pk]},
             follow=True,
         )
@@ -206,13 +206,13 @@ def test_the_admin_action_publishes_with_the_date_and_fresh_figures(
 
 def test_the_campaign_page_offers_the_step_its_status_allows(desk: Client) -> None:
     campaign = CampaignFactory.create()
-    page = desk.get(reverse("admin:directory_campaign_change", args=[campaign.pk]))
+    page = desk.get(reverse("admin:survey_campaign_change", args=[campaign.pk]))
     content = page.content.decode()
 
     assert "Status: Not published" in content
     assert "Publish the results" in content
     assert "Withdraw the results" not in content
-    publish = reverse("admin:directory_campaign_publish_results", args=[campaign.pk])
+    publish = reverse("admin:survey_campaign_publish_results", args=[campaign.pk])
     assert desk.post(publish).status_code == HTTPStatus.FOUND
     campaign.refresh_from_db()
     assert campaign.results_published
