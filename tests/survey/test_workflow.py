@@ -6,6 +6,7 @@ from http import HTTPStatus
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -204,15 +205,55 @@ def test_the_admin_action_publishes_with_the_date_and_fresh_figures(
     assert len(steps_of(already)) == 1  # refused, not published again
 
 
-def test_the_campaign_page_offers_the_step_its_status_allows(desk: Client) -> None:
+def test_the_campaign_page_offers_the_step_its_status_allows(
+    desk: Client, staff_user: User, django_capture_on_commit_callbacks: Any
+) -> None:
     campaign = CampaignFactory.create()
     page = desk.get(reverse("admin:survey_campaign_change", args=[campaign.pk]))
     content = page.content.decode()
+    key = publishing.cluster_cache_key("it")
+    cache.set(key, "old figures")
 
     assert "Status: Not published" in content
     assert "Publish the results" in content
     assert "Withdraw the results" not in content
     publish = reverse("admin:survey_campaign_publish_results", args=[campaign.pk])
-    assert desk.post(publish).status_code == HTTPStatus.FOUND
+    with django_capture_on_commit_callbacks(execute=True):
+        assert desk.post(publish).status_code == HTTPStatus.FOUND
     campaign.refresh_from_db()
     assert campaign.results_published
+    assert campaign.results_published_at is not None
+    assert cache.get(key) is None
+    assert steps_of(campaign) == [("publish_results", "unpublished", "published", staff_user.pk)]
+
+
+def test_staff_without_the_results_permission_cannot_publish_from_the_admin(
+    client: Client,
+) -> None:
+    """A clerk who may edit campaigns but not read their results: no button,
+    no action, and the step's address refuses."""
+    clerk = UserFactory.create(is_staff=True)
+    clerk.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="survey", codename__in=["view_campaign", "change_campaign"]
+        )
+    )
+    client.force_login(clerk)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    campaign = CampaignFactory.create()
+
+    page = client.get(reverse("admin:survey_campaign_change", args=[campaign.pk]))
+    assert page.status_code == HTTPStatus.OK
+    assert "Status: Not published" in page.content.decode()
+    assert "Publish the results" not in page.content.decode()
+    publish = reverse("admin:survey_campaign_publish_results", args=[campaign.pk])
+    assert client.post(publish).status_code == HTTPStatus.FORBIDDEN
+    client.post(
+        reverse("admin:survey_campaign_changelist"),
+        {"action": "publish_results_selected", "_selected_action": [campaign.pk]},
+    )
+
+    campaign.refresh_from_db()
+    assert campaign.results_status == Published.UNPUBLISHED
+    assert campaign.results_published_at is None
+    assert steps_of(campaign) == []
