@@ -1,5 +1,7 @@
 """Results for the desk and the public: figures, the threshold, who sees what."""
 
+import re
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
@@ -87,49 +89,158 @@ def test_staff_results_count_every_answer(results_answered: SurveyQuestions) -> 
     assert sector.table.cells == ((4, 6, 0), (5, 10, 0))
 
 
+@dataclass
+class ResultsPage:
+    """The public results page as a reader sees it: its HTML, the text of its
+    main part with spaces collapsed, and its breakdown tables by caption, each
+    as its rows' labels and displayed cells ("small" reads "fewer than 5")."""
+
+    html: str
+    text: str
+    tables: dict[str, tuple[list[str], list[list[reading.Cell]]]]
+
+
+def results_page(client: Client, survey: SurveyQuestions) -> ResultsPage:
+    url = reverse("survey_results:public", kwargs={"slug": survey.campaign.slug})
+    html = client.get(url).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    return ResultsPage(
+        html=html,
+        text=" ".join(re.sub(r"<[^>]+>", " ", main).split()),
+        tables={table.caption: (table.labels, table.rows) for table in reading.read_tables(html)},
+    )
+
+
 def test_public_page_shows_exactly_what_the_threshold_allows(
     client: Client, results_answered: SurveyQuestions
 ) -> None:
-    """The page as published: which figures are shown, which read "fewer than 5"
-    or "hidden"; no count from 1 to 4 printed; every shown figure the desk's;
-    and an outsider solving the page's equations pins no hidden count."""
-    campaign = results_answered.campaign
-    page = client.get(reverse("survey_results:public", kwargs={"slug": campaign.slug}))
-    html = page.content.decode()
-    tables = reading.read_tables(html)
-    assert [table.caption for table in tables[:3]] == [
-        "Where do you work?, by Sector",
-        "Where do you work?, by Kind",
-        "Where do you work?, by Size (employees)",
-    ]
+    """The page as published, figure by figure: which are shown, which read
+    "fewer than 5" or "hidden"; no count from 1 to 4 printed; every shown figure
+    the desk's; and an outsider solving the page's equations pins no hidden count."""
+    page = results_page(client, results_answered)
+    text, tables = page.text, page.tables
+    sectors = ["Cultural heritage", "Architecture", "All"]
+    kinds = ["Company", "Freelancer", "All"]
+    sizes = ["1 person", "2 to 9 employees", "All"]
     # Sector 1: 4 studios, 6 at home; sector 2: 5 and 10. The 4 is small; the
     # kinds and sizes split exactly as the answers do, so their rows are the
     # columns again and are hidden with them.
-    assert tables[0].rows == [
-        ["small", "hidden", 0, "hidden"],
-        ["hidden", "hidden", 0, "hidden"],
-        ["hidden", "hidden", 0, 25],
-    ]
-    assert tables[1].rows == [
-        ["hidden", 0, 0, "hidden"],
-        [0, "hidden", 0, "hidden"],
-        ["hidden", "hidden", 0, 25],
-    ]
-    assert tables[3].caption == "What do you need?, by Sector"
-    assert tables[3].rows[-1] == [25, "hidden", 0, 25]
-    assert "Organisations that answered:\n    <strong>25" in html
-    printed = [cell for table in tables for row in table.rows for cell in row]
-    assert 25 in printed
-    assert not [cell for cell in printed if isinstance(cell, int) and 0 < cell < 5]
-    staff = results.staff_results(campaign)
+    assert tables == {
+        "Where do you work?, by Sector": (
+            sectors,
+            [
+                ["small", "hidden", 0, "hidden"],
+                ["hidden", "hidden", 0, "hidden"],
+                ["hidden", "hidden", 0, 25],
+            ],
+        ),
+        "Where do you work?, by Kind": (
+            kinds,
+            [["hidden", 0, 0, "hidden"], [0, "hidden", 0, "hidden"], ["hidden", "hidden", 0, 25]],
+        ),
+        "Where do you work?, by Size (employees)": (
+            sizes,
+            [[0, "hidden", 0, "hidden"], ["hidden", 0, 0, "hidden"], ["hidden", "hidden", 0, 25]],
+        ),
+        "What do you need?, by Sector": (
+            sectors,
+            [
+                ["hidden", "hidden", 0, "hidden"],
+                ["hidden", "hidden", 0, "hidden"],
+                [25, "hidden", 0, 25],
+            ],
+        ),
+        "What do you need?, by Kind": (
+            kinds,
+            [["hidden", 0, 0, "hidden"], ["hidden", "hidden", 0, "hidden"], [25, "hidden", 0, 25]],
+        ),
+        "What do you need?, by Size (employees)": (
+            sizes,
+            [["hidden", "hidden", 0, "hidden"], ["hidden", 0, 0, "hidden"], [25, "hidden", 0, 25]],
+        ),
+        "How satisfied are you?, by Sector": (
+            sectors,
+            [
+                [0, "hidden", 0, "small", 0, "hidden"],
+                [0, "hidden", 0, "hidden", 0, "hidden"],
+                [0, "hidden", 0, "hidden", 0, 25],
+            ],
+        ),
+        "How satisfied are you?, by Kind": (
+            kinds,
+            [
+                [0, 0, 0, "hidden", 0, "hidden"],
+                [0, "hidden", 0, 0, 0, "hidden"],
+                [0, "hidden", 0, "hidden", 0, 25],
+            ],
+        ),
+        "How satisfied are you?, by Size (employees)": (
+            sizes,
+            [
+                [0, "hidden", 0, 0, 0, "hidden"],
+                [0, 0, 0, "hidden", 0, "hidden"],
+                [0, "hidden", 0, "hidden", 0, 25],
+            ],
+        ),
+    }
+    # The charts and their tables: a share only of shown counts; a scale's
+    # mean only when its whole distribution is shown; a number's count, mean
+    # and median (never its extremes); free text never.
+    for shown in (
+        "Organisations that answered: 25",
+        "Answer Organisations Share studio hidden – home hidden – coworking 0 0.0%",
+        "Answer Organisations Share premises 25 100.0% funding hidden – training 0 0.0%",
+        "Answer Organisations Share 1 0 0.0% 2 hidden – 3 0 0.0% 4 hidden – 5 0 0.0% "
+        "Answers 25 By sector",
+        "How many people work with you? Answers 25 Mean 1.7 Median 1.0",
+    ):
+        assert shown in text
+    assert text.endswith("Median 1.0")
+    assert "SECRET" not in text
+    assert "One word?" not in text
+    assert "Anything else?" not in text
+    assert text.count("fewer than 5") == 2 + 2  # the two cells; twice in the explanation
+    staff = results.staff_results(results_answered.campaign)
     desk_tables = [b.table for q in staff.questions for b in q.breakdowns]
-    assert len(desk_tables) == len(tables)
-    for table, desk_table in zip(tables, desk_tables, strict=True):
+    read = reading.read_tables(page.html)
+    assert len(desk_tables) == len(read)
+    for table, desk_table in zip(read, desk_tables, strict=True):
         for i, row in enumerate(table.rows):
             for j, cell in enumerate(row):
                 if isinstance(cell, int):
                     assert cell == desk_table.value((i, j))
-    assert reading.solve(html, not_stated="Not stated").pinned("small") == []
+    assert reading.solve(page.html, not_stated="Not stated").pinned("small") == []
+
+
+def test_public_page_prints_every_figure_when_none_is_small(
+    client: Client, survey_two_sectors: tuple[Sector, Sector]
+) -> None:
+    """Beside the hidden ones, the figures a campaign may show are printed
+    exactly: counts of 5 and more, their totals and shares."""
+    first, second = survey_two_sectors
+    survey = results_campaign(results_status="published")
+    for sector, studios, homes in ((first, 5, 6), (second, 7, 10)):
+        for _ in range(studios):
+            results_answer(survey, sector=sector, single="studio")
+        for _ in range(homes):
+            results_answer(survey, sector=sector, single="home")
+
+    page = results_page(client, survey)
+    text, tables = page.text, page.tables
+
+    everyone = [[12, 16, 0, 28], [12, 16, 0, 28]]
+    assert tables == {
+        "Where do you work?, by Sector": (
+            ["Cultural heritage", "Architecture", "All"],
+            [[5, 6, 0, 11], [7, 10, 0, 17], [12, 16, 0, 28]],
+        ),
+        "Where do you work?, by Kind": (["Not stated", "All"], everyone),
+        "Where do you work?, by Size (employees)": (["Not stated", "All"], everyone),
+    }
+    assert "Organisations that answered: 28" in text
+    assert "studio 12 42.9% home 16 57.1% coworking 0 0.0%" in text
+    assert "hidden" not in text.replace('figures marked "hidden"', "")
+    assert text.count("fewer than 5") == 2  # in the explanation only
 
 
 def test_desk_results_are_not_suppressed(results_answered: SurveyQuestions) -> None:
@@ -276,5 +387,23 @@ def test_too_few_answers_hide_everything(
     assert all(row["figure"].hidden or row["figure"].value == 0 for row in single.rows())
     assert number.summary is not None and number.summary.mean is None
     assert scale.summary is not None and scale.summary.mean is None
-    page: Any = client.get(reverse("survey_results:public", kwargs={"slug": survey.campaign.slug}))
-    assert "fewer than 5" in page.content.decode()
+    page = results_page(client, survey)
+    text, tables = page.text, page.tables
+    small = [[0, "small", 0, "small"], [0, "small", 0, "small"]]
+    small_scale = [[0, 0, 0, 0, "small", "small"], [0, 0, 0, 0, "small", "small"]]
+    assert tables == {
+        "Where do you work?, by Sector": (["Cultural heritage", "All"], small),
+        "Where do you work?, by Kind": (["Not stated", "All"], small),
+        "Where do you work?, by Size (employees)": (["Not stated", "All"], small),
+        "How satisfied are you?, by Sector": (["Cultural heritage", "All"], small_scale),
+        "How satisfied are you?, by Kind": (["Not stated", "All"], small_scale),
+        "How satisfied are you?, by Size (employees)": (["Not stated", "All"], small_scale),
+    }
+    for hidden in (
+        "Organisations that answered: fewer than 5",
+        "studio 0 – home fewer than 5 – coworking 0 –",
+        "same numbers. 1 0 2 0 3 0 4 0 5 fewer than 5 How satisfied",
+        "5 fewer than 5 – Answers fewer than 5 By sector",
+    ):
+        assert hidden in text
+    assert text.endswith("How many people work with you? Answers fewer than 5")
