@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.apps.registry import Apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -44,10 +43,10 @@ def migrate_to_latest() -> None:
 
 
 @pytest.fixture
-def before_the_move() -> Iterator[Apps]:
-    """The database as `main` had it before the survey became an app (the
-    directory's 0030, no `survey` migration), with its models of that time;
-    whatever happens, the database is left at the latest migrations."""
+def before_the_move() -> Iterator[Any]:
+    """The models of the database as it was before the survey became an app
+    (the directory's 0030, no `survey` migration), the database migrated back
+    to it; whatever happens, it is left at the latest migrations."""
     executor = migrate_to([BEFORE, ("survey", None)])
     try:
         yield executor.loader.project_state([BEFORE]).apps
@@ -55,7 +54,7 @@ def before_the_move() -> Iterator[Apps]:
         migrate_to_latest()
 
 
-def survey_written_before(old: Apps) -> dict[str, Any]:
+def survey_written_before(old: Any) -> dict[str, Any]:
     """A campaign with a question, a choice, a submitted answer set and its
     answer, and a group of partners holding two survey permissions, written
     with the directory's models of that time."""
@@ -114,7 +113,7 @@ def survey_written_before(old: Apps) -> dict[str, Any]:
 
 
 def test_a_database_made_before_the_move_keeps_its_survey_and_rights(
-    before_the_move: Apps,
+    before_the_move: Any,
 ) -> None:
     written = survey_written_before(before_the_move)
 
@@ -132,9 +131,10 @@ def test_a_database_made_before_the_move_keeps_its_survey_and_rights(
     assert (answer.question, answer.choice.code) == (question, "yes")
 
     group = Group.objects.get(pk=written["group"])
-    assert {
-        (p.content_type.app_label, p.codename) for p in group.permissions.select_related()
-    } == {("survey", "view_campaign"), ("survey", "view_survey_results")}
+    assert {(p.content_type.app_label, p.codename) for p in group.permissions.select_related()} == {
+        ("survey", "view_campaign"),
+        ("survey", "view_survey_results"),
+    }
     reader = User.objects.get(pk=written["reader"])
     assert reader.has_perm("survey.view_survey_results")
     assert reader.has_perm("survey.view_campaign")
@@ -147,6 +147,4 @@ def test_a_database_made_before_the_move_keeps_its_survey_and_rights(
         ).count()
         == written["desk_survey_rights"]
     )
-    assert not ContentType.objects.filter(
-        app_label="directory", model__in=SURVEY_MODELS
-    ).exists()
+    assert not ContentType.objects.filter(app_label="directory", model__in=SURVEY_MODELS).exists()
