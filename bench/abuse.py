@@ -23,7 +23,7 @@
 5. Disclosure: with the demo data loaded, reads the public results page of the
    demo's published survey as an outsider, parses its tables and solves for
    every hidden figure (least and greatest value under every equation the
-   page gives away, `directory.survey.reading`); prints how many are pinned to
+   page gives away, `survey.reading`); prints how many are pinned to
    one value. A "fewer than 5" pinned is a disclosure: the run then fails.
 6. Stops gunicorn, and the embedded PostgreSQL if it started it.
 

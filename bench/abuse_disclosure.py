@@ -31,7 +31,7 @@ def seed_survey() -> str:
     """The demo data; the public results page of its published survey."""
     from django.core.management import call_command
 
-    from directory.survey.models import Campaign
+    from survey.models import Campaign
 
     call_command("load_demo_data", "--force", stdout=io.StringIO())
     campaign = Campaign.objects.published_results().order_by("-closes_at").first()
@@ -41,7 +41,7 @@ def seed_survey() -> str:
 
 
 def disclosure_probe(port: int, path: str) -> Disclosure:
-    from directory.survey import reading
+    from survey import reading
 
     found = Disclosure(path)
     found.status, html = Browser(port, "198.51.100.200").read(path)

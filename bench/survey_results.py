@@ -41,7 +41,7 @@ from django.utils import timezone  # noqa: E402
 from django.utils.translation import override  # noqa: E402
 
 from directory.models import Organisation, Sector, User  # noqa: E402
-from directory.survey.models import (  # noqa: E402
+from survey.models import (  # noqa: E402
     Answer,
     AnswerChoice,
     AnswerSet,

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     # The portal's core (creativecities/README.md), then the apps.
     "creativecities",
     "directory",
+    "survey",
     "contactpoint",
     "actionplan",
 ]

@@ -20,7 +20,7 @@ admin.site.index_title = _("Contact point administration")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("admin/survey-results/", include("directory.survey.results_admin_urls")),
+    path("admin/survey-results/", include("survey.results_admin_urls")),
     path("admin/", admin.site.urls),
     re_path(
         r"^directory/export\.(?P<fmt>csv|json|geojson)$",
@@ -50,8 +50,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     path("contact-point/", include("contactpoint.urls")),
     path("action-plan/", include("actionplan.urls")),
-    path("survey/", include("directory.survey.urls")),
-    path("survey/", include("directory.survey.results_urls")),
+    path("survey/", include("survey.urls")),
+    path("survey/", include("survey.results_urls")),
     path("", include("directory.urls")),
     prefix_default_language=True,
 )

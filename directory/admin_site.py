@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 # The admin home's order: the desk's daily work first. Apps not named follow,
 # alphabetically; the login records and second-factor devices come last, under
 # one "Security" heading, out of the way of a clerk who never opens them.
-APP_ORDER = ("contactpoint", "directory", "actionplan", "creativecities")
+APP_ORDER = ("contactpoint", "directory", "survey", "actionplan", "creativecities")
 SECURITY_APPS = ("axes", "otp_totp", "otp_static")
 
 

@@ -1,5 +1,5 @@
 """What the directory holds about a person: the account, its consents, its
-memberships and the survey answers it submitted (registered in the core's
+memberships (registered in the core's
 `creativecities.panels.personal_data` from `directory.plugs`)."""
 
 from __future__ import annotations
@@ -48,28 +48,4 @@ def memberships_of(user: User) -> list[Row]:
             "joined": membership.created_at,
         }
         for membership in memberships
-    ]
-
-
-def survey_answers_of(user: User) -> list[Row]:
-    from directory.survey.models import Answer
-
-    answers = (
-        Answer.objects.filter(answer_set__submitted_by=user)
-        .select_related("answer_set__campaign", "answer_set__organisation", "question", "choice")
-        .prefetch_related("choices")
-        .order_by("answer_set__submitted_at", "pk")
-    )
-    return [
-        {
-            "campaign": str(answer.answer_set.campaign),
-            "organisation": str(answer.answer_set.organisation or ""),
-            "submitted_at": answer.answer_set.submitted_at,
-            "question": str(answer.question),
-            "choice": str(answer.choice or ""),
-            "choices": "; ".join(str(choice) for choice in answer.choices.all()),
-            "number": answer.number,
-            "text": answer.text,
-        }
-        for answer in answers
     ]

@@ -3,7 +3,7 @@
 Called from `DirectoryConfig.ready()`. The directory's workflow, its tracked
 fields, what it holds about a person and its part of the desk's workbench; the
 sector and account pages are the directory's own, where the other apps plug
-their panels in. The survey's registrations follow, until it is an app of its own.
+their panels in.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from creativecities import history
-from creativecities.demo.loaders import register_demo_loader
 from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_workbench
 from creativecities.workflow import register_workflow
@@ -20,9 +19,6 @@ from directory.admin import home
 from directory.models import PROFILE_FIELDS, Organisation
 from directory.search import index_organisations
 from directory.services.moderation import ORGANISATION_WORKFLOW
-from directory.survey.demo import survey_demo
-from directory.survey.publishing import RESULTS_WORKFLOW
-from directory.survey.services import ANSWER_SET_WORKFLOW
 
 
 def plug() -> None:
@@ -47,12 +43,3 @@ def plug() -> None:
     register_workbench(home.organisations_waiting)
     # No demo loader: `load_demo_data` loads the directory's content itself,
     # before every registered loader. No subscriptions.
-
-    # The survey's, until it is an app of its own.
-    register_workflow(ANSWER_SET_WORKFLOW)
-    register_workflow(RESULTS_WORKFLOW)
-    register_personal_data(
-        "survey_answers", label=_("Survey answers"), export=personal_data.survey_answers_of
-    )
-    register_demo_loader(survey_demo)
-    register_workbench(home.survey_results)

@@ -27,6 +27,3 @@ class PartnerTranslationOptions(TranslationOptions):
 class OrganisationTranslationOptions(TranslationOptions):
     fields = ("short_description", "description")
     required_languages = {"it": ("short_description",)}
-
-
-from directory.survey import translation as survey_translation  # noqa: E402, F401

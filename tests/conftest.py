@@ -128,6 +128,15 @@ def staff_user(db: Any) -> Any:
     return user
 
 
+@pytest.fixture
+def desk(client: Any, staff_user: Any) -> Any:
+    """The test client logged in as desk staff (`staff_user`), reading the admin
+    in English."""
+    client.force_login(staff_user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
 def staff_authenticator(user: Any) -> Any:
     """The confirmed authenticator (TOTP device) of this staff member, made on first use."""
     from django_otp.plugins.otp_totp.models import TOTPDevice

@@ -87,3 +87,30 @@ def render_account_panels(request: HttpRequest) -> list[SafeString]:
             template_name, context = result
             rendered.append(render_to_string(template_name, context, request=request))
     return rendered
+
+
+# Panels of the cluster page, on the same pattern: an app registers a callable
+# `(request) -> (template name, context) | None`, shown after the cluster's own
+# figures (the survey's published results, say).
+
+ClusterPanel = Callable[[HttpRequest], tuple[str, dict[str, Any]] | None]
+
+_cluster_registry: list[ClusterPanel] = []
+
+
+def register_cluster_panel(panel: ClusterPanel) -> ClusterPanel:
+    """Add a panel to the cluster page (once); usable as a decorator."""
+    if panel not in _cluster_registry:
+        _cluster_registry.append(panel)
+    return panel
+
+
+def render_cluster_panels(request: HttpRequest) -> list[SafeString]:
+    """The HTML of every registered cluster panel that has something to show."""
+    rendered = []
+    for panel in _cluster_registry:
+        result = panel(request)
+        if result is not None:
+            template_name, context = result
+            rendered.append(render_to_string(template_name, context, request=request))
+    return rendered

@@ -1,16 +1,14 @@
 """What the directory adds to the desk's workbench (`creativecities.panels.workbench`):
-organisations waiting for review, the week's registrations, the survey results;
+organisations waiting for review, the week's registrations;
 and what waits is one count query per model."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Q
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from creativecities.panels.workbench import (
-    LINKS,
     WAITING,
     WEEK,
     WorkbenchEntry,
@@ -19,7 +17,6 @@ from creativecities.panels.workbench import (
     week_ago,
 )
 from directory.models import Organisation
-from directory.survey import publishing
 
 
 def organisations_waiting(request: HttpRequest) -> list[WorkbenchEntry]:
@@ -43,14 +40,4 @@ def organisations_waiting(request: HttpRequest) -> list[WorkbenchEntry]:
             count=counts["week"],
             url=changelist("directory_organisation", o="-created_at"),
         ),
-    ]
-
-
-def survey_results(request: HttpRequest) -> list[WorkbenchEntry]:
-    if not request.user.has_perm(publishing.PERMISSION):
-        return []
-    return [
-        WorkbenchEntry(
-            group=LINKS, label=_("Survey results"), url=reverse("survey_results_admin:index")
-        )
     ]

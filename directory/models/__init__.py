@@ -12,26 +12,8 @@ from directory.models.organisations import (
     OrganisationQuerySet,
 )
 from directory.models.reference import Municipality, Page, Partner, Sector
-from directory.survey.models import (
-    Answer,
-    AnswerChoice,
-    AnswerSet,
-    Campaign,
-    Choice,
-    Question,
-    Section,
-    SurveyInvitation,
-)
 
 __all__ = [
-    "Answer",
-    "AnswerChoice",
-    "AnswerSet",
-    "Campaign",
-    "Choice",
-    "Question",
-    "Section",
-    "SurveyInvitation",
     "CARD_FIELDS",
     "PROFILE_FIELDS",
     "PROFILE_SECTIONS",

@@ -8,8 +8,10 @@
 - the history (`Version`, `StateChange`): `RETENTION_HISTORY_YEARS` (5), then deleted
   for an object that no longer exists, and kept without who made the change for one
   that does (a profile's past stays readable);
-- anonymous survey answer sets never submitted: `RETENTION_SURVEY_DRAFTS_MONTHS` (12)
-  after their campaign closed, then deleted.
+- what other apps keep: each registers its rule in its `AppConfig.ready()`
+  (`register_retention`), so the core never imports them; the survey's deletes
+  anonymous answer sets never submitted, `RETENTION_SURVEY_DRAFTS_MONTHS` (12) after
+  their campaign closed.
 
 Running it twice changes nothing the second time.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -30,8 +33,20 @@ from creativecities.models import OutgoingEmail, StateChange, Version
 
 DAYS_PER_MONTH = 30.44
 
+# An app's rule: given the moment of the run, delete or anonymise what is past
+# its period and return how many records it touched.
+RetentionRule = Callable[[datetime.datetime], int]
 
-def _months_ago(now: datetime.datetime, months: int) -> datetime.datetime:
+_rules: dict[str, RetentionRule] = {}
+
+
+def register_retention(name: str, rule: RetentionRule) -> None:
+    """Add a rule to every run, its count reported under `name` (once, however
+    often `ready()` runs: a second registration replaces the first)."""
+    _rules[name] = rule
+
+
+def months_ago(now: datetime.datetime, months: int) -> datetime.datetime:
     return now - datetime.timedelta(days=round(months * DAYS_PER_MONTH))
 
 
@@ -68,11 +83,9 @@ def _forget_history(
 @transaction.atomic
 def retention_apply(*, now: datetime.datetime | None = None) -> RetentionReport:
     """Delete or anonymise every record older than its kind's period."""
-    from directory.survey.models import AnswerSet
-
     now = now or timezone.now()
     counts: Counter[str] = Counter()
-    mail_cutoff = _months_ago(now, settings.RETENTION_MAIL_LOG_MONTHS)
+    mail_cutoff = months_ago(now, settings.RETENTION_MAIL_LOG_MONTHS)
     counts["mail deleted"] = (
         OutgoingEmail.objects.filter(created_at__lt=mail_cutoff)
         .filter(status__in=[OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED])
@@ -88,10 +101,6 @@ def retention_apply(*, now: datetime.datetime | None = None) -> RetentionReport:
         deleted, anonymised = _forget_history(record, history_cutoff)
         counts["history deleted"] += deleted
         counts["history anonymised"] += anonymised
-    survey_cutoff = _months_ago(now, settings.RETENTION_SURVEY_DRAFTS_MONTHS)
-    counts["anonymous survey sessions deleted"] = AnswerSet.objects.filter(
-        origin=AnswerSet.Origin.ANONYMOUS,
-        status=AnswerSet.Status.DRAFT,
-        campaign__closes_at__lt=survey_cutoff,
-    ).delete()[0]
+    for name, rule in _rules.items():
+        counts[name] += rule(now)
     return RetentionReport(counts)

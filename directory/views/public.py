@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from creativecities.lists.pagination import DeferredJoinPaginator
-from creativecities.panels.pages import render_sector_panels
+from creativecities.panels.pages import render_cluster_panels, render_sector_panels
 from creativecities.text import export_value
 from directory import exports, figures
 from directory.filters import OrganisationFilter
@@ -23,7 +23,6 @@ from directory.models import Organisation, Page, Partner, Sector
 from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
 from directory.reference import reference
 from directory.structured_data import absolute_url, organisation_json_ld
-from directory.survey.results_views import published_on_cluster_page
 from directory.validators import ateco_label
 
 OPEN_GRAPH_LOCALES = {"it": "it_IT", "en": "en_GB"}
@@ -200,7 +199,7 @@ def cluster(request: HttpRequest) -> HttpResponse:
         "refresh_minutes": figures.CACHE_SECONDS // 60,
         "lapse_months": Organisation.lapse_months(),
         "licence": exports.LICENCE,
-        "survey_results": published_on_cluster_page(),
+        "panels": render_cluster_panels(request),
     }
     return render(request, "directory/cluster.html", context)
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from directory.survey.models import AnswerSet
+from survey.models import AnswerSet
 from tests.browser.conftest import check
 from tests.directory.factories import OrganisationFactory, UserFactory
-from tests.directory.survey.factories import survey_questionnaire
+from tests.survey.factories import survey_questionnaire
 
 
 def survey_log_in(page: Any, visit: Any, next_path: str) -> None:

@@ -11,10 +11,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from directory.models import Organisation, Sector
-from directory.survey.models import AnswerSet
+from survey.models import AnswerSet
 from tests.browser.conftest import assert_accessible, check
 from tests.directory.factories import OrganisationFactory, UserFactory
-from tests.directory.survey.factories_results import results_answer, results_campaign
+from tests.survey.factories_results import results_answer, results_campaign
 
 PASSWORD = "a-long-test-password"
 

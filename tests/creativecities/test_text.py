@@ -31,7 +31,7 @@ from contactpoint.models import Enquiry, FundingCall
 from creativecities import text
 from creativecities.text import clean_text, dirty_rows, is_clean, text_fields
 from directory.models import Organisation, Sector, User
-from directory.survey.models import Answer, AnswerSet
+from survey.models import Answer, AnswerSet
 from tests.actionplan.factories import (
     ActionFactory,
     PartnerMemberFactory,
@@ -40,12 +40,12 @@ from tests.actionplan.factories import (
 )
 from tests.contactpoint.factories_calls import FundingCallFactory
 from tests.directory.factories import OrganisationFactory, PartnerFactory, UserFactory
-from tests.directory.survey.factories import survey_questionnaire
+from tests.survey.factories import survey_questionnaire
 from tests.text import store_raw
 
 pytestmark = pytest.mark.django_db
 
-APPS = ("directory", "contactpoint", "actionplan")
+APPS = ("directory", "survey", "contactpoint", "actionplan")
 
 # NUL, a C0 control, a vertical tab (a word processor's line break), CR LF, a
 # tab, DEL, NEL (C1), a line separator and a non-character, between letters.
@@ -110,7 +110,7 @@ def test_every_model_text_field_stores_clean_text() -> None:
                 continue  # too long, not a choice, not an email: a message, no 500
             assert is_clean(cleaned, multiline=multiline), (model, field.name)
         walked.append(f"{model._meta.label}.{field.name}")
-    assert {"directory.Answer.text", "contactpoint.FundingCall.title_en"} <= set(walked)
+    assert {"survey.Answer.text", "contactpoint.FundingCall.title_en"} <= set(walked)
     assert "directory.Organisation.languages" not in walked  # an array: its items are
     languages = Organisation._meta.get_field("languages")
     assert languages.get_db_prep_save(["i\x00t"], connection) == ["it"]

@@ -4,19 +4,10 @@ import datetime
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from directory.models import Organisation, User
 from tests.directory.factories import OrganisationFactory, UserFactory
-
-
-@pytest.fixture
-def desk(client: Client, staff_user: User) -> Client:
-    """The test client logged in as desk staff, reading the admin in English."""
-    client.force_login(staff_user)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
 
 
 @pytest.fixture

@@ -11,12 +11,12 @@ from django.utils import timezone
 
 from actionplan.models import Follower
 from directory.models import Organisation, User
-from directory.survey.models import AnswerSet
+from survey.models import AnswerSet
 from tests.actionplan.factories import ActionFactory
 from tests.contactpoint.factories import AlertSubscriptionFactory
 from tests.contactpoint.factories_enquiries import EnquiryFactory
 from tests.directory.factories import OrganisationFactory, UserFactory
-from tests.directory.survey.factories import AnswerFactory, AnswerSetFactory
+from tests.survey.factories import AnswerFactory, AnswerSetFactory
 
 pytestmark = pytest.mark.django_db
 

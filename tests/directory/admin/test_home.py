@@ -22,7 +22,7 @@ from tests.contactpoint.factories import GuideFactory
 from tests.contactpoint.factories_enquiries import EnquiryFactory
 from tests.directory.factories import OutgoingEmailFactory, SectorFactory
 from tests.directory.helpers import pending_organisation
-from tests.directory.survey.factories import CampaignFactory
+from tests.survey.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +121,7 @@ def test_italian_on_the_login_records_and_the_delete_action(home_desk: Client) -
     assert "Tentativi di accesso" in attempts and "Indirizzo IP" in attempts
     assert '<a href="/admin/axes/">Sicurezza</a>' in attempts  # the breadcrumbs
     CampaignFactory.create()
-    campaigns = home_desk.get("/admin/directory/campaign/").content.decode()
+    campaigns = home_desk.get("/admin/survey/campaign/").content.decode()
     assert "Elimina gli elementi selezionati (indagini)" in campaigns
     assert "selezionati" in campaigns and "indagini selezionati" not in campaigns
 
@@ -136,6 +136,6 @@ def test_one_history_button_on_a_tracked_page(home_desk: Client) -> None:
 
 def test_the_survey_results_from_the_campaigns_list(home_desk: Client) -> None:
     campaign = CampaignFactory.create()
-    page = home_desk.get("/admin/directory/campaign/").content.decode()
+    page = home_desk.get("/admin/survey/campaign/").content.decode()
     assert '<a href="/admin/survey-results/">Risultati' in page
     assert f'href="/admin/survey-results/{campaign.pk}/"' in page

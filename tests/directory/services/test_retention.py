@@ -12,10 +12,10 @@ from django.core.management import call_command
 from creativecities.models import OutgoingEmail, Version
 from directory.models import Organisation, User
 from directory.services.retention import retention_apply
-from directory.survey.models import AnswerSet
+from survey.models import AnswerSet
 from tests.directory.factories import OrganisationFactory, OutgoingEmailFactory
 from tests.directory.helpers import ago
-from tests.directory.survey.factories import AnswerSetFactory, CampaignFactory
+from tests.survey.factories import AnswerSetFactory, CampaignFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,409 @@
+"""Results for the desk and the public: figures, the threshold, who sees what."""
+
+import re
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from directory.models import Organisation, Sector, User
+from survey import reading, results
+from tests.directory.factories import OrganisationFactory, UserFactory
+from tests.survey.factories_results import (
+    SurveyQuestions,
+    results_answer,
+    results_campaign,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+
+@pytest.fixture
+def survey_two_sectors() -> tuple[Sector, Sector]:
+    first, second = Sector.objects.order_by("order")[:2]
+    return first, second
+
+
+@pytest.fixture
+def results_answered(survey_two_sectors: tuple[Sector, Sector]) -> SurveyQuestions:
+    """First sector: 4 studios, 6 at home; second: 5 studios, 10 at home."""
+    first, second = survey_two_sectors
+    survey = results_campaign(results_status="published")
+    for sector, studios, homes in ((first, 4, 6), (second, 5, 10)):
+        for _ in range(studios):
+            results_answer(
+                survey,
+                sector=sector,
+                kind=Organisation.Kind.COMPANY,
+                size="2-9",
+                single="studio",
+                multiple=("premises",),
+                scale=4,
+                number=3,
+                long_text="SECRET-LONG-ANSWER",
+            )
+        for _ in range(homes):
+            results_answer(
+                survey,
+                sector=sector,
+                kind=Organisation.Kind.FREELANCER,
+                size="1",
+                single="home",
+                multiple=("premises", "funding"),
+                scale=2,
+                number=1,
+                short_text="SECRET-SHORT",
+            )
+    return survey
+
+
+def survey_breakdown(result: results.QuestionResult, name: str) -> results.Breakdown:
+    return next(b for b in result.breakdowns if b.name == name)
+
+
+def test_staff_results_count_every_answer(results_answered: SurveyQuestions) -> None:
+    found = results.staff_results(results_answered.campaign)
+    assert found.answer_sets == 25
+    single, multiple, scale, number, short_text, long_text = found.questions
+    assert [(row["label"], row["figure"].value) for row in single.rows()] == [
+        ("studio", 9),
+        ("home", 16),
+        ("coworking", 0),
+    ]
+    assert [row["figure"].value for row in multiple.rows()] == [25, 16, 0]
+    assert multiple.respondents == 25
+    assert [row["figure"].value for row in scale.rows()] == [0, 16, 0, 9, 0]
+    assert number.summary is not None
+    assert (number.summary.count, number.summary.minimum, number.summary.maximum) == (25, 1, 3)
+    assert number.summary.median == 1
+    assert number.summary.mean == pytest.approx((9 * 3 + 16) / 25)
+    assert long_text.texts == ["SECRET-LONG-ANSWER"] * 9
+    assert len(short_text.texts) == 16
+    sector = survey_breakdown(single, "sector")
+    assert sector.table.cells == ((4, 6, 0), (5, 10, 0))
+
+
+@dataclass
+class ResultsPage:
+    """The public results page as a reader sees it: its HTML, the text of its
+    main part with spaces collapsed, and its breakdown tables by caption, each
+    as its rows' labels and displayed cells ("small" reads "fewer than 5")."""
+
+    html: str
+    text: str
+    tables: dict[str, tuple[list[str], list[list[reading.Cell]]]]
+
+
+def results_page(client: Client, survey: SurveyQuestions) -> ResultsPage:
+    url = reverse("survey_results:public", kwargs={"slug": survey.campaign.slug})
+    html = client.get(url).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    return ResultsPage(
+        html=html,
+        text=" ".join(re.sub(r"<[^>]+>", " ", main).split()),
+        tables={table.caption: (table.labels, table.rows) for table in reading.read_tables(html)},
+    )
+
+
+def test_public_page_shows_exactly_what_the_threshold_allows(
+    client: Client, results_answered: SurveyQuestions
+) -> None:
+    """The page as published, figure by figure: which are shown, which read
+    "fewer than 5" or "hidden"; no count from 1 to 4 printed; every shown figure
+    the desk's; and an outsider solving the page's equations pins no hidden count."""
+    page = results_page(client, results_answered)
+    text, tables = page.text, page.tables
+    sectors = ["Cultural heritage", "Architecture", "All"]
+    kinds = ["Company", "Freelancer", "All"]
+    sizes = ["1 person", "2 to 9 employees", "All"]
+    # Sector 1: 4 studios, 6 at home; sector 2: 5 and 10. The 4 is small; the
+    # kinds and sizes split exactly as the answers do, so their rows are the
+    # columns again and are hidden with them.
+    assert tables == {
+        "Where do you work?, by Sector": (
+            sectors,
+            [
+                ["small", "hidden", 0, "hidden"],
+                ["hidden", "hidden", 0, "hidden"],
+                ["hidden", "hidden", 0, 25],
+            ],
+        ),
+        "Where do you work?, by Kind": (
+            kinds,
+            [["hidden", 0, 0, "hidden"], [0, "hidden", 0, "hidden"], ["hidden", "hidden", 0, 25]],
+        ),
+        "Where do you work?, by Size (employees)": (
+            sizes,
+            [[0, "hidden", 0, "hidden"], ["hidden", 0, 0, "hidden"], ["hidden", "hidden", 0, 25]],
+        ),
+        "What do you need?, by Sector": (
+            sectors,
+            [
+                ["hidden", "hidden", 0, "hidden"],
+                ["hidden", "hidden", 0, "hidden"],
+                [25, "hidden", 0, 25],
+            ],
+        ),
+        "What do you need?, by Kind": (
+            kinds,
+            [["hidden", 0, 0, "hidden"], ["hidden", "hidden", 0, "hidden"], [25, "hidden", 0, 25]],
+        ),
+        "What do you need?, by Size (employees)": (
+            sizes,
+            [["hidden", "hidden", 0, "hidden"], ["hidden", 0, 0, "hidden"], [25, "hidden", 0, 25]],
+        ),
+        "How satisfied are you?, by Sector": (
+            sectors,
+            [
+                [0, "hidden", 0, "small", 0, "hidden"],
+                [0, "hidden", 0, "hidden", 0, "hidden"],
+                [0, "hidden", 0, "hidden", 0, 25],
+            ],
+        ),
+        "How satisfied are you?, by Kind": (
+            kinds,
+            [
+                [0, 0, 0, "hidden", 0, "hidden"],
+                [0, "hidden", 0, 0, 0, "hidden"],
+                [0, "hidden", 0, "hidden", 0, 25],
+            ],
+        ),
+        "How satisfied are you?, by Size (employees)": (
+            sizes,
+            [
+                [0, "hidden", 0, 0, 0, "hidden"],
+                [0, 0, 0, "hidden", 0, "hidden"],
+                [0, "hidden", 0, "hidden", 0, 25],
+            ],
+        ),
+    }
+    # The charts and their tables: a share only of shown counts; a scale's
+    # mean only when its whole distribution is shown; a number's count, mean
+    # and median (never its extremes); free text never.
+    for shown in (
+        "Organisations that answered: 25",
+        "Answer Organisations Share studio hidden – home hidden – coworking 0 0.0%",
+        "Answer Organisations Share premises 25 100.0% funding hidden – training 0 0.0%",
+        "Answer Organisations Share 1 0 0.0% 2 hidden – 3 0 0.0% 4 hidden – 5 0 0.0% "
+        "Answers 25 By sector",
+        "How many people work with you? Answers 25 Mean 1.7 Median 1.0",
+    ):
+        assert shown in text
+    assert text.endswith("Median 1.0")
+    assert "SECRET" not in text
+    assert "One word?" not in text
+    assert "Anything else?" not in text
+    assert text.count("fewer than 5") == 2 + 2  # the two cells; twice in the explanation
+    staff = results.staff_results(results_answered.campaign)
+    desk_tables = [b.table for q in staff.questions for b in q.breakdowns]
+    read = reading.read_tables(page.html)
+    assert len(desk_tables) == len(read)
+    for table, desk_table in zip(read, desk_tables, strict=True):
+        for i, row in enumerate(table.rows):
+            for j, cell in enumerate(row):
+                if isinstance(cell, int):
+                    assert cell == desk_table.value((i, j))
+    assert reading.solve(page.html, not_stated="Not stated").pinned("small") == []
+
+
+def test_public_page_prints_every_figure_when_none_is_small(
+    client: Client, survey_two_sectors: tuple[Sector, Sector]
+) -> None:
+    """Beside the hidden ones, the figures a campaign may show are printed
+    exactly: counts of 5 and more, their totals and shares."""
+    first, second = survey_two_sectors
+    survey = results_campaign(results_status="published")
+    for sector, studios, homes in ((first, 5, 6), (second, 7, 10)):
+        for _ in range(studios):
+            results_answer(survey, sector=sector, single="studio")
+        for _ in range(homes):
+            results_answer(survey, sector=sector, single="home")
+
+    page = results_page(client, survey)
+    text, tables = page.text, page.tables
+
+    everyone = [[12, 16, 0, 28], [12, 16, 0, 28]]
+    assert tables == {
+        "Where do you work?, by Sector": (
+            ["Cultural heritage", "Architecture", "All"],
+            [[5, 6, 0, 11], [7, 10, 0, 17], [12, 16, 0, 28]],
+        ),
+        "Where do you work?, by Kind": (["Not stated", "All"], everyone),
+        "Where do you work?, by Size (employees)": (["Not stated", "All"], everyone),
+    }
+    assert "Organisations that answered: 28" in text
+    assert "studio 12 42.9% home 16 57.1% coworking 0 0.0%" in text
+    assert "hidden" not in text.replace('figures marked "hidden"', "")
+    assert text.count("fewer than 5") == 2  # in the explanation only
+
+
+def test_desk_results_are_not_suppressed(results_answered: SurveyQuestions) -> None:
+    found = results.staff_results(results_answered.campaign)
+    grid = survey_breakdown(found.questions[0], "sector").grid()
+    assert [[figure.public for figure in row["cells"]] for row in grid["rows"]] == [
+        [4, 6, 0],
+        [5, 10, 0],
+    ]
+    assert found.answer_sets_figure.public == 25
+
+
+def test_a_cell_of_five_is_shown(survey_two_sectors: tuple[Sector, Sector]) -> None:
+    first, second = survey_two_sectors
+    survey = results_campaign(results_status="published")
+    for sector, studios, homes in ((first, 5, 6), (second, 7, 10)):
+        for _ in range(studios):
+            results_answer(survey, sector=sector, single="studio")
+        for _ in range(homes):
+            results_answer(survey, sector=sector, single="home")
+    found = results.public_results(survey.campaign)
+    grid = survey_breakdown(found.questions[0], "sector").grid()
+    assert grid["rows"][0]["cells"][0].public == 5
+    assert not survey_breakdown(found.questions[0], "sector").protected.hidden  # type: ignore[union-attr]
+
+
+def test_public_page_shows_aggregates_hides_small_and_never_free_text(
+    client: Client, results_answered: SurveyQuestions
+) -> None:
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    page = response.content.decode()
+    assert "fewer than 5" in page
+    assert "Where do you work?" in page
+    assert "SECRET" not in page
+    assert "One word?" not in page
+    # Extremes are one organisation's answer each: not public.
+    found = results.public_results(results_answered.campaign)
+    assert found.questions[3].summary is not None
+    assert found.questions[3].summary.maximum is None
+
+
+def test_unpublished_results_are_404(client: Client, results_answered: SurveyQuestions) -> None:
+    campaign = results_answered.campaign
+    url = reverse("survey_results:public", kwargs={"slug": campaign.slug})
+    assert client.get(url).status_code == HTTPStatus.OK
+    campaign.results_status = "unpublished"
+    campaign.save()
+    assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+    assert client.get("/en/survey/no-such-survey/results/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_public_page_reads_a_fixed_number_of_queries(
+    client: Client, results_answered: SurveyQuestions, survey_two_sectors: tuple[Sector, Sector]
+) -> None:
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == HTTPStatus.OK
+        return len(captured)
+
+    before = queries()
+    for _ in range(30):
+        results_answer(results_answered, sector=survey_two_sectors[0], single="home", scale=3)
+    assert queries() == before
+    assert before <= 20
+    # Cached: the answers did not change, so only the cache's key is read.
+    assert queries() <= 3
+
+
+def test_staff_pages_need_the_permission(
+    client: Client, desk: Client, results_answered: SurveyQuestions
+) -> None:
+    campaign = results_answered.campaign
+    url = reverse("survey_results_admin:campaign", kwargs={"pk": campaign.pk})
+    page = desk.get(url)
+    assert page.status_code == HTTPStatus.OK
+    assert "SECRET-LONG-ANSWER" in page.content.decode()
+    other_staff = UserFactory(is_staff=True)
+    client.force_login(other_staff)
+    assert client.get(url).status_code == HTTPStatus.FORBIDDEN
+    assert (
+        client.get(
+            reverse("survey_results_admin:export", kwargs={"pk": campaign.pk, "fmt": "csv"})
+        ).status_code
+        == HTTPStatus.FORBIDDEN
+    )
+
+
+def test_staff_page_shows_response_rates(desk: Client, results_answered: SurveyQuestions) -> None:
+    sector = Sector.objects.order_by("order").first()
+    organisation = OrganisationFactory(primary_sector=sector)
+    results_answer(results_answered, sector=sector, organisation=organisation, single="home")
+    OrganisationFactory(primary_sector=sector)
+    rates = results.staff_results(results_answered.campaign).rates
+    overall, first = rates[0], rates[1]
+    assert (overall.answered, overall.published) == (1, 2)
+    assert (first.answered, first.published, first.rate) == (1, 2, 50.0)
+
+
+def test_desk_publishes_and_the_cluster_page_links_the_results(
+    client: Client,
+    desk: Client,
+    results_answered: SurveyQuestions,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    campaign = results_answered.campaign
+    campaign.results_status = "unpublished"
+    campaign.save()
+    cluster = reverse("directory:cluster")
+    public_url = reverse("survey_results:public", kwargs={"slug": campaign.slug})
+    assert public_url not in client.get(cluster).content.decode()
+    publish = reverse("survey_results_admin:publish", kwargs={"pk": campaign.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert desk.post(publish, {"publish": "1"}).status_code == HTTPStatus.FOUND
+    campaign.refresh_from_db()
+    assert campaign.results_published
+    assert campaign.results_published_at is not None
+    page = client.get(cluster).content.decode()
+    assert public_url in page
+    assert campaign.title in page
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.post(publish, {"publish": "0"})
+    assert client.get(public_url).status_code == HTTPStatus.NOT_FOUND
+    assert public_url not in client.get(cluster).content.decode()
+
+
+def test_desk_staff_group_holds_the_permission(staff_user: User) -> None:
+    assert staff_user.has_perm("survey.view_survey_results")
+    assert Permission.objects.filter(codename="view_survey_results").exists()
+
+
+def test_too_few_answers_hide_everything(
+    client: Client, survey_two_sectors: tuple[Sector, Sector]
+) -> None:
+    survey = results_campaign(results_status="published")
+    for _ in range(3):
+        results_answer(survey, sector=survey_two_sectors[0], single="home", number=7, scale=5)
+    found = results.public_results(survey.campaign)
+    assert found.answer_sets_figure.small
+    single, _multiple, scale, number, *_texts = found.questions
+    assert all(row["figure"].hidden or row["figure"].value == 0 for row in single.rows())
+    assert number.summary is not None and number.summary.mean is None
+    assert scale.summary is not None and scale.summary.mean is None
+    page = results_page(client, survey)
+    text, tables = page.text, page.tables
+    small = [[0, "small", 0, "small"], [0, "small", 0, "small"]]
+    small_scale = [[0, 0, 0, 0, "small", "small"], [0, 0, 0, 0, "small", "small"]]
+    assert tables == {
+        "Where do you work?, by Sector": (["Cultural heritage", "All"], small),
+        "Where do you work?, by Kind": (["Not stated", "All"], small),
+        "Where do you work?, by Size (employees)": (["Not stated", "All"], small),
+        "How satisfied are you?, by Sector": (["Cultural heritage", "All"], small_scale),
+        "How satisfied are you?, by Kind": (["Not stated", "All"], small_scale),
+        "How satisfied are you?, by Size (employees)": (["Not stated", "All"], small_scale),
+    }
+    for hidden in (
+        "Organisations that answered: fewer than 5",
+        "studio 0 – home fewer than 5 – coworking 0 –",
+        "same numbers. 1 0 2 0 3 0 4 0 5 fewer than 5 How satisfied",
+        "5 fewer than 5 – Answers fewer than 5 By sector",
+    ):
+        assert hidden in text
+    assert text.endswith("How many people work with you? Answers fewer than 5")
