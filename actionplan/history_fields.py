@@ -1,47 +1,32 @@
 """What the portal's history keeps of the plan: every change of these fields,
 whatever path wrote it (workspace, admin, demo data), is a `Version` with who
-and when, readable as a difference in the workspace and the admin."""
+and when, readable as a difference in the workspace and the admin. The fields
+are declared with the models (`actionplan.models`)."""
 
 from __future__ import annotations
 
 from directory import history
 
-PLAN_FIELDS = (
-    "title_it",
-    "title_en",
-    "summary_it",
-    "summary_en",
-    "starts_on",
-    "ends_on",
-    "public_comments_open",
-)
-THEME_FIELDS = ("title_it", "title_en", "description_it", "description_en", "sectors", "order")
-ACTION_CONTENT = (
-    "theme",
-    "title",
-    "description",
-    "objectives",
-    "lead_partner",
-    "partners",
-    "starts_on",
-    "ends_on",
-    "budget_estimate",
-    "funding_source",
-    "sectors",
-    "order",
-)
-# The status is kept in the history too (a step shows in the action's
-# versions) but is never given back by a revert: it moves by the workflow only.
-ACTION_FIELDS = (*ACTION_CONTENT, "status")
-MILESTONE_FIELDS = ("title", "due_on", "done_on")
-INDICATOR_FIELDS = ("name", "unit", "baseline", "target", "target_date", "order")
-
 
 def track_plan() -> None:
-    from actionplan.models import Action, Indicator, Milestone, Plan, Theme
+    from actionplan.models import (
+        ACTION_REVERTIBLE,
+        ACTION_TRACKED,
+        INDICATOR_TRACKED,
+        MILESTONE_FIELDS,
+        PLAN_FIELDS,
+        THEME_FIELDS,
+        Action,
+        Indicator,
+        Milestone,
+        Plan,
+        Theme,
+    )
 
     history.track(Plan, fields=PLAN_FIELDS)
     history.track(Theme, fields=THEME_FIELDS)
-    history.track(Action, fields=ACTION_FIELDS, revertible=ACTION_CONTENT)
+    # The status is kept (a step shows in the action's versions) but never
+    # given back by a revert: it moves by the workflow only.
+    history.track(Action, fields=ACTION_TRACKED, revertible=ACTION_REVERTIBLE)
     history.track(Milestone, fields=MILESTONE_FIELDS)
-    history.track(Indicator, fields=INDICATOR_FIELDS)
+    history.track(Indicator, fields=INDICATOR_TRACKED)
