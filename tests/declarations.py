@@ -5,6 +5,14 @@ from collections.abc import Iterable, Mapping
 from django.db import models
 from modeltranslation.translator import NotRegistered, translator
 
+# What `undeclared` gives for a model and a declaration that agree.
+AGREED: dict[str, set[str]] = {
+    "missing": set(),
+    "unknown": set(),
+    "repeated": set(),
+    "without a reason": set(),
+}
+
 
 def own_fields(model: type[models.Model]) -> set[str]:
     """The model's own fields (not the relations other models point at it), a

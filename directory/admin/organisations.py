@@ -16,7 +16,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 
 from directory.admin.workflow import HistoryAdminMixin, WorkflowAdminMixin
-from directory.forms import https_url_fields
+from directory.forms import RejectForm, https_url_fields
 from directory.images import LogoField
 from directory.models import (
     PROFILE_FIELDS,
@@ -123,6 +123,7 @@ class OrganisationAdmin(WorkflowAdminMixin, HistoryAdminMixin, ImportMixin, Tran
         (_("Workflow"), {"fields": WORKFLOW_FIELDS}),
     ]
     workflow = ORGANISATION_WORKFLOW
+    transition_forms = {"reject": RejectForm}
     change_form_template = "admin/directory/organisation/change_form.html"
     resource_classes = [OrganisationResource]
     formats = [CSV, XLSX]

@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from directory.forms import RejectForm
 from directory.models import Organisation, User
 from directory.notifications import (
     MODERATE_PERMISSION,
@@ -159,7 +158,6 @@ ORGANISATION_WORKFLOW: Workflow[Organisation] = Workflow(
             ),
             effect=_rejected,
             clean=_clean_reason,
-            form=RejectForm,
             description=gettext_lazy("The members read the reason in their email."),
         ),
         Transition(

@@ -15,12 +15,10 @@ from actionplan import published
 from actionplan.models import ACTION_FIELDS, ACTION_UNDECLARED, Action, PartnerMember, PlanVersion
 from actionplan.services.actions import action_change_status, action_update
 from actionplan.services.plans import plan_publish
-from tests.declarations import undeclared
+from tests.declarations import AGREED, undeclared
 from tests.directory.factories import PartnerFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
-
-AGREED = {"missing": set(), "unknown": set(), "repeated": set(), "without a reason": set()}
 
 
 def test_every_field_of_an_action_is_declared_or_excluded_with_a_reason() -> None:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from creativecities.updates import model_update
 from directory import demo, demo_organisations, history
 from directory.demo_loaders import demo_loaders
 from directory.images import process_logo
@@ -127,17 +128,12 @@ class Command(BaseCommand):
         }
         organisation = Organisation.objects.filter(slug=entry.slug).first()
         if organisation is None:
-            organisation = Organisation(slug=entry.slug, **content, **workflow(entry, now))
-            changed = True
+            organisation = Organisation(slug=entry.slug, **workflow(entry, now))
+            changed = content
         else:
-            changed = False
-            for name, value in content.items():
-                if getattr(organisation, name) != value:
-                    setattr(organisation, name, value)
-                    changed = True
+            changed = {n: v for n, v in content.items() if getattr(organisation, n) != v}
         if changed:
-            organisation.full_clean()
-            organisation.save()
+            model_update(organisation, changed, fields=content)
         wanted = {sectors[slug].pk for slug in entry.sectors}
         if set(organisation.sectors.values_list("pk", flat=True)) != wanted:
             organisation.sectors.set(wanted)
