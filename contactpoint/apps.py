@@ -15,16 +15,15 @@ class ContactpointConfig(AppConfig):
         from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide, StandardReply
         from contactpoint.panels import guides_panel
         from contactpoint.services.desk import desk_contacts_forget
-        from contactpoint.services.guides import index_guides
         from contactpoint.views.enquiries import account_enquiries
-        from directory import history
+        from directory import history, search
         from directory.demo_loaders import register_demo_loader
         from directory.panels import register_account_panel, register_sector_panel
 
         # Standard replies: staff edit them, every edit is a version.
         history.track(StandardReply, fields=("title_it", "title_en", "topic", "text_it", "text_en"))
         # Guides: every write path records a version and refreshes the search entry.
-        history.track(Guide, fields=GUIDE_FIELDS, on_change=index_guides)
+        history.track(Guide, fields=GUIDE_FIELDS, on_change=search.index)
         # The contacts are cached for every page's footer: a save must show at once.
         post_save.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-saved")
         post_delete.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-deleted")

@@ -12,7 +12,7 @@ class DirectoryConfig(AppConfig):
         from directory.demo_loaders import register_demo_loader
         from directory.models import PROFILE_FIELDS, Organisation
         from directory.personal_data import register_core_kinds
-        from directory.search import index_organisations
+        from directory.search import index
         from directory.survey.demo import survey_demo
 
         # The logo is part of what changed but not of what a revert restores:
@@ -21,7 +21,7 @@ class DirectoryConfig(AppConfig):
             Organisation,
             fields=(*PROFILE_FIELDS, "logo"),
             revertible=PROFILE_FIELDS,
-            on_change=index_organisations,
+            on_change=index,
         )
         register_demo_loader(survey_demo)
         # What a member downloads about themselves and what their account's

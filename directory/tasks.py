@@ -21,7 +21,7 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from directory.models import Organisation, OutgoingEmail
-from directory.search import index_organisations
+from directory.search import index
 
 logger = logging.getLogger(__name__)
 
@@ -130,4 +130,4 @@ def organisations_reindex(
         organisations = organisations.filter(municipality_id=municipality_id)
     rows = organisations.order_by("pk").iterator(chunk_size=REINDEX_CHUNK)
     while chunk := list(islice(rows, REINDEX_CHUNK)):
-        index_organisations(chunk)
+        index(chunk)
