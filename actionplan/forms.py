@@ -10,6 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import (
+    ACTION_FORM_FIELDS,
+    INDICATOR_FIELDS,
+    MILESTONE_FIELDS,
+    PLAN_FIELDS,
+    THEME_FIELDS,
     Action,
     BenchmarkIndicator,
     Indicator,
@@ -35,19 +40,7 @@ class ActionForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Action
-        fields = (
-            "theme",
-            "title",
-            "description",
-            "objectives",
-            "lead_partner",
-            "partners",
-            "starts_on",
-            "ends_on",
-            "budget_estimate",
-            "funding_source",
-            "sectors",
-        )
+        fields = ACTION_FORM_FIELDS
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),
@@ -70,7 +63,7 @@ class ActionForm(forms.ModelForm):  # type: ignore[type-arg]
 class IndicatorForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Indicator
-        fields = ("name", "unit", "baseline", "target", "target_date")
+        fields = INDICATOR_FIELDS
         widgets = {"target_date": DateInput()}
 
 
@@ -89,7 +82,7 @@ class IndicatorUpdateForm(forms.ModelForm):  # type: ignore[type-arg]
 class MilestoneForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Milestone
-        fields = ("title", "due_on", "done_on")
+        fields = MILESTONE_FIELDS
         widgets = {"due_on": DateInput(), "done_on": DateInput()}
 
 
@@ -130,22 +123,14 @@ class PublicCommentForm(forms.Form):
 class PlanForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Plan
-        fields = (
-            "title_it",
-            "title_en",
-            "summary_it",
-            "summary_en",
-            "starts_on",
-            "ends_on",
-            "public_comments_open",
-        )
+        fields = PLAN_FIELDS
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
 
 
 class ThemeForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Theme
-        fields = ("title_it", "title_en", "description_it", "description_en", "order", "sectors")
+        fields = THEME_FIELDS
         widgets = {"sectors": forms.CheckboxSelectMultiple}
 
 

@@ -12,11 +12,23 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from actionplan import history_fields, personal_data
+from actionplan import personal_data
 from actionplan.admin.home import comments_waiting
 from actionplan.benchmark_demo import benchmark_demo
 from actionplan.demo import plan_demo
-from actionplan.models import Action, Indicator, Milestone, Plan, Theme
+from actionplan.models import (
+    ACTION_REVERTIBLE,
+    ACTION_TRACKED,
+    INDICATOR_TRACKED,
+    MILESTONE_FIELDS,
+    PLAN_FIELDS,
+    THEME_FIELDS,
+    Action,
+    Indicator,
+    Milestone,
+    Plan,
+    Theme,
+)
 from actionplan.panels import plan_sector_panel, plan_workplace
 from actionplan.services.actions import ACTION_WORKFLOW
 from actionplan.services.plans import PLAN_WORKFLOW
@@ -33,15 +45,13 @@ def plug() -> None:
     # Workflows: a plan's drafting and publication, an action's progress.
     register_workflow(PLAN_WORKFLOW)
     register_workflow(ACTION_WORKFLOW)
-    # History: every write path records a version (history_fields.py). An
-    # action's status is kept but never given back by a revert.
-    history.track(Plan, fields=history_fields.PLAN_FIELDS)
-    history.track(Theme, fields=history_fields.THEME_FIELDS)
-    history.track(
-        Action, fields=history_fields.ACTION_FIELDS, revertible=history_fields.ACTION_CONTENT
-    )
-    history.track(Milestone, fields=history_fields.MILESTONE_FIELDS)
-    history.track(Indicator, fields=history_fields.INDICATOR_FIELDS)
+    # History: every write path records a version, with the fields declared with
+    # the models. An action's status is kept but never given back by a revert.
+    history.track(Plan, fields=PLAN_FIELDS)
+    history.track(Theme, fields=THEME_FIELDS)
+    history.track(Action, fields=ACTION_TRACKED, revertible=ACTION_REVERTIBLE)
+    history.track(Milestone, fields=MILESTONE_FIELDS)
+    history.track(Indicator, fields=INDICATOR_TRACKED)
     # Panels: a sector's actions; the partners' workspace for their teams.
     register_sector_panel(plan_sector_panel)
     register_workplace(plan_workplace)

@@ -2,7 +2,7 @@
 
 The rows go in with COPY into an unlogged staging table; one INSERT ... SELECT
 per core then computes every search vector inside PostgreSQL (the same
-expression `directory.search.index_organisations` runs, over the same folded
+expression `creativecities.lists.search.index` runs, over the same folded
 text) while writing the final rows. Secondary indexes are dropped before and
 built once after, and the table is vacuumed so that index-only scans work.
 """
@@ -23,7 +23,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from bench.corpus import Profile, profiles
-from creativecities.lists.search import VECTOR_SQL, fold
+from creativecities.lists.search import fold
+from directory.models import Organisation
 
 BENCH_DATABASE = "creativecities_bench"
 TABLE = "directory_organisation"
@@ -203,7 +204,7 @@ def load(count: int = 100_000, workers: int = 2) -> dict[str, float]:
     timings["copy"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
-    vector = VECTOR_SQL % tuple(DOCUMENTS)
+    vector = Organisation.search_document.sql % tuple(DOCUMENTS)
     columns = ", ".join(COLUMNS)
     run_parallel(
         [

@@ -15,8 +15,9 @@ from django.utils import timezone
 from pypdf import PdfWriter
 
 from contactpoint.demo_guides import DESK_CONTACTS, GUIDES, SUBSCRIPTIONS, DemoGuide
-from contactpoint.models import AlertSubscription, DeskContact, Guide, GuideAttachment
+from contactpoint.models import GUIDE_FIELDS, AlertSubscription, DeskContact, Guide, GuideAttachment
 from creativecities import history
+from creativecities.updates import model_update
 from directory.models import Sector, User
 
 ATTACHMENT_GUIDE = "aprire-un-attivita-suap"
@@ -66,9 +67,7 @@ def _guide(demo: DemoGuide, sectors: dict[str, Sector]) -> Guide:
             last_reviewed=timezone.localdate() - datetime.timedelta(days=demo.reviewed_days_ago),
         )
     if guide.pk is None or any(getattr(guide, name) != value for name, value in content.items()):
-        for name, value in content.items():
-            setattr(guide, name, value)
-        guide.save()
+        model_update(guide, content, fields=GUIDE_FIELDS)
     wanted = {sectors[slug].pk for slug in demo.sectors}
     if set(guide.sectors.values_list("pk", flat=True)) != wanted:
         guide.sectors.set(wanted)

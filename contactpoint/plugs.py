@@ -14,13 +14,15 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from contactpoint import personal_data, ready_calls
+from contactpoint import personal_data
 from contactpoint.admin import home
 from contactpoint.demo import desk_demo
 from contactpoint.demo_calls import load_calls_and_premises
 from contactpoint.demo_enquiries import desk_enquiries_demo
 from contactpoint.models import (
+    CALL_FIELDS,
     GUIDE_FIELDS,
+    PREMISES_FIELDS,
     DeskContact,
     FundingCall,
     Guide,
@@ -30,12 +32,12 @@ from contactpoint.models import (
 from contactpoint.panels import guides_panel
 from contactpoint.services.desk import desk_contacts_forget
 from contactpoint.services.enquiries import ENQUIRY_WORKFLOW
-from contactpoint.services.guides import index_guides
 from contactpoint.views.calls import sector_calls_panel
 from contactpoint.views.enquiries import account_enquiries
 from contactpoint.views.premises import sector_premises_panel
 from creativecities import history
 from creativecities.demo.loaders import register_demo_loader
+from creativecities.lists.search import index
 from creativecities.panels.pages import register_account_panel, register_sector_panel
 from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_related_list, register_workbench
@@ -48,9 +50,10 @@ def plug() -> None:
     # History: every write path records a version. A guide's change also
     # refreshes its search entry.
     history.track(StandardReply, fields=("title_it", "title_en", "topic", "text_it", "text_en"))
-    history.track(Guide, fields=GUIDE_FIELDS, on_change=index_guides)
-    history.track(FundingCall, fields=ready_calls.CALL_FIELDS)
-    history.track(Premises, fields=ready_calls.PREMISES_FIELDS)
+    history.track(Guide, fields=GUIDE_FIELDS, on_change=index)
+    # Calls and premises: their declared content, translated fields per language.
+    history.track(FundingCall, fields=CALL_FIELDS.tracked(FundingCall))
+    history.track(Premises, fields=PREMISES_FIELDS.tracked(Premises))
     # Panels: a sector's guides, open calls and premises; a member's account
     # lists its organisations' enquiries.
     register_sector_panel(guides_panel)

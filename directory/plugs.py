@@ -11,13 +11,13 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from creativecities import history
+from creativecities.lists.search import index
 from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_workbench
 from creativecities.workflow import register_workflow
 from directory import personal_data
 from directory.admin import home
 from directory.models import PROFILE_FIELDS, Organisation
-from directory.search import index_organisations
 from directory.services.moderation import ORGANISATION_WORKFLOW
 
 
@@ -31,7 +31,7 @@ def plug() -> None:
         Organisation,
         fields=(*PROFILE_FIELDS, "logo"),
         revertible=PROFILE_FIELDS,
-        on_change=index_organisations,
+        on_change=index,
     )
     # Personal data: the account, its consents and memberships.
     register_personal_data("account", label=_("Account"), export=personal_data.account_of)

@@ -8,7 +8,16 @@ from django.contrib import admin
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
-from actionplan.models import Action, Comment, Indicator, Milestone, Plan, PlanVersion, Theme
+from actionplan.models import (
+    ACTION_FIELDS,
+    Action,
+    Comment,
+    Indicator,
+    Milestone,
+    Plan,
+    PlanVersion,
+    Theme,
+)
 from actionplan.services.plans import PLAN_WORKFLOW
 from creativecities.workflow.admin import HistoryAdminMixin, WorkflowAdminMixin
 
@@ -46,8 +55,9 @@ class IndicatorInline(admin.TabularInline[Indicator, Action]):
 
 @admin.register(Action)
 class ActionAdmin(HistoryAdminMixin, admin.ModelAdmin[Action]):
-    """Staff correct actions here; partners work in the workspace. The status
-    moves through the workflow in the workspace, so it is read-only here."""
+    """Staff correct actions here; partners work in the workspace. The form
+    follows the declared fields (`ACTION_FIELDS`); the status moves through the
+    workflow in the workspace, so it is read-only here, as the stamps are."""
 
     # Its "History" button opens the versions, beside the workflow if any.
     change_form_template = "admin/workflow/change_form.html"
@@ -55,7 +65,12 @@ class ActionAdmin(HistoryAdminMixin, admin.ModelAdmin[Action]):
     list_filter = ("theme__plan", "status", "lead_partner")
     list_select_related = ("theme", "lead_partner")
     search_fields = ("title",)
-    readonly_fields = ("status",)
+    fields = (*(f.name for f in ACTION_FIELDS), "created_at", "updated_at")
+    readonly_fields = (
+        *(f.name for f in ACTION_FIELDS if f.role == "workflow"),
+        "created_at",
+        "updated_at",
+    )
     filter_horizontal = ("partners", "sectors")
     inlines = (MilestoneInline, IndicatorInline)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -14,6 +17,65 @@ from directory.models import Partner, Sector
 # common language, while the plan and its themes have a text in each language:
 # an Italian page shows these texts as they are, marked as English.
 WORKING_LANGUAGE = "en"
+
+# How a published version keeps a field (`actionplan.published.values` writes,
+# reads, shows and exports each kind one way).
+PublishedAs = Literal["text", "date", "amount", "status", "partner", "involved_partners", "sectors"]
+
+
+@dataclass(frozen=True)
+class ActionField:
+    """One field of an action and every place it goes.
+
+    `role`: "content" is what partners write on the workspace's action form,
+    kept by the history and given back by a revert; "arrangement" is set by
+    staff in the admin, kept and given back likewise; "workflow" moves only
+    through `ACTION_WORKFLOW`: kept by the history, never given back by a
+    revert, read-only in the admin. `published`: how a published version keeps
+    it (None: not in versions), which also makes it a field the public's
+    "what changed" page compares. `column`: its heading in the public CSV
+    export, where columns follow this declaration's order (None: not exported).
+    """
+
+    name: str
+    role: Literal["content", "arrangement", "workflow"]
+    published: PublishedAs | None = None
+    column: str | None = None
+
+
+# The fields of an action, declared once: the workspace form, the admin, the
+# history, the published versions (freezing, reading, differences) and the
+# public CSV follow this list. A field added to the model goes here too, or in
+# `ACTION_UNDECLARED` with the reason (a test compares both with the model);
+# a published one also needs its attribute on `published.PublishedAction`.
+ACTION_FIELDS: tuple[ActionField, ...] = (
+    # The theme is the version's structure: a published action sits under it.
+    ActionField("theme", "content"),
+    ActionField("title", "content", published="text", column="action"),
+    ActionField("status", "workflow", published="status", column="status"),
+    ActionField("description", "content", published="text"),
+    ActionField("objectives", "content", published="text"),
+    ActionField("lead_partner", "content", published="partner", column="lead_partner"),
+    ActionField("partners", "content", published="involved_partners", column="partners"),
+    ActionField("starts_on", "content", published="date", column="starts_on"),
+    ActionField("ends_on", "content", published="date", column="ends_on"),
+    ActionField("budget_estimate", "content", published="amount", column="budget_estimate"),
+    ActionField("funding_source", "content", published="text", column="funding_source"),
+    ActionField("sectors", "content", published="sectors", column="sectors"),
+    ActionField("order", "arrangement"),
+)
+ACTION_UNDECLARED = {
+    "id": "the row's key: a published version keeps it as the action's id",
+    "created_at": "set once when the action is added; shown read-only in the admin",
+    "updated_at": "stamped by every save; shown read-only in the admin",
+}
+# What partners edit on the workspace form (and the update services may set).
+ACTION_FORM_FIELDS = tuple(f.name for f in ACTION_FIELDS if f.role == "content")
+# What a version of the action's history records, and what a revert gives back.
+ACTION_TRACKED = tuple(f.name for f in ACTION_FIELDS)
+ACTION_REVERTIBLE = tuple(f.name for f in ACTION_FIELDS if f.role != "workflow")
+# Milestones: what partners edit and the history keeps.
+MILESTONE_FIELDS = ("title", "due_on", "done_on")
 
 
 class ActionQuerySet(models.QuerySet["Action"]):

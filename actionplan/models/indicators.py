@@ -12,6 +12,11 @@ from actionplan.models.actions import Action
 from actionplan.progress import Progress, indicator_progress
 from directory.models import User
 
+# What partners edit on the workspace's indicator form (and the update service
+# may set); the history keeps these and the order staff give in the admin.
+INDICATOR_FIELDS = ("name", "unit", "baseline", "target", "target_date")
+INDICATOR_TRACKED = (*INDICATOR_FIELDS, "order")
+
 
 class Indicator(models.Model):
     """How an action's result is measured: from a baseline towards a target.

@@ -10,6 +10,19 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Sector
 
+# What the coordinator edits on the workspace's forms, what the update services
+# may set and what the history keeps, for the plan and for its themes.
+PLAN_FIELDS = (
+    "title_it",
+    "title_en",
+    "summary_it",
+    "summary_en",
+    "starts_on",
+    "ends_on",
+    "public_comments_open",
+)
+THEME_FIELDS = ("title_it", "title_en", "description_it", "description_en", "order", "sectors")
+
 
 class PlanQuerySet(models.QuerySet["Plan"]):
     def public(self) -> PlanQuerySet:

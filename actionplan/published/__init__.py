@@ -1,7 +1,9 @@
 """The published plan: writing a frozen version, and reading it back typed.
 
-Modules: `reading` (the dataclasses and `read`/`latest`/`version`), `freezing`
-(`freeze`), `differences` (`differences` and its change records).
+Modules: `values` (each kind of value an action's declared fields hold, written,
+read, shown and exported one way), `reading` (the dataclasses and
+`read`/`latest`/`version`), `freezing` (`freeze`), `differences` (`differences`
+and its change records).
 
 A `PlanVersion` keeps the plan as it was when the coordinator published it,
 as JSON, so that the public reads the same plan until the next version
@@ -57,22 +59,28 @@ from actionplan.published.differences import (
 from actionplan.published.freezing import freeze
 from actionplan.published.reading import (
     SCHEMA,
-    PartnerRef,
     PublishedAction,
     PublishedIndicator,
     PublishedMilestone,
     PublishedPlan,
     PublishedTheme,
     PublishedUpdate,
-    SectorRef,
     StatusEvent,
-    Translated,
     latest,
     read,
     version,
 )
+from actionplan.published.values import (
+    ACTION_COLUMNS,
+    ACTION_KINDS,
+    PartnerRef,
+    SectorRef,
+    Translated,
+)
 
 __all__ = [
+    "ACTION_COLUMNS",
+    "ACTION_KINDS",
     "ActionDifference",
     "COMPARED_FIELDS",
     "FieldChange",

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, cast
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from actionplan.models import Action
 from actionplan.published.reading import PublishedAction, PublishedPlan
+from actionplan.published.values import ACTION_KINDS
 
-# The fields of an action a reader compares, with their labels.
+
+def _label(name: str) -> StrOrPromise:
+    return cast("models.Field[Any, Any]", Action._meta.get_field(name)).verbose_name
+
+
+# What a reader compares between two versions of an action, with its label:
+# every published field (the model's own label), then the milestones.
 COMPARED_FIELDS: dict[str, StrOrPromise] = {
-    "title": _("title"),
-    "description": _("description"),
-    "objectives": _("objectives"),
-    "lead_partner": _("lead partner"),
-    "partners": _("partners involved"),
-    "starts_on": _("start"),
-    "ends_on": _("end"),
-    "budget_estimate": _("budget estimate (EUR)"),
-    "funding_source": _("funding source"),
-    "status": _("status"),
-    "sectors": _("sectors"),
+    **{name: _label(name) for name in ACTION_KINDS},
     "milestones": _("milestones"),
 }
 
@@ -73,19 +72,11 @@ class PlanDifference:
 
 def _shown(action: PublishedAction, name: str) -> str:
     value = getattr(action, name)
-    if name == "status":
-        return str(action.status_label)
-    if name in {"partners", "sectors"}:
-        return ", ".join(str(item) for item in value)
     if name == "milestones":
         return "; ".join(
             f"{m.title} ({m.due_on.isoformat()}{', ✓' if m.done_on else ''})" for m in value
         )
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
+    return ACTION_KINDS[name].shown(value)
 
 
 def _indicator_changes(older: PublishedAction, newer: PublishedAction) -> list[IndicatorChange]:

@@ -2,37 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
-from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
 from actionplan.models import Action, Plan
 from actionplan.published.reading import SCHEMA
+from actionplan.published.values import ACTION_KINDS, decimal_text, iso, languages, sector_data
 from creativecities.models import StateChange
-from directory.models import Partner, Sector
-
-
-def _languages(obj: Any, name: str) -> dict[str, str]:
-    return {code: getattr(obj, f"{name}_{code}") or "" for code, _label in settings.LANGUAGES}
-
-
-def _partner_data(partner: Partner) -> dict[str, Any]:
-    return {"id": partner.pk, "name": partner.name, "city": _languages(partner, "city")}
-
-
-def _sector_data(sector: Sector) -> dict[str, Any]:
-    return {"slug": sector.slug, "name": _languages(sector, "name")}
-
-
-def _iso(value: datetime.date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _text(value: Decimal | None) -> str | None:
-    return str(value) if value is not None else None
 
 
 def freeze(plan: Plan) -> dict[str, Any]:
@@ -57,26 +34,9 @@ def freeze(plan: Plan) -> dict[str, Any]:
         by_theme[action.theme_id].append(
             {
                 "id": action.pk,
-                "title": action.title,
-                "description": action.description,
-                "objectives": action.objectives,
-                "lead_partner": _partner_data(action.lead_partner),
-                "partners": [
-                    _partner_data(p)
-                    for p in sorted(action.partners.all(), key=lambda p: (p.order, p.pk))
-                    if p.pk != action.lead_partner_id
-                ],
-                "starts_on": _iso(action.starts_on),
-                "ends_on": _iso(action.ends_on),
-                "budget_estimate": _text(action.budget_estimate),
-                "funding_source": action.funding_source,
-                "status": action.status,
-                "sectors": [
-                    _sector_data(s)
-                    for s in sorted(action.sectors.all(), key=lambda s: (s.order, s.slug))
-                ],
+                **{name: kind.freeze(action, name) for name, kind in ACTION_KINDS.items()},
                 "milestones": [
-                    {"title": m.title, "due_on": _iso(m.due_on), "done_on": _iso(m.done_on)}
+                    {"title": m.title, "due_on": iso(m.due_on), "done_on": iso(m.done_on)}
                     for m in action.milestones.all()
                 ],
                 "indicators": [
@@ -85,12 +45,12 @@ def freeze(plan: Plan) -> dict[str, Any]:
                         "name": i.name,
                         "unit": i.unit,
                         "baseline": str(i.baseline),
-                        "target": _text(i.target),
-                        "target_date": _iso(i.target_date),
+                        "target": decimal_text(i.target),
+                        "target_date": iso(i.target_date),
                         "updates": [
                             {
                                 "value": str(u.value),
-                                "measured_on": _iso(u.measured_on),
+                                "measured_on": iso(u.measured_on),
                                 "note": u.note,
                             }
                             for u in i.updates.all()
@@ -106,18 +66,18 @@ def freeze(plan: Plan) -> dict[str, Any]:
         "plan": {
             "id": plan.pk,
             "slug": plan.slug,
-            "title": _languages(plan, "title"),
-            "summary": _languages(plan, "summary"),
-            "starts_on": _iso(plan.starts_on),
-            "ends_on": _iso(plan.ends_on),
+            "title": languages(plan, "title"),
+            "summary": languages(plan, "summary"),
+            "starts_on": iso(plan.starts_on),
+            "ends_on": iso(plan.ends_on),
         },
         "themes": [
             {
                 "id": theme.pk,
-                "title": _languages(theme, "title"),
-                "description": _languages(theme, "description"),
+                "title": languages(theme, "title"),
+                "description": languages(theme, "description"),
                 "order": theme.order,
-                "sectors": [_sector_data(s) for s in theme.sectors.all()],
+                "sectors": [sector_data(s) for s in theme.sectors.all()],
                 "actions": by_theme[theme.pk],
             }
             for theme in themes

@@ -8,52 +8,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from django.conf import settings
-from django.utils import timezone, translation
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django_stubs_ext import StrOrPromise
 
-from actionplan.models import WORKING_LANGUAGE, Action, Plan, PlanVersion
+from actionplan.models import WORKING_LANGUAGE, Plan, PlanVersion
 from actionplan.progress import Progress, indicator_progress
+from actionplan.published.values import (
+    ACTION_KINDS,
+    PartnerRef,
+    SectorRef,
+    Translated,
+    read_date,
+    read_decimal,
+    read_sector,
+    status_label,
+)
 
 SCHEMA = 1
-
-
-@dataclass(frozen=True)
-class Translated:
-    """A text in each language of the portal; `str()` gives the active one,
-    falling back to Italian as the rest of the site does."""
-
-    values: dict[str, str]
-
-    def __str__(self) -> str:
-        return self.values.get(self.language, "")
-
-    @property
-    def language(self) -> str:
-        """The language `str()` is in: the active one, or Italian when the text
-        was not written in it (a page marks that text as in another language)."""
-        active = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
-        return active if self.values.get(active) else settings.LANGUAGE_CODE[:2]
-
-
-@dataclass(frozen=True)
-class PartnerRef:
-    id: int
-    name: str
-    city: Translated
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.city})"
-
-
-@dataclass(frozen=True)
-class SectorRef:
-    slug: str
-    name: Translated
-
-    def __str__(self) -> str:
-        return str(self.name)
 
 
 @dataclass(frozen=True)
@@ -98,11 +70,11 @@ class StatusEvent:
 
     @property
     def source_label(self) -> StrOrPromise:
-        return _status_label(self.source)
+        return status_label(self.source)
 
     @property
     def target_label(self) -> StrOrPromise:
-        return _status_label(self.target)
+        return status_label(self.target)
 
 
 @dataclass(frozen=True)
@@ -127,7 +99,7 @@ class PublishedAction:
 
     @property
     def status_label(self) -> StrOrPromise:
-        return _status_label(self.status)
+        return status_label(self.status)
 
 
 @dataclass(frozen=True)
@@ -163,43 +135,20 @@ class PublishedPlan:
         return next((a for a in self.actions if a.id == action_id), None)
 
 
-def _status_label(value: str) -> StrOrPromise:
-    try:
-        return Action.Status(value).label
-    except ValueError:
-        return value
-
-
-def _date(value: str | None) -> datetime.date | None:
-    return parse_date(value) if value else None
-
-
-def _decimal(value: str | None) -> Decimal | None:
-    return Decimal(value) if value is not None else None
-
-
-def _partner(data: dict[str, Any]) -> PartnerRef:
-    return PartnerRef(id=data["id"], name=data["name"], city=Translated(data["city"]))
-
-
-def _sector(data: dict[str, Any]) -> SectorRef:
-    return SectorRef(slug=data["slug"], name=Translated(data["name"]))
-
-
 def _indicator(
     data: dict[str, Any], start: datetime.date | None, as_of: datetime.date
 ) -> PublishedIndicator:
     updates = [
         PublishedUpdate(
             value=Decimal(u["value"]),
-            measured_on=_date(u["measured_on"]) or as_of,
+            measured_on=read_date(u["measured_on"]) or as_of,
             note=u["note"],
         )
         for u in data["updates"]
     ]
     baseline = Decimal(data["baseline"])
-    target = _decimal(data["target"])
-    target_date = _date(data["target_date"])
+    target = read_decimal(data["target"])
+    target_date = read_date(data["target_date"])
     return PublishedIndicator(
         id=data["id"],
         name=data["name"],
@@ -220,29 +169,22 @@ def _indicator(
 
 
 def _action(data: dict[str, Any], as_of: datetime.date) -> PublishedAction:
-    starts_on = _date(data["starts_on"])
+    """An action as published: its declared fields read by their kind (a field
+    added after a version was published reads as empty there), then what it
+    holds."""
+    fields = {name: kind.read(data.get(name)) for name, kind in ACTION_KINDS.items()}
     return PublishedAction(
         id=data["id"],
-        title=data["title"],
-        description=data["description"],
-        objectives=data["objectives"],
-        lead_partner=_partner(data["lead_partner"]),
-        partners=[_partner(p) for p in data["partners"]],
-        starts_on=starts_on,
-        ends_on=_date(data["ends_on"]),
-        budget_estimate=_decimal(data["budget_estimate"]),
-        funding_source=data["funding_source"],
-        status=data["status"],
-        sectors=[_sector(s) for s in data["sectors"]],
+        **fields,
         milestones=[
             PublishedMilestone(
                 title=m["title"],
-                due_on=_date(m["due_on"]) or as_of,
-                done_on=_date(m["done_on"]),
+                due_on=read_date(m["due_on"]) or as_of,
+                done_on=read_date(m["done_on"]),
             )
             for m in data["milestones"]
         ],
-        indicators=[_indicator(i, starts_on, as_of) for i in data["indicators"]],
+        indicators=[_indicator(i, fields["starts_on"], as_of) for i in data["indicators"]],
         timeline=[
             StatusEvent(
                 at=parse_datetime(e["at"]) or timezone.now(), source=e["source"], target=e["target"]
@@ -265,15 +207,15 @@ def read(version: PlanVersion) -> PublishedPlan:
         note=version.note,
         title=Translated(plan["title"]),
         summary=Translated(plan["summary"]),
-        starts_on=_date(plan["starts_on"]) or as_of,
-        ends_on=_date(plan["ends_on"]) or as_of,
+        starts_on=read_date(plan["starts_on"]) or as_of,
+        ends_on=read_date(plan["ends_on"]) or as_of,
         themes=[
             PublishedTheme(
                 id=t["id"],
                 title=Translated(t["title"]),
                 description=Translated(t["description"]),
                 order=t["order"],
-                sectors=[_sector(s) for s in t["sectors"]],
+                sectors=[read_sector(s) for s in t["sectors"]],
                 actions=[_action(a, as_of) for a in t["actions"]],
             )
             for t in data["themes"]

@@ -17,9 +17,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from actionplan.models import Action, Milestone, Theme
+from actionplan.models import ACTION_FORM_FIELDS, MILESTONE_FIELDS, Action, Milestone, Theme
 from actionplan.permissions import action_workflow_allowed, can_edit_action, member_of
 from creativecities import history
+from creativecities.updates import model_update
 from creativecities.workflow import Transition, Workflow
 from directory.models import Partner, Sector, User
 
@@ -94,15 +95,11 @@ def action_create(
     member = member_of(by)
     if member is None or not (member.is_coordinator or member.is_editor):
         raise PermissionDenied("Only coordinators and editors add actions.")
-    action = Action(theme=theme, **data)
+    data = {**data, "theme": theme, "partners": partners, "sectors": sectors}
     if not member.is_coordinator:
-        action.lead_partner = member.partner
+        data["lead_partner"] = member.partner
     with history.changes(by=by):
-        action.full_clean()
-        action.save()
-        action.partners.set(partners)
-        action.sectors.set(sectors)
-    return action
+        return model_update(Action(), data, fields=ACTION_FORM_FIELDS)
 
 
 @transaction.atomic
@@ -119,21 +116,14 @@ def action_update(
     the action."""
     _require_edit(action, by)
     member = member_of(by)
-    if "status" in data:
-        raise ValueError("The status moves through ACTION_WORKFLOW.")
     lead = data.get("lead_partner")
     if lead is not None and lead != action.lead_partner and not (member and member.is_coordinator):
         raise PermissionDenied("Only a coordinator changes an action's lead partner.")
+    relations = {"partners": partners, "sectors": sectors}
+    data = {**data, **{name: rows for name, rows in relations.items() if rows is not None}}
     with history.changes(by=by):
-        for name, value in data.items():
-            setattr(action, name, value)
-        action.full_clean()
-        action.save()
-        if partners is not None:
-            action.partners.set(partners)
-        if sectors is not None:
-            action.sectors.set(sectors)
-    return action
+        # The status is not among the fields: it moves through ACTION_WORKFLOW.
+        return model_update(action, data, fields=ACTION_FORM_FIELDS)
 
 
 @transaction.atomic
@@ -141,11 +131,7 @@ def milestone_save(*, milestone: Milestone, data: dict[str, Any], by: User) -> M
     """Add or change a milestone of an action the person may edit."""
     _require_edit(milestone.action, by)
     with history.changes(by=by):
-        for name, value in data.items():
-            setattr(milestone, name, value)
-        milestone.full_clean()
-        milestone.save()
-    return milestone
+        return model_update(milestone, data, fields=MILESTONE_FIELDS)
 
 
 @transaction.atomic

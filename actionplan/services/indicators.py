@@ -9,9 +9,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from actionplan.models import Indicator, IndicatorUpdate
+from actionplan.models import INDICATOR_FIELDS, Indicator, IndicatorUpdate
 from actionplan.permissions import can_record_indicator
 from creativecities import history
+from creativecities.updates import model_update
 from directory.models import User
 
 
@@ -21,11 +22,7 @@ def indicator_save(*, indicator: Indicator, data: dict[str, Any], by: User) -> I
     if not can_record_indicator(by, indicator):
         raise PermissionDenied(f"{by} may not change {indicator.action}.")
     with history.changes(by=by):
-        for name, value in data.items():
-            setattr(indicator, name, value)
-        indicator.full_clean()
-        indicator.save()
-    return indicator
+        return model_update(indicator, data, fields=INDICATOR_FIELDS)
 
 
 @transaction.atomic

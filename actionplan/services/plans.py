@@ -22,10 +22,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from actionplan import published
-from actionplan.models import Plan, PlanVersion, Theme
+from actionplan.models import PLAN_FIELDS, THEME_FIELDS, Plan, PlanVersion, Theme
 from actionplan.permissions import can_manage_plan, plan_workflow_allowed
 from actionplan.services.following import notify_followers_of_publication
 from creativecities import history
+from creativecities.updates import model_update
 from creativecities.workflow import Transition, Workflow
 from directory.models import Sector, User
 
@@ -112,14 +113,10 @@ def plan_update(*, plan: Plan, data: dict[str, Any], by: User) -> Plan:
     """The coordinator changes the plan's own fields (titles, period, the public
     comments switch, which only opens during a consultation)."""
     _require_coordinator(by)
+    if plan.status != Status.CONSULTATION:
+        data = {**data, "public_comments_open": False}
     with history.changes(by=by):
-        for name, value in data.items():
-            setattr(plan, name, value)
-        if plan.public_comments_open and plan.status != Status.CONSULTATION:
-            plan.public_comments_open = False
-        plan.full_clean()
-        plan.save()
-    return plan
+        return model_update(plan, data, fields=PLAN_FIELDS)
 
 
 @transaction.atomic
@@ -128,14 +125,10 @@ def theme_save(
 ) -> Theme:
     """Create or change a theme (coordinators only); one change in its history."""
     _require_coordinator(by)
+    if sectors is not None:
+        data = {**data, "sectors": sectors}
     with history.changes(by=by, created_note=gettext_noop("Created")):
-        for name, value in data.items():
-            setattr(theme, name, value)
-        theme.full_clean()
-        theme.save()
-        if sectors is not None:
-            theme.sectors.set(sectors)
-    return theme
+        return model_update(theme, data, fields=THEME_FIELDS)
 
 
 def _require_coordinator(user: User) -> None:

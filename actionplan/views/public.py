@@ -142,20 +142,13 @@ def action_detail(request: HttpRequest, slug: str, action_id: int) -> HttpRespon
     return render(request, "actionplan/action_detail.html", context)
 
 
+# The action's own columns come from its declared fields (`ACTION_FIELDS`).
 CSV_COLUMNS = (
     "plan",
     "version",
     "theme",
     "action_id",
-    "action",
-    "status",
-    "lead_partner",
-    "partners",
-    "starts_on",
-    "ends_on",
-    "budget_estimate",
-    "funding_source",
-    "sectors",
+    *(heading for heading, _name in published.ACTION_COLUMNS),
     "indicator",
     "unit",
     "baseline",
@@ -176,15 +169,10 @@ def export_rows(plan: published.PublishedPlan) -> Iterator[list[Any]]:
                 plan.number,
                 str(theme.title),
                 action.id,
-                action.title,
-                str(action.status_label),
-                action.lead_partner.name,
-                [p.name for p in action.partners],
-                action.starts_on.isoformat() if action.starts_on else None,
-                action.ends_on.isoformat() if action.ends_on else None,
-                action.budget_estimate,
-                action.funding_source,
-                [str(s.name) for s in action.sectors],
+                *(
+                    published.ACTION_KINDS[name].exported(getattr(action, name))
+                    for _heading, name in published.ACTION_COLUMNS
+                ),
             ]
             if not action.indicators:
                 yield common + [None] * 8

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from contactpoint.models import CallStatus, FundingCall
+from contactpoint.models import CALL_FIELDS, CallStatus, FundingCall
 from creativecities.workflow.admin import HistoryAdminMixin
 from directory.models import Organisation
 
@@ -43,22 +43,7 @@ class FundingCallAdminForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = FundingCall
-        fields = (
-            "title",
-            "slug",
-            "funder",
-            "funder_name",
-            "description",
-            "sectors",
-            "organisation_kinds",
-            "amount_min",
-            "amount_max",
-            "cofinancing_rate",
-            "opens_at",
-            "closes_at",
-            "official_url",
-            "is_published",
-        )
+        fields = CALL_FIELDS.content
 
 
 @admin.register(FundingCall)
@@ -75,30 +60,8 @@ class FundingCallAdmin(HistoryAdminMixin, TranslationAdmin):  # type: ignore[typ
     prepopulated_fields = {"slug": ("title_it",)}
     filter_horizontal = ("sectors",)
     date_hierarchy = "closes_at"
-    readonly_fields = ("published_at", "created_at", "updated_at")
-    fieldsets = (
-        (None, {"fields": ("title", "slug", "funder", "funder_name", "description")}),
-        (
-            _("Who may apply"),
-            {"fields": ("sectors", "organisation_kinds")},
-        ),
-        (
-            _("Money and dates"),
-            {"fields": ("amount_min", "amount_max", "cofinancing_rate", "opens_at", "closes_at")},
-        ),
-        (
-            _("Publication"),
-            {
-                "fields": (
-                    "official_url",
-                    "is_published",
-                    "published_at",
-                    "created_at",
-                    "updated_at",
-                )
-            },
-        ),
-    )
+    readonly_fields = CALL_FIELDS.stamps
+    fieldsets = CALL_FIELDS.fieldsets()
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[FundingCall]:
         queryset: QuerySet[FundingCall] = FundingCall.objects.with_status()

@@ -30,7 +30,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint import figures
-from contactpoint.forms import AnswerForm, NoteForm, StandardReplyPicker
+from contactpoint.forms import AnswerForm, AssignForm, NoteForm, StandardReplyPicker
 from contactpoint.models import Enquiry, ReplyLink, StandardReply
 from contactpoint.services import enquiries as service
 from contactpoint.workdays import working_days_before
@@ -139,6 +139,7 @@ class AgeFilter(admin.SimpleListFilter):
 @admin.register(Enquiry)
 class EnquiryAdmin(WorkflowAdminMixin, admin.ModelAdmin[Enquiry]):
     workflow = service.ENQUIRY_WORKFLOW
+    transition_forms = {"assign": AssignForm, "answer": AnswerForm}
     change_form_template = "admin/contactpoint/enquiry/change_form.html"
     list_display = ("reference_line", "subject", "status", "age", "received", "holder", "topic")
     list_display_links = ("reference_line", "subject")

@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from contactpoint.models import Premises, PremisesPhoto
+from contactpoint.models import PREMISES_FIELDS, Premises, PremisesPhoto
 from contactpoint.services.premises import photo_set_image
 from creativecities.images import PhotoField
 from creativecities.workflow.admin import HistoryAdminMixin
@@ -65,28 +65,5 @@ class PremisesAdmin(HistoryAdminMixin, TranslationAdmin):  # type: ignore[type-a
     prepopulated_fields = {"slug": ("title_it",)}
     filter_horizontal = ("sectors",)
     inlines = (PremisesPhotoInline,)
-    readonly_fields = ("published_at", "created_at", "updated_at")
-    fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "description", "sectors")}),
-        (
-            _("Size and rent"),
-            {"fields": ("floor_area", "monthly_rent", "available_from")},
-        ),
-        (
-            _("Place"),
-            {
-                "fields": (
-                    "address",
-                    "municipality",
-                    "latitude",
-                    "longitude",
-                    "regeneration_area",
-                )
-            },
-        ),
-        (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
-        (
-            _("Publication"),
-            {"fields": ("is_published", "published_at", "created_at", "updated_at")},
-        ),
-    )
+    readonly_fields = PREMISES_FIELDS.stamps
+    fieldsets = PREMISES_FIELDS.fieldsets()

@@ -1,6 +1,7 @@
 """The desk's models, one module per concern; imported here for Django and callers."""
 
 from contactpoint.models.alerts import AlertSubscription, AlertSubscriptionQuerySet
+from contactpoint.models.calls import CALL_FIELDS as CALL_FIELDS
 from contactpoint.models.calls import CallStatus as CallStatus
 from contactpoint.models.calls import FundingCall as FundingCall
 from contactpoint.models.calls import FundingCallQuerySet as FundingCallQuerySet
@@ -20,6 +21,7 @@ from contactpoint.models.guides import (
     GuideAttachment,
     GuideQuerySet,
 )
+from contactpoint.models.premises import PREMISES_FIELDS as PREMISES_FIELDS
 from contactpoint.models.premises import Premises as Premises
 from contactpoint.models.premises import PremisesPhoto as PremisesPhoto
 from contactpoint.models.premises import PremisesQuerySet as PremisesQuerySet

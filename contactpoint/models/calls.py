@@ -18,6 +18,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.publication import FirstPublication
+from creativecities.fields import Declared
 from directory.models import Organisation, Sector
 
 # A call "closes soon" when its deadline falls within this many calendar days.
@@ -117,7 +118,11 @@ class FundingCallQuerySet(models.QuerySet["FundingCall"]):
 
 
 class FundingCall(FirstPublication, models.Model):
-    """A funding opportunity: who funds it, for whom, how much and until when."""
+    """A funding opportunity: who funds it, for whom, how much and until when.
+
+    Its fields are declared once, in `CALL_FIELDS` below the class: a field
+    added here goes there too (or among its `undeclared`, with the reason).
+    """
 
     class Funder(models.TextChoices):
         EU = "eu", _("European Union")
@@ -253,3 +258,26 @@ class FundingCall(FirstPublication, models.Model):
 
     def kind_labels(self) -> list[str]:
         return [str(Organisation.Kind(kind).label) for kind in self.organisation_kinds]
+
+
+# The fields of a call, declared once, in the sections of its admin page: the
+# admin's form and fieldsets and the history follow them.
+CALL_FIELDS = Declared(
+    sections=(
+        (None, ("title", "slug", "funder", "funder_name", "description")),
+        (_("Who may apply"), ("sectors", "organisation_kinds")),
+        (
+            _("Money and dates"),
+            ("amount_min", "amount_max", "cofinancing_rate", "opens_at", "closes_at"),
+        ),
+        (
+            _("Publication"),
+            ("official_url", "is_published", "published_at", "created_at", "updated_at"),
+        ),
+    ),
+    stamps=("published_at", "created_at", "updated_at"),
+    undeclared={
+        "id": "the row's key",
+        "versions": "the call's history (`directory.Version`), not a field staff edit",
+    },
+)

@@ -13,14 +13,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.topics import Topic
-from creativecities.lists.search import SearchableQuerySet
+from creativecities.lists.search import SearchableQuerySet, SearchDocument, Weighted
 from creativecities.media import PortalFileName
 from directory.models import Sector
 
 
 class GuideQuerySet(SearchableQuerySet["Guide"]):
-    """Reads of guides. The stored vector mixes `simple` (titles, as typed),
-    `italian` and `english` (each language's texts), like the directory's."""
+    """Reads of guides; searched as `Guide.search_document` declares."""
 
     def published(self) -> GuideQuerySet:
         return self.filter(published=True)
@@ -69,6 +68,18 @@ class Guide(models.Model):
     The body is Markdown typed in the admin; pages show it rendered and
     sanitised on the server (`contactpoint.services.markdown`), never as typed.
     """
+
+    # Titles as typed (A); each language's title and summary stemmed (B), then
+    # its body (C).
+    search_document = SearchDocument(
+        (
+            Weighted("A", "simple", ("title_it", "title_en")),
+            Weighted("B", "italian", ("title_it", "summary_it")),
+            Weighted("B", "english", ("title_en", "summary_en")),
+            Weighted("C", "italian", ("body_it",)),
+            Weighted("C", "english", ("body_en",)),
+        )
+    )
 
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.publication import FirstPublication
+from creativecities.fields import Declared
 from creativecities.media import PortalFileName
 from directory.models import Municipality, Sector
 from directory.models.coordinates import Coordinates
@@ -135,6 +136,28 @@ class Premises(FirstPublication, Coordinates):
 
     def get_absolute_url(self) -> str:
         return reverse("contactpoint:premises_detail", kwargs={"slug": self.slug})
+
+
+# The fields of premises, declared once, in the sections of their admin page:
+# the admin's fieldsets and the history follow them. A field added to the
+# model goes here too (or among `undeclared`, with the reason).
+PREMISES_FIELDS = Declared(
+    sections=(
+        (None, ("title", "slug", "kind", "description", "sectors")),
+        (_("Size and rent"), ("floor_area", "monthly_rent", "available_from")),
+        (
+            _("Place"),
+            ("address", "municipality", "latitude", "longitude", "regeneration_area"),
+        ),
+        (_("Contact"), ("contact_name", "contact_email", "contact_phone")),
+        (_("Publication"), ("is_published", "published_at", "created_at", "updated_at")),
+    ),
+    stamps=("published_at", "created_at", "updated_at"),
+    undeclared={
+        "id": "the row's key",
+        "versions": "the premises' history (`directory.Version`), not a field staff edit",
+    },
+)
 
 
 class PremisesPhoto(models.Model):

@@ -27,7 +27,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from contactpoint.forms.enquiries import AnswerForm, AssignForm
 from contactpoint.models import Enquiry, EnquiryMessage, FundingCall, Guide, Premises, ReplyLink
 from creativecities.links.invitations import token_digest
 from creativecities.mail.notifications import email_after_commit
@@ -289,7 +288,6 @@ ENQUIRY_WORKFLOW: Workflow[Enquiry] = Workflow(
             ),
             effect=_assigned,
             clean=_clean_assign,
-            form=AssignForm,
             description=gettext_lazy("The person it is assigned to is told by email."),
         ),
         Transition(
@@ -305,7 +303,6 @@ ENQUIRY_WORKFLOW: Workflow[Enquiry] = Workflow(
             ),
             effect=_answered,
             clean=_clean_text,
-            form=AnswerForm,
             description=gettext_lazy("The requester receives the reply by email."),
         ),
         Transition(

@@ -9,7 +9,8 @@ re-reads the status under a row lock (two desk officers acting at once cannot
 both move an object), runs the step, validates and saves, and records a
 `StateChange`. The admin turns the same table into actions and buttons
 (`creativecities.workflow.admin.WorkflowAdminMixin`), so a step added to the table
-appears everywhere at once.
+appears everywhere at once; the form that asks a step's parameters there is the
+admin's (`transition_forms`), not the table's.
 
 Why our own and not django-fsm-2 (+ django-fsm-log): the portal's steps need
 parameters checked before the lock (a rejection's reason), a target that
@@ -26,7 +27,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -76,7 +76,6 @@ class Transition(Generic[M]):
     refused: StrOrPromise
     effect: Callable[..., Iterable[str]] | None = None
     clean: Callable[..., dict[str, Any]] | None = None
-    form: type[forms.Form] | None = None
     description: StrOrPromise = ""
 
     def target_of(self, obj: M) -> str:

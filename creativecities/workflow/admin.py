@@ -10,9 +10,10 @@ one change, noted as the desk's.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
@@ -78,6 +79,9 @@ class WorkflowAdminMixin(_ObjectPagesMixin):
     """
 
     workflow: Workflow[Any]
+    # The form of each transition that needs parameters (a rejection's reason),
+    # by the transition's name: the page of its own asks them with it.
+    transition_forms: Mapping[str, type[forms.Form]] = {}
     transition_template = "admin/workflow/transition.html"
 
     def _staff_transitions(self, request: HttpRequest) -> list[Transition[Any]]:
@@ -99,10 +103,11 @@ class WorkflowAdminMixin(_ObjectPagesMixin):
             modeladmin: Any, request: HttpRequest, queryset: QuerySet[Any]
         ) -> HttpResponse | None:
             objects = list(queryset.order_by("pk"))
-            if transition.form is None:
+            form_class = self.transition_forms.get(transition.name)
+            if form_class is None:
                 self.take(request, transition, objects)
                 return None
-            form = transition.form(request.POST if "apply" in request.POST else None)
+            form = form_class(request.POST if "apply" in request.POST else None)
             if form.is_valid():
                 self.take(request, transition, objects, **form.cleaned_data)
                 return None
@@ -180,12 +185,13 @@ class WorkflowAdminMixin(_ObjectPagesMixin):
         if transition not in self._staff_transitions(request):
             raise PermissionDenied
         change_url = self._url("change", obj.pk)
-        if transition.form is None:
+        form_class = self.transition_forms.get(name)
+        if form_class is None:
             if request.method != "POST":
                 return HttpResponseNotAllowed(["POST"])
             self.take(request, transition, [obj])
             return HttpResponseRedirect(change_url)
-        form = transition.form(request.POST if request.method == "POST" else None)
+        form = form_class(request.POST if request.method == "POST" else None)
         if form.is_valid():
             self.take(request, transition, [obj], **form.cleaned_data)
             return HttpResponseRedirect(change_url)
@@ -197,7 +203,7 @@ class WorkflowAdminMixin(_ObjectPagesMixin):
             {
                 "transition": t,
                 "url": self._url(t.name, obj.pk),
-                "needs_form": t.form is not None,
+                "needs_form": t.name in self.transition_forms,
             }
             for t in self._staff_transitions(request)
             if getattr(obj, self.workflow.status_field) in t.source

@@ -19,7 +19,7 @@ from creativecities.images import LogoField
 from creativecities.models import Version
 from creativecities.panels.workbench import related_lists
 from creativecities.workflow.admin import HistoryAdminMixin, WorkflowAdminMixin
-from directory.forms import https_url_fields
+from directory.forms import RejectForm, https_url_fields
 from directory.models import (
     PROFILE_FIELDS,
     PROFILE_SECTION_TITLES,
@@ -123,6 +123,7 @@ class OrganisationAdmin(WorkflowAdminMixin, HistoryAdminMixin, ImportMixin, Tran
         (_("Workflow"), {"fields": WORKFLOW_FIELDS}),
     ]
     workflow = ORGANISATION_WORKFLOW
+    transition_forms = {"reject": RejectForm}
     change_form_template = "admin/directory/organisation/change_form.html"
     resource_classes = [OrganisationResource]
     formats = [CSV, XLSX]

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from creativecities.lists.search import SearchableQuerySet
+from creativecities.lists.search import SearchableQuerySet, SearchDocument, Weighted
 from creativecities.media import PortalFileName
 from directory.models.accounts import User
 from directory.models.coordinates import Coordinates
@@ -167,6 +167,24 @@ WORKFLOW_FIELDS = (
 class Organisation(Coordinates):
     """A member of the cluster: a private or public organisation of a creative
     sector, or an institution that promotes creativity."""
+
+    # Names as typed (A); each language's descriptions stemmed, with the
+    # sectors' names in both languages (B for Italian, C for English).
+    search_document = SearchDocument(
+        (
+            Weighted("A", "simple", ("name", "municipality__name")),
+            Weighted(
+                "B",
+                "italian",
+                ("short_description_it", "description_it", "sectors__name_it", "sectors__name_en"),
+            ),
+            Weighted(
+                "C",
+                "english",
+                ("short_description_en", "description_en", "sectors__name_it", "sectors__name_en"),
+            ),
+        )
+    )
 
     LAPSE_AFTER = datetime.timedelta(days=548)  # 18 months
     REMIND_AFTER = datetime.timedelta(days=365)

@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy
 
 from creativecities.mail.notifications import email_after_commit
 from creativecities.workflow import Transition, TransitionError, Workflow, has_permission
-from directory.forms import RejectForm
 from directory.models import Organisation, User
 from directory.notifications import (
     MODERATE_PERMISSION,
@@ -159,7 +158,6 @@ ORGANISATION_WORKFLOW: Workflow[Organisation] = Workflow(
             ),
             effect=_rejected,
             clean=_clean_reason,
-            form=RejectForm,
             description=gettext_lazy("The members read the reason in their email."),
         ),
         Transition(

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_noop
 from creativecities import history
 from creativecities.images import ProcessedLogo
 from creativecities.models import Version
-from directory.models import PROFILE_FIELDS, Membership, Organisation, Sector, User
+from creativecities.updates import model_update
+from directory.models import PROFILE_FIELDS, Membership, Organisation, User
 from directory.services.logos import organisation_remove_logo, organisation_set_logo
 from directory.services.moderation import organisation_submit
 
@@ -35,30 +36,22 @@ def organisation_unique_slug(name: str) -> str:
     return slug
 
 
-def _apply_profile(organisation: Organisation, data: dict[str, Any]) -> set[Sector]:
-    """Copy a form's cleaned data onto the organisation; return its sectors, the
-    primary one always among them."""
-    data = dict(data)
-    sectors = set(data.pop("sectors", None) or [])
-    unknown = set(data) - set(PROFILE_FIELDS)
-    if unknown:
-        raise ValueError(f"Not a field a member may set: {', '.join(sorted(unknown))}")
-    for name, value in data.items():
-        setattr(organisation, name, value)
-    sectors.add(organisation.primary_sector)
-    return sectors
+def _profile(organisation: Organisation, data: dict[str, Any]) -> dict[str, Any]:
+    """A form's cleaned data as the fields to set: its sectors with the primary
+    one always among them."""
+    primary = data.get("primary_sector") or organisation.primary_sector
+    return {**data, "sectors": {*(data.get("sectors") or []), primary}}
 
 
 @transaction.atomic
 def organisation_create_draft(*, owner: User, data: dict[str, Any]) -> Organisation:
     """A new profile, owned by `owner`, waiting as a draft."""
     with history.changes(by=owner, note=gettext_noop("Registered")):
-        organisation = Organisation(status=Organisation.Status.DRAFT)
-        sectors = _apply_profile(organisation, data)
-        organisation.slug = organisation_unique_slug(organisation.name)
-        organisation.full_clean()
-        organisation.save()
-        organisation.sectors.set(sectors)
+        organisation = Organisation(
+            status=Organisation.Status.DRAFT,
+            slug=organisation_unique_slug(str(data.get("name") or "")),
+        )
+        model_update(organisation, _profile(organisation, data), fields=PROFILE_FIELDS)
     membership = Membership(user=owner, organisation=organisation, role=Membership.Role.OWNER)
     membership.full_clean()
     membership.save()
@@ -97,13 +90,16 @@ def organisation_update(
             organisation_set_logo(organisation=organisation, logo=logo, by=by)
         elif remove_logo and organisation.logo:
             organisation_remove_logo(organisation=organisation, by=by)
-        sectors = _apply_profile(organisation, data)
-        organisation.confirmed_at = timezone.now()
-        organisation.reminder_sent_at = None
-        organisation.lapse_notified_at = None
-        organisation.full_clean()
-        organisation.save()
-        organisation.sectors.set(sectors)
+        confirmation = {
+            "confirmed_at": timezone.now(),
+            "reminder_sent_at": None,
+            "lapse_notified_at": None,
+        }
+        model_update(
+            organisation,
+            {**_profile(organisation, data), **confirmation},
+            fields=(*PROFILE_FIELDS, *confirmation),
+        )
     if submit:
         organisation_submit(organisation=organisation, by=by)
     return organisation

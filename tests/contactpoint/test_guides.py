@@ -93,6 +93,38 @@ def test_search_finds_guides_in_both_languages(
     assert desk_guide_titles(response) == [expected]
 
 
+# The fields of the guides' search vector (`Guide.search_document`).
+WEIGHTED_FIELDS = ["title_it", "title_en", "summary_it", "summary_en", "body_it", "body_en"]
+# A word as written in a guide, and another form of it that a search uses.
+WORD_FORMS = {"it": ("ceramiche", "ceramica"), "en": ("potteries", "pottery")}
+
+
+@pytest.mark.parametrize("field", WEIGHTED_FIELDS)
+@pytest.mark.parametrize("page_language", ["it", "en"])
+def test_a_guide_is_found_by_a_word_in_each_weighted_field(
+    client: Client, field: str, page_language: str
+) -> None:
+    written, searched = WORD_FORMS[field.rsplit("_", 1)[1]]
+    GuideFactory.create()  # without the word
+    guide = GuideFactory.create(**{field: f"Laboratori e {written}"})
+
+    # The stemmed word first: the last one is matched as a prefix, whatever the language.
+    response = client.get(
+        f"/{page_language}/contact-point/guides/", {"q": f"{searched} laboratori"}
+    )
+
+    assert [found.pk for found in response.context["page_obj"]] == [guide.pk]
+
+
+def test_a_word_in_a_title_ranks_before_the_same_word_in_a_body(client: Client) -> None:
+    in_body = GuideFactory.create(body_en="Glazes for potteries.")
+    in_title = GuideFactory.create(title_en="Potteries")
+
+    response = client.get("/en/contact-point/guides/", {"q": "pottery"})
+
+    assert [found.pk for found in response.context["page_obj"]] == [in_title.pk, in_body.pk]
+
+
 def test_search_never_finds_an_unpublished_guide(
     client: Client, desk_guides: dict[str, Guide]
 ) -> None:

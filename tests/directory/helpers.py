@@ -135,3 +135,13 @@ def expire_every_counter() -> None:
     """Move every rate-limit counter's expiry into the past, as an hour passing would."""
     with connection.cursor() as cursor:
         cursor.execute("UPDATE rate_limit_counters SET expires = now() - interval '1 second'")
+
+
+def stored(obj: Any) -> dict[str, Any]:
+    """A row as the database holds it now: every column, and the ids of each
+    many-to-many relation; what an "other rows untouched" check compares."""
+    fresh = type(obj)._default_manager.get(pk=obj.pk)
+    row = {f.attname: getattr(fresh, f.attname) for f in fresh._meta.concrete_fields}
+    for relation in fresh._meta.many_to_many:
+        row[relation.name] = sorted(getattr(fresh, relation.name).values_list("pk", flat=True))
+    return row

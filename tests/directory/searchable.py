@@ -3,14 +3,14 @@ as the services index them after every change."""
 
 from typing import Any
 
+from creativecities.lists.search import index
 from directory.models import Municipality, Organisation, Sector
-from directory.search import index_organisations
 from tests.directory.factories import OrganisationFactory
 
 
 def searchable(**kwargs: Any) -> Organisation:
     organisation: Organisation = OrganisationFactory.create(**kwargs)
-    index_organisations([organisation])
+    index([organisation])
     return organisation
 
 

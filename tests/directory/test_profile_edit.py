@@ -14,7 +14,7 @@ from directory.forms import OrganisationEditForm
 from directory.models import Municipality, Organisation, Sector
 from directory.services import organisations
 from tests.directory.factories import OrganisationFactory, UserFactory
-from tests.directory.helpers import edit_data
+from tests.directory.helpers import edit_data, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -236,3 +236,23 @@ def test_update_service_keeps_the_main_sector_among_the_sectors(
     )
 
     assert list(organisation.sectors.all()) == [cinema]
+
+
+def test_an_update_changes_its_organisation_only(organisation: Organisation, member: Any) -> None:
+    other = OrganisationFactory.create(name="Bottega Altra")
+    before = stored(other)
+    cinema = Sector.objects.get(slug="cinema")
+    organisation.confirmed_at = timezone.now() - datetime.timedelta(days=400)
+    organisation.save()
+
+    organisations.organisation_update(
+        organisation=organisation,
+        data={"name": "Atelier Luce e Ombra", "primary_sector": cinema, "sectors": []},
+        by=member,
+    )
+
+    organisation.refresh_from_db()
+    assert organisation.name == "Atelier Luce e Ombra"
+    assert list(organisation.sectors.all()) == [cinema]
+    assert organisation.confirmed_at > timezone.now() - datetime.timedelta(minutes=1)
+    assert stored(other) == before

@@ -1,6 +1,8 @@
 """The workflow mechanism itself: one table, one apply, one admin built from it."""
 
+import ast
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -121,3 +123,27 @@ def test_the_change_page_shows_the_buttons_of_the_current_status(
     assert f"{CHANGELIST}{organisation.pk}/reject/" in content
     assert f"{CHANGELIST}{organisation.pk}/archive/" not in content
     assert f"{CHANGELIST}{organisation.pk}/restore/" not in content
+
+
+def test_no_service_imports_a_form() -> None:
+    """Forms belong to the pages and the admin that ask for the data; a service
+    (and its workflow table) takes the data as arguments."""
+    root = Path(__file__).resolve().parents[2]
+    services = [
+        path
+        for pattern in ("*/services/*.py", "*/services.py", "*/*/services.py")
+        for path in root.glob(pattern)
+        if path.parts[len(root.parts)] != "tests"
+    ]
+    importing = {
+        str(path.relative_to(root))
+        for path in services
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.ImportFrom)
+        and (node.module or "").split(".")[-1] == "forms"
+        or isinstance(node, ast.Import)
+        and any(alias.name.split(".")[-1] == "forms" for alias in node.names)
+    }
+
+    assert root / "directory/services/moderation.py" in services
+    assert not importing

@@ -16,6 +16,7 @@ from creativecities import history
 from creativecities.demo.loaders import demo_loaders
 from creativecities.demo.logos import drawn_logo, initials_of
 from creativecities.images import process_logo
+from creativecities.updates import model_update
 from directory import demo, demo_organisations
 from directory.models import Membership, Municipality, Organisation, Partner, Sector, User
 from directory.services.logos import organisation_set_logo, partner_set_logo
@@ -127,17 +128,12 @@ class Command(BaseCommand):
         }
         organisation = Organisation.objects.filter(slug=entry.slug).first()
         if organisation is None:
-            organisation = Organisation(slug=entry.slug, **content, **workflow(entry, now))
-            changed = True
+            organisation = Organisation(slug=entry.slug, **workflow(entry, now))
+            changed = content
         else:
-            changed = False
-            for name, value in content.items():
-                if getattr(organisation, name) != value:
-                    setattr(organisation, name, value)
-                    changed = True
+            changed = {n: v for n, v in content.items() if getattr(organisation, n) != v}
         if changed:
-            organisation.full_clean()
-            organisation.save()
+            model_update(organisation, changed, fields=content)
         wanted = {sectors[slug].pk for slug in entry.sectors}
         if set(organisation.sectors.values_list("pk", flat=True)) != wanted:
             organisation.sectors.set(wanted)
