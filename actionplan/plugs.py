@@ -4,8 +4,8 @@ Called from `ActionplanConfig.ready()`: the plan's and the actions' workflows,
 the tracked content, the sector pages' panel, the partners' workspace, the
 desk's workbench, what it holds about a person and its demo data.
 
-Subscriptions: following an action (`Follower`: mail when a new version of the
-plan is published, confirmed by email; `services/following.py`).
+Subscriptions: following an action (kind `following`, `Follower`: a mail at each
+publication of the plan; `services/following.py`).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from actionplan.models import (
 )
 from actionplan.panels import plan_sector_panel, plan_workplace
 from actionplan.services.actions import ACTION_WORKFLOW
+from actionplan.services.following import FOLLOWING
 from actionplan.services.plans import PLAN_WORKFLOW
 from creativecities import history
 from creativecities.demo.loaders import register_demo_loader
@@ -38,10 +39,13 @@ from creativecities.panels.pages import register_sector_panel
 from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_workbench
 from creativecities.panels.workplaces import register_workplace
+from creativecities.subscriptions.kinds import register_kind
 from creativecities.workflow import register_workflow
 
 
 def plug() -> None:
+    # Subscriptions: following an action, through the shared flow and pages.
+    register_kind(FOLLOWING)
     # Workflows: a plan's drafting and publication, an action's progress.
     register_workflow(PLAN_WORKFLOW)
     register_workflow(ACTION_WORKFLOW)

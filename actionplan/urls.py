@@ -11,6 +11,7 @@ from actionplan.views import (
     plans,
     public,
 )
+from creativecities.subscriptions import views as subscription_views
 from directory import converters  # noqa: F401 (registers the URL converters)
 
 app_name = "actionplan"
@@ -117,14 +118,17 @@ urlpatterns = [
         benchmark.benchmark_report,
         name="benchmark_report",
     ),
+    # Links mailed before the shared subscription pages: the same pages.
     path(
         "follow/confirm/<confirmation_token:token>/",
-        following.follow_confirm,
+        subscription_views.confirm,
+        {"kind": "following"},
         name="follow_confirm",
     ),
     path(
         "follow/stop/<confirmation_token:token>/",
-        following.follow_unsubscribe,
+        subscription_views.stop,
+        {"kind": "following"},
         name="follow_unsubscribe",
     ),
     # After every fixed path: a plan's slug never names one of them.

@@ -9,14 +9,13 @@ tracking tokens are random and never printed.
 from __future__ import annotations
 
 import datetime
-import secrets
 
 from django.db import transaction
 from django.utils import timezone
 
 from contactpoint.models import Enquiry, StandardReply, Topic
 from contactpoint.services import enquiries as service
-from creativecities.links.invitations import token_digest
+from creativecities.links.hashed import new_token
 from directory.models import Organisation, Sector, User
 
 # The standard replies' names in Italian, by their English name.
@@ -137,7 +136,7 @@ def desk_enquiries_demo(*, staff: User, member: User) -> str:
             language="en" if state == "answered" else "it",
             privacy_consent_at=created,
             privacy_policy_version="demo",
-            token_hash=token_digest(secrets.token_urlsafe(32)),
+            token_hash=new_token()[1],
             created_at=created,
         )
         made += 1

@@ -5,8 +5,8 @@ content (standard replies, guides, calls, premises), the panels it adds to
 the directory's sector and account pages, the desk's workbench, what it holds
 about a person and its demo data.
 
-Subscriptions: the desk's alerts (`AlertSubscription`: new guides and calls in
-chosen sectors, confirmed by email; `services/alerts.py`).
+Subscriptions: the desk's alerts (kind `alerts`, `AlertSubscription`: new calls
+and premises in chosen sectors, in a weekly or daily digest; `services/alerts.py`).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from contactpoint.models import (
     StandardReply,
 )
 from contactpoint.panels import guides_panel
+from contactpoint.services.alerts import ALERTS
 from contactpoint.services.desk import desk_contacts_forget
 from contactpoint.services.enquiries import ENQUIRY_WORKFLOW
 from contactpoint.views.calls import sector_calls_panel
@@ -41,10 +42,13 @@ from creativecities.lists.search import index
 from creativecities.panels.pages import register_account_panel, register_sector_panel
 from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_related_list, register_workbench
+from creativecities.subscriptions.kinds import register_kind
 from creativecities.workflow import register_workflow
 
 
 def plug() -> None:
+    # Subscriptions: the desk's alerts, through the shared flow and pages.
+    register_kind(ALERTS)
     # Workflow: an enquiry, from new to closed (services/enquiries.py).
     register_workflow(ENQUIRY_WORKFLOW)
     # History: every write path records a version. A guide's change also

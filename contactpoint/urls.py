@@ -2,6 +2,7 @@ from django.urls import URLPattern, path
 
 from contactpoint.feeds.calls import NewCallsFeed, deadlines_ical
 from contactpoint.views import alerts, calls, desk, enquiries, guides, premises
+from creativecities.subscriptions import views as subscription_views
 from directory import converters  # noqa: F401 (registers the URL converters)
 
 app_name = "contactpoint"
@@ -12,10 +13,17 @@ urlpatterns: list[URLPattern] = [
     path("guides/<bounded_slug:slug>/", guides.guide_detail, name="guide"),
     path("alerts/", alerts.subscribe, name="alerts"),
     path("alerts/sent/", alerts.subscribe_done, name="alerts_done"),
-    path("alerts/confirm/<confirmation_token:token>/", alerts.confirm, name="alerts_confirm"),
+    # Links mailed before the shared subscription pages: the same pages.
+    path(
+        "alerts/confirm/<confirmation_token:token>/",
+        subscription_views.confirm,
+        {"kind": "alerts"},
+        name="alerts_confirm",
+    ),
     path(
         "alerts/unsubscribe/<confirmation_token:token>/",
-        alerts.unsubscribe,
+        subscription_views.stop,
+        {"kind": "alerts"},
         name="alerts_unsubscribe",
     ),
     path("calls/", calls.call_list, name="calls"),

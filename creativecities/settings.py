@@ -231,7 +231,7 @@ LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("LOGIN_ACCOUNT_FAILURE_LIMIT", 20)
 LOGIN_WIDE_WINDOW = datetime.timedelta(hours=1)
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "directory.login_throttle.login_username"
-AXES_CLIENT_IP_CALLABLE = "creativecities.middleware.client_address"
+AXES_CLIENT_IP_CALLABLE = "creativecities.limits.clients.client_address"
 AXES_COOLOFF_TIME = "directory.login_throttle.cool_off"
 AXES_HANDLER = "directory.login_throttle.LoginThrottleHandler"
 AXES_LOCKOUT_CALLABLE = "directory.login_throttle.lockout_response"
@@ -340,6 +340,9 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "enquiry_link_resend": {"address": "10/h", "recipient": "3/h"},
     "plan_comment": {"address": ["5/10m", "20/d"], "recipient": "10/d"},
     "plan_follow": {"address": "10/h", "recipient": "3/h"},
+    # Every mail of a subscription, whatever its kind, to one address
+    # (`creativecities.subscriptions.services.subscription_mail`).
+    "subscription_mail": {"recipient": ["10/h", "30/d"]},
     "survey_anonymous": {"address": "5/h", "account": "5/h"},
     # Ceilings over every address together, per campaign and per consultation
     # (`creativecities.limits.ratelimit.ceiling`): the desk is told when one is reached.
@@ -406,7 +409,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 # Behind the reverse proxy, the client's address is the last X-Forwarded-For entry
-# (creativecities.middleware.client_address), for login throttling and rate limits.
+# (creativecities.limits.clients.client_address), for login throttling and rate limits.
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

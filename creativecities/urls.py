@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
         name="second_factor_backup_codes",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("subscriptions/", include("creativecities.subscriptions.urls")),
     path("contact-point/", include("contactpoint.urls")),
     path("action-plan/", include("actionplan.urls")),
     path("survey/", include("survey.urls")),

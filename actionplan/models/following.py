@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.models.actions import Action
+from creativecities.subscriptions.models import Subscription, SubscriptionQuerySet
 
 
-class FollowerQuerySet(models.QuerySet["Follower"]):
-    def confirmed(self) -> FollowerQuerySet:
-        return self.filter(confirmed_at__isnull=False)
+class FollowerQuerySet(SubscriptionQuerySet["Follower"]):
+    pass
 
 
-class Follower(models.Model):
-    """An email address following one action of a plan.
+class Follower(Subscription):
+    """An email address following one action of a plan, mailed at each
+    publication of the plan (the shared subscription's fields and flow,
+    `creativecities.subscriptions`).
 
     Double opt-in: a row is created unconfirmed and mails nothing but the
     confirmation link until its owner confirms. Unsubscribing deletes the row,
@@ -25,16 +26,14 @@ class Follower(models.Model):
     unique per action whatever its case.
     """
 
+    kind = "following"
+
     action = models.ForeignKey(
         Action,
         on_delete=models.CASCADE,
         related_name="followers",
         verbose_name=_("action"),
     )
-    email = models.EmailField(_("email address"))
-    language = models.CharField(_("language"), max_length=10)
-    created_at = models.DateTimeField(_("asked"), default=timezone.now)
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
 
     objects = FollowerQuerySet.as_manager()
 
@@ -49,7 +48,3 @@ class Follower(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.action_id}"
-
-    @property
-    def is_confirmed(self) -> bool:
-        return self.confirmed_at is not None

@@ -1,73 +1,71 @@
-"""Following an action by email: ask, confirm, stop, and the mails a
-publication sends to the people who confirmed."""
+"""Following an action by email: the plan's kind of subscription
+(`creativecities.subscriptions`: ask, confirm, stop are the shared flow), and
+the mails a publication sends to the people who confirmed."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.db import transaction
-from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from actionplan import published
-from actionplan.following_tokens import confirm_token, unsubscribe_token
 from actionplan.models import Action, Follower, PlanVersion
-from creativecities.limits.locks import lock_for_transaction
-from creativecities.mail.notifications import email_after_commit, site_link
+from creativecities.links.signed import SignedLinkError, unsign
+from creativecities.mail.notifications import site_link
+from creativecities.subscriptions import services as subscriptions
+from creativecities.subscriptions.kinds import SubscriptionKind
+
+# The salts of the links mailed before the shared flow: they keep working.
+LEGACY_SALTS = {"confirm": "actionplan.follow-confirm", "stop": "actionplan.follow-unsubscribe"}
 
 
-def _links(follower: Follower, slug: str) -> dict[str, str]:
-    language = follower.language
-    return {
-        "action_url": site_link(
-            "actionplan:action",
-            language=language,
-            slug=slug,
-            action_id=follower.action_id,
-        ),
-        "unsubscribe_url": site_link(
-            "actionplan:follow_unsubscribe", language=language, token=unsubscribe_token(follower)
-        ),
-    }
+def read_legacy_link(purpose: str, token: str) -> Follower | None:
+    """The follower a link of the earlier shape (`{"f": id, "e": address}`) names."""
+    max_age = subscriptions.CONFIRM_MAX_AGE if purpose == "confirm" else None
+    try:
+        data = unsign(token, purpose=LEGACY_SALTS[purpose], max_age=max_age)
+    except (SignedLinkError, KeyError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("f"), int):
+        return None
+    follower = Follower.objects.filter(pk=data["f"]).first()
+    if follower is None or follower.email.casefold() != data.get("e"):
+        return None
+    return follower
 
 
-@transaction.atomic
+FOLLOWING = SubscriptionKind(
+    name=Follower.kind,
+    model=Follower,
+    pages="actionplan/following",
+    confirm_mail="actionplan/emails/follow_confirm",
+    start_url="actionplan:plans",
+    start_label=gettext_lazy("The published plans"),
+    scope=("action",),
+    read_legacy=read_legacy_link,
+)
+
+
+def _action_url(follower: Follower, slug: str) -> str:
+    return site_link(
+        "actionplan:action", language=follower.language, slug=slug, action_id=follower.action_id
+    )
+
+
 def follower_request(*, action: Action, email: str, language: str) -> Follower:
     """Ask to follow: the address gets a confirmation link, and nothing else
     until it is used. Asking again sends a new link; an address that already
     follows is sent nothing, so the page answers the same either way."""
-    # Two requests for one address at once would both find no row and both
-    # insert one; the second would meet the one-per-address constraint.
-    lock_for_transaction(f"actionplan.follower:{action.pk}:{email.strip().lower()}")
-    follower = Follower.objects.filter(action=action, email__iexact=email).first()
-    if follower is None:
-        follower = Follower.objects.create(action=action, email=email, language=language)
-    elif follower.is_confirmed:
-        return follower
-    plan = action.theme.plan
-    email_after_commit(
-        to=[follower.email],
-        template="actionplan/emails/follow_confirm",
-        context={
-            "action_title": action.title,
-            "confirm_url": site_link(
-                "actionplan:follow_confirm", language=language, token=confirm_token(follower)
-            ),
-            **_links(follower, plan.slug),
-        },
-        language=language,
+    slug = action.theme.plan.slug
+
+    def context(row: Any) -> dict[str, Any]:
+        return {"action_title": action.title, "action_url": _action_url(row, slug)}
+
+    follower = subscriptions.subscribe(
+        FOLLOWING, email=email, language=language, values={"action": action}, context=context
     )
-    return follower
-
-
-def follower_confirm(*, follower: Follower) -> Follower:
-    """The address is the asker's: from now on it is told of publications."""
-    if follower.confirmed_at is None:
-        follower.confirmed_at = timezone.now()
-        follower.save(update_fields=["confirmed_at"])
-    return follower
-
-
-def follower_unsubscribe(*, follower: Follower) -> None:
-    """Stop at once and keep nothing: the row, and the address with it, goes."""
-    follower.delete()
+    return cast(Follower, follower)
 
 
 def notify_followers_of_publication(version: PlanVersion) -> int:
@@ -76,7 +74,8 @@ def notify_followers_of_publication(version: PlanVersion) -> int:
 
     Called by `plan_publish` once the publication has committed. Reads the two
     versions and the followers in three queries; each mail is an `OutgoingEmail`
-    sent by the task queue. Returns how many mails were queued.
+    sent by the task queue. Returns how many mails were queued (an address
+    over its subscription mail limits is skipped).
     """
     newer = published.read(version)
     previous = (
@@ -94,9 +93,8 @@ def notify_followers_of_publication(version: PlanVersion) -> int:
                 continue  # not in the published plan (yet, or any more)
             before = older.action(follower.action_id) if older is not None else None
             status_changed = before is not None and before.status != action.status
-            links = _links(follower, newer.slug)
-            email_after_commit(
-                to=[follower.email],
+            sent += subscriptions.subscription_mail(
+                follower,
                 template="actionplan/emails/follow_published",
                 context={
                     "action_title": action.title,
@@ -106,14 +104,7 @@ def notify_followers_of_publication(version: PlanVersion) -> int:
                     "status_changed": status_changed,
                     "old_status": before.status_label if before is not None else "",
                     "new_status": action.status_label,
-                    **links,
-                },
-                language=follower.language,
-                # RFC 8058 one-click: the mail client POSTs to the stop link itself.
-                headers={
-                    "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
-                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                    "action_url": _action_url(follower, newer.slug),
                 },
             )
-            sent += 1
     return sent

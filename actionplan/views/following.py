@@ -1,4 +1,5 @@
-"""Following an action: ask (rate-limited), confirm by a link, stop by a link."""
+"""Following an action: ask (rate-limited). Confirming and stopping are the
+shared pages of every subscription (`creativecities.subscriptions.views`)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,11 @@ from http import HTTPStatus
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
-from actionplan.following_tokens import follower_to_confirm, follower_to_unsubscribe
 from actionplan.forms import FollowForm
 from actionplan.models import Action
-from actionplan.services.following import (
-    follower_confirm,
-    follower_request,
-    follower_unsubscribe,
-)
+from actionplan.services.following import follower_request
 from actionplan.views.public import _plan_context
 from creativecities.limits.ratelimit import RateLimited, limit
 
@@ -59,35 +54,3 @@ def action_follow(request: HttpRequest, slug: str, action_id: int) -> HttpRespon
         request, "actionplan/action_detail.html", context, status=HTTPStatus.BAD_REQUEST
     )
     return refusal.respond(response) if refusal else response
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def follow_confirm(request: HttpRequest, token: str) -> HttpResponse:
-    """Opening the link shows one button and changes nothing (mail scanners
-    open links too); its POST confirms."""
-    follower = follower_to_confirm(token)
-    if follower is None:
-        return render(request, "actionplan/follow_invalid.html", status=HTTPStatus.GONE)
-    if request.method == "POST":
-        follower_confirm(follower=follower)
-        return render(request, "actionplan/follow_done.html", {"follower": follower})
-    return render(request, "actionplan/follow_confirm.html", {"follower": follower})
-
-
-@csrf_exempt
-@require_http_methods(["GET", "HEAD", "POST"])
-def follow_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    """Stop following. Opening the link shows one button; a POST (the button, or
-    a mail client's one-click unsubscribe, RFC 8058) deletes the follower.
-
-    No CSRF token: the signed link is the proof, and a mail client posts
-    without one. The worst a forged POST can do is unsubscribe its owner.
-    """
-    follower = follower_to_unsubscribe(token)
-    if request.method == "POST":
-        if follower is not None:
-            follower_unsubscribe(follower=follower)
-        return render(request, "actionplan/unsubscribed.html")
-    if follower is None:
-        return render(request, "actionplan/unsubscribed.html")
-    return render(request, "actionplan/unsubscribe.html", {"follower": follower, "token": token})

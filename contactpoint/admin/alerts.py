@@ -9,11 +9,19 @@ from contactpoint.models import AlertSubscription
 
 @admin.register(AlertSubscription)
 class AlertSubscriptionAdmin(admin.ModelAdmin[AlertSubscription]):
-    list_display = ("email", "language", "created_at", "confirmed_at", "last_digest_at")
-    list_filter = ("language", ("confirmed_at", admin.EmptyFieldListFilter), "sectors")
+    list_display = ("email", "language", "cadence", "created_at", "confirmed_at", "last_digest_at")
+    list_filter = ("language", "cadence", ("confirmed_at", admin.EmptyFieldListFilter), "sectors")
     search_fields = ("email",)
     date_hierarchy = "created_at"
-    fields = ("email", "language", "sectors", "created_at", "confirmed_at", "last_digest_at")
+    fields = (
+        "email",
+        "language",
+        "sectors",
+        "cadence",
+        "created_at",
+        "confirmed_at",
+        "last_digest_at",
+    )
     readonly_fields = ("email", "created_at", "confirmed_at", "last_digest_at")
     filter_horizontal = ("sectors",)
 

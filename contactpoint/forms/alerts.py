@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.subscriptions.models import Cadence
 from directory.forms import CheckboxGroup
 from directory.models import Sector
 
@@ -21,4 +22,12 @@ class AlertSubscribeForm(forms.Form):
         queryset=Sector.objects.all(),
         widget=CheckboxGroup,
         help_text=_("Choose at least one: you will hear of calls and premises for these sectors."),
+    )
+    cadence = forms.ChoiceField(
+        label=_("How often"),
+        choices=[(Cadence.WEEKLY, _("Once a week")), (Cadence.DAILY, _("Once a day"))],
+        initial=Cadence.WEEKLY,
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        help_text=_("At most; nothing is sent when there is nothing new."),
     )

@@ -12,7 +12,6 @@ wherever the requester reads.
 from __future__ import annotations
 
 import datetime
-import hmac
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -25,7 +24,7 @@ from contactpoint.models.guides import Guide
 from contactpoint.models.premises import Premises
 from contactpoint.models.topics import Topic
 from contactpoint.workdays import working_days_between
-from creativecities.links.invitations import token_digest
+from creativecities.links.hashed import token_matches
 from directory.models import Organisation, Sector
 
 
@@ -205,7 +204,7 @@ class Enquiry(models.Model):
 
     def token_matches(self, token: str) -> bool:
         """Whether `token` is this enquiry's, compared in constant time."""
-        return bool(self.token_hash) and hmac.compare_digest(self.token_hash, token_digest(token))
+        return token_matches(self.token_hash, token)
 
     @property
     def is_anonymised(self) -> bool:

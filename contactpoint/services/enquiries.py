@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import secrets
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from contactpoint.models import Enquiry, EnquiryMessage, FundingCall, Guide, Premises, ReplyLink
-from creativecities.links.invitations import token_digest
+from creativecities.links.hashed import new_token, token_digest
 from creativecities.mail.notifications import email_after_commit
 from creativecities.mail.tasks import enqueue_with_transaction
 from creativecities.workflow import Transition, TransitionError, Workflow, has_permission
@@ -135,8 +134,7 @@ def enquiry_acknowledge(*, enquiry_id: int, again: bool = False) -> str | None:
             return None
         # Asked again before the first mail went: this is the first mail.
         again = again and bool(enquiry.token_hash)
-        token = secrets.token_urlsafe(32)
-        enquiry.token_hash = token_digest(token)
+        token, enquiry.token_hash = new_token()
         enquiry.save(update_fields=["token_hash"])
         email_after_commit(
             to=[enquiry.email],

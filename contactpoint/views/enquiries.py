@@ -14,7 +14,6 @@ from typing import Any, cast
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,6 +35,7 @@ from contactpoint.services import enquiries as service
 from contactpoint.services.guides import guides_suggested_for
 from contactpoint.workdays import working_days_after
 from creativecities.limits.ratelimit import RateLimited, limit, refuse_if_spent
+from creativecities.links.signed import SignedLinkError, sign, unsign
 from directory.models import Organisation, User
 from directory.reference import reference
 
@@ -131,7 +131,7 @@ def ask(request: HttpRequest) -> HttpResponse:
                 organisation_id=cleaned.get("organisation"),
                 about=about,
             )
-            sent = signing.dumps(enquiry.reference, salt=SENT_SALT)
+            sent = sign(enquiry.reference, purpose=SENT_SALT)
             return redirect(f"{reverse('contactpoint:ask_sent')}?r={sent}")
     response = render(
         request,
@@ -150,8 +150,8 @@ def sent_enquiry(signed: str) -> Enquiry:
     """The enquiry the confirmation's signed, hour-long value names, or 404:
     whoever does not hold the confirmation learns nothing of any enquiry."""
     try:
-        reference_ = signing.loads(signed, salt=SENT_SALT, max_age=SENT_MAX_AGE)
-    except signing.BadSignature:
+        reference_ = unsign(signed, purpose=SENT_SALT, max_age=SENT_MAX_AGE)
+    except SignedLinkError:
         raise Http404 from None
     enquiry = (
         Enquiry.objects.filter(reference=reference_, anonymised_at__isnull=True)

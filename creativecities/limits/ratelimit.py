@@ -47,7 +47,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 
-from creativecities.middleware import client_address as edge_client_address
+from creativecities.limits.clients import client_address
 
 CACHE_ALIAS = "limits"
 
@@ -147,14 +147,6 @@ def ceiling(scope: str, *, target: str, reached: Callable[[CeilingReached], None
             raise refusal
 
 
-def client_address(request: HttpRequest) -> str:
-    """Who is asking, as far as the server can tell: the portal's one reading of
-    the client's address (`creativecities.middleware.client_address`, an IPv6
-    client as its /64 network), which login throttling uses too; `"unknown"`
-    when the server cannot tell."""
-    return edge_client_address(request) or "unknown"
-
-
 def limit(request: HttpRequest, scope: str, *, recipient: str = "", **keys: str) -> None:
     """Count this request of `scope`; raise `RateLimited` if it is one too many.
 
@@ -167,7 +159,17 @@ def limit(request: HttpRequest, scope: str, *, recipient: str = "", **keys: str)
     write: a refused request is still counted, so hammering a limit does not
     wear it down, but the window still ends on time.
     """
-    counted = _counters(request, scope, recipient=recipient, **keys)
+    _count_and_refuse(scope, _counters(request, scope, recipient=recipient, **keys))
+
+
+def limit_keys(scope: str, *, recipient: str = "", **keys: str) -> None:
+    """`limit` without a request, for what the portal sends by itself (the
+    mails of a subscription): counts only the keys given."""
+    values = {"recipient": recipient.strip().lower(), **keys}
+    _count_and_refuse(scope, _counted(scope, values))
+
+
+def _count_and_refuse(scope: str, counted: list[tuple[str, Rate, str]]) -> None:
     counts = _count_all({key: rate.seconds for _kind, rate, key in counted})
     for kind, rate, key in counted:
         if counts[key] > rate.count:
@@ -195,12 +197,16 @@ def _counters(
     request: HttpRequest, scope: str, *, recipient: str, **keys: str
 ) -> list[tuple[str, Rate, str]]:
     """Each counter a request of `scope` counts against: its kind, rate and key."""
-    values: dict[str, str] = {"address": client_address(request)}
+    values: dict[str, str] = {"address": client_address(request) or "unknown"}
     if request.user.is_authenticated:
         values["account"] = str(request.user.pk)
     if recipient:
         values["recipient"] = recipient.strip().lower()
     values.update(keys)
+    return _counted(scope, values)
+
+
+def _counted(scope: str, values: dict[str, str]) -> list[tuple[str, Rate, str]]:
     return [
         (kind, rate, _key(scope, kind, value, rate))
         for kind, rates in scope_rates(scope).items()

@@ -8,9 +8,6 @@ same way, declared here once; each model adds what it invites to.
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
-import secrets
 from typing import Self, TypeVar
 
 from django.conf import settings
@@ -18,15 +15,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.links.hashed import new_token, token_digest, token_matches
+
 _Invitation = TypeVar("_Invitation", bound="TokenInvitation")
 _Expiring = TypeVar("_Expiring", bound="ExpiringInvitation")
-
-
-def token_digest(token: str) -> str:
-    """What is stored of an emailed token (an invitation's, an enquiry's
-    tracking link): its SHA-256. The token is 32 random bytes, so a fast hash
-    is as strong as a slow one and costs nothing per page."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class TokenInvitationQuerySet(models.QuerySet[_Invitation]):
@@ -36,7 +28,7 @@ class TokenInvitationQuerySet(models.QuerySet[_Invitation]):
         found = self.filter(token_hash=digest).first()
         # The index lookup already matched the digest; comparing again in
         # constant time keeps the answer from depending on where it differed.
-        if found is None or not hmac.compare_digest(found.token_hash, digest):
+        if found is None or not token_matches(found.token_hash, token):
             return None
         return found
 
@@ -44,11 +36,8 @@ class TokenInvitationQuerySet(models.QuerySet[_Invitation]):
 class TokenInvitation(models.Model):
     """An invitation mailed to an address, opened by a link with a token.
 
-    The link's token is in the email only: the table keeps its SHA-256, so a
-    copy of the database (a backup, a read-only replica, an admin who can read
-    rows) opens no invitation. A fast hash is enough, unlike for passwords: the
-    token is 256 random bits, so there is no list of likely values to try and
-    slowing each guess down would protect nothing.
+    The link's token is in the email only: the table keeps its SHA-256
+    (`creativecities.links.hashed`), so a copy of the database opens no invitation.
     """
 
     email = models.EmailField(_("email address"))
@@ -65,8 +54,7 @@ class TokenInvitation(models.Model):
     def new_token(self) -> str:
         """Give the invitation a fresh token and return it, in clear, for the
         email; only its hash is saved (a token sent before stops working)."""
-        token = secrets.token_urlsafe(32)
-        self.token_hash = self.hash_token(token)
+        token, self.token_hash = new_token()
         return token
 
 

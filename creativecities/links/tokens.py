@@ -12,8 +12,9 @@ import datetime
 from typing import TYPE_CHECKING, Literal
 
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.utils.crypto import salted_hmac
+
+from creativecities.links.signed import SignedLinkError, sign, unsign
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
@@ -42,13 +43,13 @@ def _account_state(user: User) -> str:
 
 
 def confirmation_token(user: User) -> str:
-    return signing.dumps({"user": user.pk, "state": _account_state(user)}, salt=CONFIRMATION_SALT)
+    return sign({"user": user.pk, "state": _account_state(user)}, purpose=CONFIRMATION_SALT)
 
 
 def _payload(token: str, max_age: datetime.timedelta | None) -> dict[str, object]:
-    data = signing.loads(token, salt=CONFIRMATION_SALT, max_age=max_age)
+    data = unsign(token, purpose=CONFIRMATION_SALT, max_age=max_age)
     if not isinstance(data, dict):
-        raise signing.BadSignature("Unexpected payload")
+        raise SignedLinkError("invalid")
     return data
 
 
@@ -67,10 +68,9 @@ def confirmation_user(token: str) -> User:
     """
     try:
         data = _payload(token, CONFIRMATION_MAX_AGE)
-    except signing.SignatureExpired:
-        raise ConfirmationLinkError("expired", confirmation_link_owner(token)) from None
-    except signing.BadSignature:
-        raise ConfirmationLinkError("invalid") from None
+    except SignedLinkError as problem:
+        owner = confirmation_link_owner(token) if problem.reason == "expired" else None
+        raise ConfirmationLinkError(problem.reason, owner) from None
     user = _user(data)
     if user is None:
         raise ConfirmationLinkError("invalid")
@@ -84,5 +84,5 @@ def confirmation_link_owner(token: str) -> User | None:
     new one without the person typing their address again."""
     try:
         return _user(_payload(token, None))
-    except signing.BadSignature:
+    except SignedLinkError:
         return None

@@ -4,14 +4,17 @@ import re
 from http import HTTPStatus
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from actionplan.models import Action, Follower, PartnerMember
 from actionplan.services.actions import action_change_status
 from actionplan.services.following import follower_request
 from actionplan.services.plans import plan_publish
+from creativecities.subscriptions.services import subscription_token
+from tests.actionplan.factories import ActionFactory
 from tests.concurrency import run_at_once
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +28,11 @@ def plan_link_in(body: str, part: str) -> str:
     """The path of the first link of the mail whose path holds `part`."""
     url = next(u for u in re.findall(r"https?://\S+", body) if part in u)
     return re.sub(r"^https?://[^/]+", "", url)
+
+
+def plan_second_action(action: Action) -> Action:
+    """Another action of the same theme and lead partner."""
+    return ActionFactory.create(theme=action.theme, lead_partner=action.lead_partner)
 
 
 @pytest.fixture
@@ -53,8 +61,11 @@ def test_asking_sends_a_confirmation_link_and_nothing_else(
     assert not follower.is_confirmed
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["reader@example.org"]
-    assert "/follow/confirm/" in mail.outbox[0].body
-    assert "/follow/stop/" in mail.outbox[0].body
+    assert "/subscriptions/following/confirm/" in mail.outbox[0].body
+    assert "/subscriptions/following/stop/" in mail.outbox[0].body
+    stop = mail.outbox[0].extra_headers["List-Unsubscribe"]
+    assert "/subscriptions/following/stop/" in stop and stop.strip("<>") in mail.outbox[0].body
+    assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
 def test_opening_the_link_changes_nothing_and_its_button_confirms(
@@ -62,7 +73,7 @@ def test_opening_the_link_changes_nothing_and_its_button_confirms(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         plan_ask(client, plan_followed)
-    link = plan_link_in(mail.outbox[0].body, "/follow/confirm/")
+    link = plan_link_in(mail.outbox[0].body, "/following/confirm/")
 
     page = client.get(link)
     assert page.status_code == HTTPStatus.OK
@@ -76,7 +87,8 @@ def test_opening_the_link_changes_nothing_and_its_button_confirms(
 def test_a_tampered_link_confirms_nothing(client: Client, plan_followed: Action) -> None:
     plan_ask(client, plan_followed)
     response = client.post(plan_follow_path("follow_confirm", token="abc:def"))
-    assert response.status_code == HTTPStatus.GONE
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "This link cannot be used" in response.content.decode()
     assert not Follower.objects.get().is_confirmed
 
 
@@ -98,10 +110,11 @@ def test_a_new_version_is_told_to_confirmed_followers_only(
     message = mail.outbox[0]
     assert "is now: In progress" in message.subject
     assert "from Not started to In progress" in message.body
-    assert "/follow/stop/" in message.body
+    assert "/subscriptions/following/stop/" in message.body
     # Mail clients offer their own one-click stop (RFC 8058) on the same link.
     stop = message.extra_headers["List-Unsubscribe"]
-    assert stop.startswith("<http") and "/follow/stop/" in stop and stop.strip("<>") in message.body
+    assert stop.startswith("<http") and "/following/stop/" in stop
+    assert stop.strip("<>") in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
@@ -126,9 +139,13 @@ def test_the_stop_link_works_with_one_post_and_keeps_nothing(
     follower = Follower.objects.create(
         action=plan_followed, email="reader@example.org", language="en"
     )
-    from actionplan.following_tokens import unsubscribe_token
-
-    path = plan_follow_path("follow_unsubscribe", token=unsubscribe_token(follower))
+    path = (
+        "/en"
+        + reverse(
+            "subscriptions:stop",
+            kwargs={"kind": "following", "token": subscription_token(follower, "stop")},
+        )[3:]
+    )
     assert client.get(path).status_code == HTTPStatus.OK
     assert Follower.objects.exists()
 
@@ -182,3 +199,70 @@ def test_asking_at_once_from_one_address_leaves_one_follower(plan_action_a: Acti
     )
 
     assert Follower.objects.filter(action=plan_action_a).count() == 1
+
+
+def test_stopping_one_follower_leaves_every_other_follower_as_it_was(
+    client: Client, plan_followed: Action
+) -> None:
+    plan_action_b = plan_second_action(plan_followed)
+    leaving = Follower.objects.create(
+        action=plan_followed, email="reader@example.org", language="en", confirmed_at=timezone.now()
+    )
+    others = [
+        Follower.objects.create(action=plan_followed, email="other@example.org", language="it"),
+        Follower.objects.create(
+            action=plan_action_b,
+            email="reader@example.org",
+            language="en",
+            confirmed_at=timezone.now(),
+        ),
+    ]
+    before = {(f.pk, f.action_id, f.email, f.confirmed_at) for f in others}
+
+    token = subscription_token(leaving, "stop")
+    client.post(plan_follow_path("follow_unsubscribe", token=token))
+
+    after = {(f.pk, f.action_id, f.email, f.confirmed_at) for f in Follower.objects.all()}
+    assert after == before
+
+
+def test_links_mailed_before_the_shared_pages_still_confirm_and_stop(
+    client: Client, plan_followed: Action
+) -> None:
+    waiting = Follower.objects.create(action=plan_followed, email="Ada@example.org", language="en")
+    payload = {"f": waiting.pk, "e": "ada@example.org"}
+    confirm = signing.dumps(payload, salt="actionplan.follow-confirm")
+    stop = signing.dumps(payload, salt="actionplan.follow-unsubscribe")
+
+    client.get(plan_follow_path("follow_confirm", token=confirm))
+    assert not Follower.objects.get().is_confirmed
+    client.post(plan_follow_path("follow_confirm", token=confirm))
+    assert Follower.objects.get().is_confirmed
+
+    one_click = Client(enforce_csrf_checks=True).post(
+        plan_follow_path("follow_unsubscribe", token=stop), {"List-Unsubscribe": "One-Click"}
+    )
+    assert one_click.status_code == HTTPStatus.OK
+    assert not Follower.objects.exists()
+
+
+def test_a_publication_skips_an_address_over_its_subscription_mail_limit(
+    plan_followed: Action,
+    plan_coordinator: PartnerMember,
+    django_capture_on_commit_callbacks,
+    settings,
+) -> None:
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "subscription_mail": {"recipient": "1/h"}}
+    second = plan_second_action(plan_followed)
+    for action, email in (
+        (plan_followed, "busy@example.org"),
+        (second, "busy@example.org"),
+        (plan_followed, "calm@example.org"),
+    ):
+        Follower.objects.create(
+            action=action, email=email, language="en", confirmed_at=timezone.now()
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_publish(plan=plan_followed.theme.plan, by=plan_coordinator.user)
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["busy@example.org", "calm@example.org"]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from contactpoint.models import Enquiry, EnquiryMessage, StandardReply, Topic
-from creativecities.links.invitations import token_digest
+from creativecities.links.hashed import token_digest
 from tests.directory.factories import SectorFactory
 
 

@@ -4,9 +4,12 @@ import datetime
 import io
 import re
 from http import HTTPStatus
+from types import SimpleNamespace
 from typing import Any
+from unittest import mock
 
 import pytest
+from django.core import signing
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -16,6 +19,7 @@ from contactpoint.models import AlertSubscription, FundingCall, Premises
 from contactpoint.services import alerts
 from contactpoint.tasks import alert_digest_send
 from creativecities.models import OutgoingEmail
+from creativecities.subscriptions.services import subscription_token
 from directory.models import Municipality, Sector
 from tests.concurrency import run_at_once
 from tests.contactpoint.factories import AlertSubscriptionFactory
@@ -23,7 +27,7 @@ from tests.directory.factories import SectorFactory
 
 pytestmark = pytest.mark.django_db
 
-LINK = re.compile(r"http://\S+/contact-point/alerts/(confirm|unsubscribe)/(\S+)/")
+LINK = re.compile(r"http://\S+/subscriptions/alerts/(confirm|stop)/(\S+)/")
 
 
 def desk_links(body: str) -> dict[str, str]:
@@ -94,7 +98,7 @@ def test_subscribing_sends_a_confirmation_and_starts_nothing(
     assert subscription.language == "en"
     assert [mail.to for mail in mailoutbox] == [["ada@example.org"]]
     assert "Design" in mailoutbox[0].body
-    assert set(desk_links(mailoutbox[0].body)) == {"confirm", "unsubscribe"}
+    assert set(desk_links(mailoutbox[0].body)) == {"confirm", "stop"}
 
 
 def test_opening_the_confirmation_link_changes_nothing_the_button_confirms(
@@ -138,7 +142,7 @@ def test_confirming_needs_the_csrf_token() -> None:
     subscription = AlertSubscriptionFactory.create(confirmed_at=None)
 
     response = client.post(
-        f"/en/contact-point/alerts/confirm/{alerts.confirm_token(subscription)}/"
+        f"/en/subscriptions/alerts/confirm/{subscription_token(subscription, 'confirm')}/"
     )
 
     assert response.status_code == HTTPStatus.FORBIDDEN
@@ -148,12 +152,12 @@ def test_confirming_needs_the_csrf_token() -> None:
 
 def test_a_tampered_or_replaced_confirmation_link_is_refused(client: Client) -> None:
     subscription = AlertSubscriptionFactory.create(confirmed_at=None)
-    token = alerts.confirm_token(subscription)
+    token = subscription_token(subscription, "confirm")
 
-    tampered = client.post(f"/en/contact-point/alerts/confirm/{token[:-2]}xx/")
+    tampered = client.post(f"/en/subscriptions/alerts/confirm/{token[:-2]}xx/")
     # Subscribing again replaces the subscription: the older link stops working.
     alerts.alert_subscribe(email=subscription.email, sectors=[], language="en")
-    replaced = client.post(f"/en/contact-point/alerts/confirm/{token}/")
+    replaced = client.post(f"/en/subscriptions/alerts/confirm/{token}/")
 
     assert tampered.status_code == HTTPStatus.BAD_REQUEST
     assert replaced.status_code == HTTPStatus.BAD_REQUEST
@@ -189,7 +193,7 @@ def test_unsubscribe_link_shows_a_button_and_its_post_deletes_the_subscription(
     client: Client,
 ) -> None:
     subscription = AlertSubscriptionFactory.create()
-    link = f"/en/contact-point/alerts/unsubscribe/{alerts.unsubscribe_token(subscription)}/"
+    link = f"/en/subscriptions/alerts/stop/{subscription_token(subscription, 'stop')}/"
 
     assert client.get(link).status_code == HTTPStatus.OK
     assert AlertSubscription.objects.exists()
@@ -206,7 +210,7 @@ def test_one_click_unsubscribe_from_the_mail_client_needs_no_session_nor_token()
     client = Client(enforce_csrf_checks=True)
 
     response = client.post(
-        f"/en/contact-point/alerts/unsubscribe/{alerts.unsubscribe_token(subscription)}/",
+        f"/en/subscriptions/alerts/stop/{subscription_token(subscription, 'stop')}/",
         {"List-Unsubscribe": "One-Click"},
     )
 
@@ -216,9 +220,9 @@ def test_one_click_unsubscribe_from_the_mail_client_needs_no_session_nor_token()
 
 def test_a_forged_unsubscribe_link_removes_nobody(client: Client) -> None:
     subscription = AlertSubscriptionFactory.create()
-    forged = alerts.unsubscribe_token(subscription).replace(":", ":x", 1)
+    forged = subscription_token(subscription, "stop").replace(":", ":x", 1)
 
-    response = client.post(f"/en/contact-point/alerts/unsubscribe/{forged}/")
+    response = client.post(f"/en/subscriptions/alerts/stop/{forged}/")
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert AlertSubscription.objects.exists()
@@ -249,7 +253,7 @@ def test_a_digest_lists_what_is_new_in_the_sectors_and_carries_the_unsubscribe_h
     assert "Studio in Prè" in mail.body
     assert "Cinema grant" not in mail.body
     assert "- Old" not in mail.body
-    unsubscribe = desk_links(mail.body)["unsubscribe"]
+    unsubscribe = desk_links(mail.body)["stop"]
     assert mail.extra_headers["List-Unsubscribe"].endswith(f"{unsubscribe}>")
     assert mail.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
@@ -328,3 +332,141 @@ def test_subscribing_one_address_at_once_leaves_one_waiting_subscription() -> No
     [subscription] = AlertSubscription.objects.by_email("ada@example.org")
     assert subscription.confirmed_at is None
     assert list(subscription.sectors.all()) == [sector]
+
+
+# --- The shared flow, as the alerts' subscribers meet it ----------------------------------
+
+
+def test_unsubscribing_one_address_leaves_every_other_subscription_as_it_was(
+    client: Client,
+) -> None:
+    design, cinema = Sector.objects.get(slug="design"), Sector.objects.get(slug="cinema")
+    leaving = AlertSubscriptionFactory.create(email="leaving@example.org", sectors=[design])
+    staying = AlertSubscriptionFactory.create(email="staying@example.org", sectors=[cinema])
+    waiting = AlertSubscriptionFactory.create(
+        email="waiting@example.org", sectors=[design], confirmed_at=None
+    )
+    # The leaving address's change waiting beside it is another subscription: it stays.
+    change = AlertSubscriptionFactory.create(
+        email="leaving@example.org", sectors=[cinema], confirmed_at=None
+    )
+    before = {
+        row.pk: (row.email, row.confirmed_at, [s.slug for s in row.sectors.all()])
+        for row in (staying, waiting, change)
+    }
+
+    client.post(f"/en/subscriptions/alerts/stop/{subscription_token(leaving, 'stop')}/")
+
+    after = {
+        row.pk: (row.email, row.confirmed_at, [s.slug for s in row.sectors.all()])
+        for row in AlertSubscription.objects.all()
+    }
+    assert after == before
+
+
+def test_the_confirmation_mail_carries_the_one_click_headers_too(
+    client: Client, django_capture_on_commit_callbacks: Any, mailoutbox: list[Any]
+) -> None:
+    desk_subscribe(client, django_capture_on_commit_callbacks)
+
+    stop = desk_links(mailoutbox[0].body)["stop"]
+    assert mailoutbox[0].extra_headers["List-Unsubscribe"].endswith(f"{stop}>")
+    assert mailoutbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_a_post_without_csrf_token_other_than_the_one_click_body_removes_nobody() -> None:
+    subscription = AlertSubscriptionFactory.create()
+    client = Client(enforce_csrf_checks=True)
+    link = f"/en/subscriptions/alerts/stop/{subscription_token(subscription, 'stop')}/"
+
+    for body in ({}, {"List-Unsubscribe": "One-Click", "more": "1"}, {"List-Unsubscribe": "x"}):
+        assert client.post(link, body).status_code == HTTPStatus.FORBIDDEN
+    assert AlertSubscription.objects.filter(pk=subscription.pk).exists()
+
+
+def test_links_mailed_before_the_shared_pages_still_confirm_and_stop(client: Client) -> None:
+    waiting = AlertSubscriptionFactory.create(confirmed_at=None)
+    subscribed = AlertSubscriptionFactory.create()
+    stamp = str(int(waiting.created_at.timestamp()))
+    confirm = signing.dumps([waiting.pk, stamp], salt="contactpoint.alert-confirm")
+    stop = signing.dumps(
+        [subscribed.pk, str(int(subscribed.created_at.timestamp()))],
+        salt="contactpoint.alert-unsubscribe",
+    )
+
+    assert client.get(f"/en/contact-point/alerts/confirm/{confirm}/").status_code == HTTPStatus.OK
+    waiting.refresh_from_db()
+    assert waiting.confirmed_at is None
+    client.post(f"/en/contact-point/alerts/confirm/{confirm}/")
+    assert AlertSubscription.objects.get(pk=waiting.pk).is_confirmed
+
+    one_click = Client(enforce_csrf_checks=True).post(
+        f"/en/contact-point/alerts/unsubscribe/{stop}/", {"List-Unsubscribe": "One-Click"}
+    )
+    assert one_click.status_code == HTTPStatus.OK
+    assert list(AlertSubscription.objects.all()) == [waiting]
+
+
+def test_an_expired_confirmation_link_shows_a_page_not_an_error(client: Client) -> None:
+    subscription = AlertSubscriptionFactory.create(confirmed_at=None)
+    token = subscription_token(subscription, "confirm")
+    later = timezone.now() + datetime.timedelta(days=3, minutes=1)
+
+    with mock.patch("django.core.signing.time", SimpleNamespace(time=later.timestamp)):
+        response = client.post(f"/en/subscriptions/alerts/confirm/{token}/")
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "This link cannot be used" in response.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is None
+
+
+def test_a_daily_subscriber_chooses_it_and_gets_a_digest_a_day(
+    client: Client, django_capture_on_commit_callbacks: Any, mailoutbox: list[Any]
+) -> None:
+    design = Sector.objects.get(slug="design")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/en/contact-point/alerts/",
+            {"email": "daily@example.org", "sectors": [design.pk], "cadence": "daily"},
+        )
+    client.post(desk_links(mailoutbox[0].body)["confirm"])
+    daily = AlertSubscription.objects.get(email="daily@example.org")
+    assert daily.cadence == "daily"
+    weekly = AlertSubscriptionFactory.create(email="weekly@example.org", sectors=[design])
+    assert weekly.cadence == "weekly"
+    desk_call(design, published_at=timezone.now(), title="Monday")
+    tomorrow = timezone.now() + datetime.timedelta(days=1, minutes=1)
+    for subscription in (daily, weekly):
+        alerts.alert_send_digest(subscription_id=subscription.pk)
+    desk_call(design, published_at=tomorrow - datetime.timedelta(minutes=1), title="Tuesday")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = {
+            row.email: alerts.alert_send_digest(subscription_id=row.pk, now=tomorrow)
+            for row in (daily, weekly)
+        }
+
+    assert sent == {"daily@example.org": True, "weekly@example.org": False}
+    assert "Tuesday" in mailoutbox[-1].body and mailoutbox[-1].to == ["daily@example.org"]
+
+
+def test_a_digest_over_the_recipients_mail_limit_waits_for_the_next_run(
+    desk_subscriber: AlertSubscription,
+    django_capture_on_commit_callbacks: Any,
+    mailoutbox: list[Any],
+    settings: Any,
+) -> None:
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "subscription_mail": {"recipient": "0/h"}}
+    desk_call(Sector.objects.get(slug="design"), published_at=timezone.now(), title="A grant")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alerts.alert_send_digest(subscription_id=desk_subscriber.pk) is False
+
+    assert mailoutbox == []
+    desk_subscriber.refresh_from_db()
+    assert desk_subscriber.last_digest_at is None
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "subscription_mail": {"recipient": "5/h"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alerts.alert_send_digest(subscription_id=desk_subscriber.pk) is True
+    assert len(mailoutbox) == 1

@@ -8,7 +8,8 @@ from django.conf import LazySettings
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 
-from creativecities.middleware import RequestBodyLimitMiddleware, client_address
+from creativecities.limits.clients import client_address
+from creativecities.middleware import RequestBodyLimitMiddleware
 
 MB = 1024 * 1024
 

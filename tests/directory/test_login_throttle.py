@@ -9,7 +9,7 @@ from axes.models import AccessAttempt, AccessFailureLog
 from django.conf import LazySettings
 from django.test import Client, RequestFactory
 
-from creativecities.limits.ratelimit import client_address
+from creativecities.limits.clients import client_address
 from directory.login_throttle import cool_off
 from directory.models import User
 from tests.directory.factories import UserFactory

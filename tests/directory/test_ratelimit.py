@@ -20,7 +20,8 @@ from django.db import connection
 from django.test import Client, RequestFactory
 
 from creativecities.limits import ratelimit
-from creativecities.limits.ratelimit import Rate, RateLimited, client_address
+from creativecities.limits.clients import client_address
+from creativecities.limits.ratelimit import Rate, RateLimited
 from creativecities.models import OutgoingEmail
 from creativecities.settings import limits_cache
 from directory.models import Invitation, Organisation, User

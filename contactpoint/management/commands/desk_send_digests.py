@@ -3,8 +3,8 @@ follow-up digests that are due but were not queued to wait for their time (a
 task queue that cannot wait, such as the immediate one; the database queue of
 production runs them on time by itself).
 
-Run it daily (or more often; a subscriber gets at most one digest a week
-whatever the schedule):
+Run it daily (or more often; a subscriber gets at most one digest per period
+of their cadence, a day or a week, whatever the schedule):
 
     0 7 * * * cd /srv/creativecities && .venv/bin/python manage.py desk_send_digests
 
@@ -23,7 +23,7 @@ from creativecities.mail.tasks import enqueue_with_transaction
 
 
 class Command(BaseCommand):
-    help = "Queue the weekly alert digest of every confirmed subscriber due one."
+    help = "Queue the alert digest of every confirmed subscriber due one."
 
     def handle(self, *args: Any, **options: Any) -> None:
         ids = list(
