@@ -315,8 +315,8 @@ def desk_past_months_demo(*, staff: User, sectors: list[Sector]) -> int:
     messages, steps = [], []
     kind = ContentType.objects.get_for_model(Enquiry)
     for enquiry in Enquiry.objects.filter(reference__in=[e.reference for e in enquiries]):
-        answered, closed = enquiry.first_answered_at, enquiry.closed_at
-        assert answered is not None and closed is not None  # noqa: S101 - made above
+        first, closed = enquiry.first_answered_at, enquiry.closed_at
+        assert first is not None and closed is not None  # noqa: S101 - made above
         reply = replies.get(enquiry.topic)
         messages.append(
             EnquiryMessage(
@@ -324,13 +324,13 @@ def desk_past_months_demo(*, staff: User, sectors: list[Sector]) -> int:
                 kind=EnquiryMessage.Kind.REPLY,
                 text=reply.text_in(enquiry.language) if reply else _PAST_ANSWER[enquiry.language],
                 author=staff,
-                created_at=answered,
+                created_at=first,
             )
         )
-        assigned = min(enquiry.created_at + datetime.timedelta(hours=1), answered)
+        assigned = min(enquiry.created_at + datetime.timedelta(hours=1), first)
         for name, source, target, when in (
             ("assign", "new", "assigned", assigned),
-            ("answer", "assigned", "answered", answered),
+            ("answer", "assigned", "answered", first),
             ("close", "answered", "closed", closed),
         ):
             steps.append(
