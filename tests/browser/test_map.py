@@ -54,6 +54,17 @@ def test_pins_in_their_sectors_colours_beside_the_list_and_on_the_profile(
         "(el) => getComputedStyle(el).backgroundColor"
     )
     assert colour == "rgb(184, 20, 31)"
+    # The tiles' attribution is readable: dark link on a nearly opaque white.
+    attribution = container.locator(".leaflet-control-attribution")
+    assert (
+        attribution.get_by_role("link", name="OpenStreetMap").evaluate(
+            "(el) => getComputedStyle(el).color"
+        )
+        == "rgb(0, 89, 179)"
+    )
+    assert attribution.evaluate("(el) => getComputedStyle(el).backgroundColor") == (
+        "rgba(255, 255, 255, 0.95)"
+    )
     legend = page.locator(".portal-map-legend")
     expect(legend.get_by_role("listitem").filter(has_text="Architettura")).to_contain_text("2")
     check(page)
