@@ -28,7 +28,7 @@ from tests.actionplan.factories import (
     ThemeFactory,
 )
 from tests.browser.conftest import assert_accessible, check
-from tests.browser.test_page_parts import PASSWORD, WIDTHS, assert_laid_out, log_in
+from tests.browser.test_page_parts import DESKTOP, PASSWORD, WIDTHS, assert_laid_out, log_in
 from tests.contactpoint.factories_enquiries import EnquiryFactory
 from tests.directory.factories import OrganisationFactory, PartnerFactory, UserFactory
 from tests.directory.searchable import sector
@@ -58,7 +58,11 @@ def test_a_clerk_clears_the_workbench(
     enquiry = EnquiryFactory.create(
         reference="CC-2026-000401", subject="Un forno per la ceramica", language="it"
     )
-    OrganisationFactory.create(name="Creuza Lab", status=Organisation.Status.PENDING)
+    OrganisationFactory.create(
+        name="Creuza Lab",
+        status=Organisation.Status.PENDING,
+        members=[UserFactory.create(email="francesca.repetto.architetta@creuzalab.example")],
+    )
     survey = results_campaign()
     for where, slug in [("studio", "design"), ("home", "cinema"), ("coworking", "design")] * 3:
         results_answer(survey, sector=sector(slug), single=where, multiple=("funding",), scale=4)
@@ -96,6 +100,12 @@ def test_a_clerk_clears_the_workbench(
     page.get_by_role("link", name="1 Organizzazioni da esaminare").click()
     admin_looked_at(page)
     page.get_by_role("link", name="Creuza Lab").click()
+    # Its member's long address is shown whole in the member's picker.
+    picker = page.locator("#memberships-group .select2-selection__rendered")
+    expect(picker).to_contain_text("francesca.repetto.architetta@creuzalab.example")
+    if width == DESKTOP:
+        assert picker.evaluate("(el) => el.scrollWidth <= el.clientWidth")
+    admin_looked_at(page)
     page.get_by_role("button", name="Approva e pubblica").click()
     expect(page.locator(".messagelist")).to_contain_text("1")
     assert Organisation.objects.get(name="Creuza Lab").status == Organisation.Status.PUBLISHED
