@@ -25,6 +25,8 @@ LABEL_CHARS = 34
 LEFT, RIGHT, TOP, BOTTOM = 56, 44, 20, 44
 HEIGHT = 280
 MAX_X_LABELS = 8
+CHAR_WIDTH = 7.5  # an average character of a 14 px label, in the chart's units
+LABEL_GAP = 16
 
 
 def num(value: float) -> str:
@@ -94,13 +96,27 @@ def line_chart(points: list[tuple[str, int]]) -> dict[str, Any]:
             return num(LEFT + plot_width / 2)
         return num(LEFT + plot_width * index / (len(points) - 1))
 
+    last = len(points) - 1
+    # Labels along x are shown far enough apart not to run into each other: the
+    # widest at about CHAR_WIDTH a character, the last one ending at its point.
+    spacing = plot_width / last if last else plot_width
+    label_width = CHAR_WIDTH * max((len(label) for label, _value in points), default=0)
+    every = max(every, math.ceil((label_width + LABEL_GAP) / spacing))
+
+    def show_label(index: int) -> bool:
+        return index == last or (
+            index % every == 0 and (last - index) * spacing >= 1.5 * label_width + LABEL_GAP
+        )
+
     dots = [
         {
             "label": label,
             "value": value,
             "x": x_of(index),
             "y": y_of(value),
-            "show_label": index % every == 0 or index == len(points) - 1,
+            "show_label": show_label(index),
+            # The last label ends at its point, so the chart's edge cuts none of it.
+            "anchor": "end" if index == last and last else "middle",
         }
         for index, (label, value) in enumerate(points)
     ]

@@ -3,6 +3,7 @@
 from typing import Any, ClassVar
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db import models
@@ -54,7 +55,10 @@ class InvitationAdmin(admin.ModelAdmin[Invitation]):
         return False
 
 
-class MembershipInline(admin.TabularInline[Membership, Organisation]):
+class MembershipInline(admin.StackedInline[Membership, Organisation]):
+    """Stacked: a table's row would cut the member's address and the
+    organisation's name in its title to the cell's width."""
+
     model = Membership
     extra = 0
     autocomplete_fields = ("user",)
@@ -74,6 +78,18 @@ class OrganisationAdminForm(forms.ModelForm):  # type: ignore[type-arg]
         # The admin's fieldsets pick what is shown; the stored logo is never a field.
         fields = ("slug", *PROFILE_FIELDS)
         formfield_callback = https_url_fields
+        # Twelve sectors read best as boxes to tick (the two-list selector hides
+        # its buttons' words); a short description of up to 280 characters in a
+        # box that shows it whole (still one line once saved: `creativecities.text`).
+        widgets = {
+            "sectors": forms.CheckboxSelectMultiple,
+            **{
+                f"short_description_{code}": forms.Textarea(
+                    attrs={"rows": 3, "class": "desk-wide-field"}
+                )
+                for code, _name in settings.LANGUAGES
+            },
+        }
 
 
 def _admin_fields(section: str, names: tuple[str, ...]) -> tuple[str, ...]:
@@ -111,7 +127,6 @@ class OrganisationAdmin(WorkflowAdminMixin, HistoryAdminMixin, ImportMixin, Tran
     date_hierarchy = "created_at"
     ordering = ("-created_at",)
     inlines = (MembershipInline,)
-    filter_horizontal = ("sectors",)
     prepopulated_fields = {"slug": ("name",)}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = (*WORKFLOW_FIELDS, "logo_thumbnail")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from creativecities.media import PortalFileName
 from directory.countries import validate_country_code
+from directory.models.coordinates import Coordinates
 from directory.validators import normalise_ateco_code, validate_ateco_code
 
 
@@ -144,9 +145,13 @@ class Partner(models.Model):
         return str(_("Lead partner") if self.is_lead else _("Partner"))
 
 
-class Municipality(models.Model):
+class Municipality(Coordinates):
     """A place an organisation can be in: a municipio of Genoa or a comune of the
-    Città Metropolitana. Data, so that boundaries and names follow the law."""
+    Città Metropolitana. Data, so that boundaries and names follow the law.
+
+    Its coordinates are its centre, roughly (the town hall's square, or the
+    middle of a municipio): where a member's map starts before they place
+    their pin, not a boundary."""
 
     class Kind(models.TextChoices):
         GENOA_DISTRICT = "district", _("Municipio of Genoa")
@@ -161,6 +166,14 @@ class Municipality(models.Model):
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ("order", "name")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(latitude__isnull=False, longitude__isnull=False),
+                name="municipality_coordinates_both_or_neither",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

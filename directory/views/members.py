@@ -6,6 +6,7 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -39,7 +40,9 @@ from directory.forms import (
     OrganisationRegisterForm,
     PasswordResetForm,
 )
+from directory.maps import municipality_centres, sector_pins
 from directory.models import Invitation, Organisation, User
+from directory.reference import reference
 from directory.services import accounts, invitations, moderation, organisations
 
 
@@ -275,6 +278,11 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
             "can_resubmit": status == Organisation.Status.REJECTED,
             "form": form,
             "form_list": [form],
+            "pin_picker": {
+                "centres": municipality_centres(),
+                "pin": sector_pins(reference().sectors).get(organisation.primary_sector_id),
+            },
+            "map_tiles_url": settings.MAP_TILES_URL,
         },
     )
 

@@ -19,6 +19,7 @@ from creativecities.panels.pages import render_cluster_panels, render_sector_pan
 from creativecities.text import export_value
 from directory import exports, figures
 from directory.filters import OrganisationFilter
+from directory.maps import sector_pins
 from directory.models import Organisation, Page, Partner, Sector
 from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
 from directory.reference import reference
@@ -27,6 +28,9 @@ from directory.validators import ateco_label
 
 OPEN_GRAPH_LOCALES = {"it": "it_IT", "en": "en_GB"}
 SECTOR_COUNT_TIMEOUT = 60
+
+# A sector added in the last minute, not yet in the cached reference: a plain pin.
+NO_PIN: dict[str, Any] = {"name": "", "number": None, "colour": None}
 
 # The optional script of the directory asks for the results alone with this header.
 PARTIAL_HEADER = "X-Partial"
@@ -88,6 +92,7 @@ def organisation_map(request: HttpRequest) -> HttpResponse:
     """The map page: without JavaScript it is the list of results."""
     context = _results(request)
     context["map_tiles_url"] = settings.MAP_TILES_URL
+    context["legend"] = list(sector_pins(context["filterset"].reference.sectors).values())
     return render(request, "directory/organisation_map.html", context)
 
 
@@ -96,7 +101,7 @@ def organisation_geojson(request: HttpRequest) -> JsonResponse:
     """Published organisations with coordinates, under the directory's filters."""
     filterset = OrganisationFilter(request.GET, queryset=Organisation.objects.published())
     filterset.qs  # noqa: B018 (applies the filters, filling `matches`)
-    sectors = {sector.pk: str(sector.name) for sector in filterset.reference.sectors}
+    pins = sector_pins(filterset.reference.sectors)
     places = {pk: name for pk, _slug, name, _kind in filterset.reference.places}
     url_before, url_after = profile_url_affixes()
     rows = (
@@ -115,8 +120,11 @@ def organisation_geojson(request: HttpRequest) -> JsonResponse:
             "properties": {
                 "name": name,
                 "url": f"{url_before}{slug}{url_after}",
-                "sector": sectors.get(sector_id, ""),
+                "sector": pins.get(sector_id, NO_PIN)["name"],
                 "municipality": places.get(place_id, ""),
+                # The sector's pin: its number and colour (`directory.maps`).
+                "pin": pins.get(sector_id, NO_PIN)["number"],
+                "colour": pins.get(sector_id, NO_PIN)["colour"],
             },
         }
         for slug, name, latitude, longitude, sector_id, place_id in rows
@@ -167,11 +175,25 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "structured_data": lambda: organisation_json_ld(organisation, sectors=sectors()),
         "og_locale": OPEN_GRAPH_LOCALES.get(get_language(), "it_IT"),
         "lapse_months": Organisation.lapse_months(),
+        "place": lambda: _place(organisation, known),
+        "map_tiles_url": settings.MAP_TILES_URL,
     }
     response = render(request, "directory/organisation_detail.html", context)
     if preview:
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def _place(organisation: Organisation, known: Any) -> dict[str, Any] | None:
+    """The profile's small map: where it is, with its main sector's pin."""
+    if not organisation.has_coordinates:
+        return None
+    return {
+        "latitude": organisation.latitude,
+        "longitude": organisation.longitude,
+        "name": organisation.name,
+        "pin": sector_pins(known.sectors).get(organisation.primary_sector_id, NO_PIN),
+    }
 
 
 @require_safe

@@ -13,7 +13,7 @@ from django.urls import reverse
 from actionplan.models import Action, PartnerMember, Plan, PlanVersion
 from actionplan.services.actions import action_change_status, action_update
 from creativecities.models import Version
-from tests.actionplan.factories import IndicatorFactory
+from tests.actionplan.factories import IndicatorFactory, IndicatorUpdateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,25 @@ def test_the_dashboard_shows_actions_by_theme_indicators_behind_and_activity(
     assert "Studios opened" in page  # no value recorded, its date passed: behind
     assert "In progress: <strong>1</strong>" in page
     assert "set the status of" in page  # the status change in recent activity
+
+
+def test_the_action_page_names_who_recorded_each_value(
+    client: Client, plan_action_a: Action, plan_editor_a: PartnerMember
+) -> None:
+    """By name, not by an email address cut off by the table's edge on a phone."""
+    user = plan_editor_a.user
+    user.first_name, user.last_name = "Marco", "Ferrari"
+    user.save()
+    indicator = IndicatorFactory.create(action=plan_action_a, name="Studios opened")
+    IndicatorUpdateFactory.create(indicator=indicator, value=Decimal(3), created_by=user)
+    client.force_login(user)
+
+    page = client.get(reverse("actionplan:workspace_action", kwargs={"pk": plan_action_a.pk}))
+
+    assert page.status_code == HTTPStatus.OK
+    content = page.content.decode()
+    assert "<td>Marco Ferrari</td>" in content
+    assert f"<td>{user.email}</td>" not in content
 
 
 def test_every_change_is_a_version_readable_as_a_difference(

@@ -154,7 +154,8 @@ def test_demo_enquiries_cover_every_state_and_load_twice(
     assert kinds == {"reply", "note", "requester"}
     assert StandardReply.objects.count() == 2
     assert all(reply.text_it and reply.text_en for reply in StandardReply.objects.all())
+    count = Enquiry.objects.count()
     again = desk_enquiries_demo(staff=staff_user, member=member)
     assert "0 made" in again
-    assert Enquiry.objects.count() == 5
+    assert Enquiry.objects.count() == count
     assert "token" not in summary.lower()

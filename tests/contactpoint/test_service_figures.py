@@ -1,6 +1,7 @@
 """The desk's "how quickly we answer": working days, not hours; a chart of the
 answer time, not of the volume; months with fewer than five enquiries show no
-time."""
+time on the public page. The staff's statistics count the same working days,
+and the demo's past months fill the public chart."""
 
 import datetime
 import re
@@ -12,10 +13,13 @@ from django.test import Client
 from django.utils import timezone
 
 from contactpoint import figures
+from contactpoint.demo_enquiries import desk_enquiries_demo
 from contactpoint.models import Enquiry
 from contactpoint.workdays import is_working_day
-from directory.models import Sector
+from creativecities.models import OutgoingEmail
+from directory.models import Sector, User
 from tests.contactpoint.factories_enquiries import EnquiryFactory
+from tests.directory.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +96,56 @@ def test_a_month_with_fewer_than_five_enquiries_shows_no_time(
         '<td colspan="3">meno di 5 richieste</td>' in text
     )
     assert "ore" not in re.findall(r"<caption>[^<]*</caption>", text)[0]
+
+
+def test_the_staff_statistics_count_working_days_and_show_every_month(
+    client: Client, staff_user: User, desk_months: tuple[datetime.datetime, datetime.datetime]
+) -> None:
+    """Staff read each enquiry anyway: their table shows the quiet month's time
+    too, in working days like the public page, and so does the median of all."""
+    client.force_login(staff_user)
+
+    page = client.get("/admin/contactpoint/enquiry/statistics/", HTTP_ACCEPT_LANGUAGE="it")
+
+    assert page.status_code == HTTPStatus.OK
+    stats = page.context["figures"]
+    rows = {row["month"]: row for row in stats["months"]}
+    busy, quiet = (rows[moment.date().replace(day=1)] for moment in desk_months)
+    assert (busy["received"], busy["to_answer"]) == (5, 2)
+    assert (quiet["received"], quiet["to_answer"], quiet["hidden"]) == (3, 1, False)
+    # Eight first answers: three after one working day, four after two, one after 28.
+    assert stats["median_to_answer"] == 2
+    assert [dot["value"] for dot in stats["answer_chart"]["dots"]] == [1, 2]
+    text = re.sub(r"\s+", " ", page.content.decode())
+    assert "Mediana dei giorni lavorativi per la prima risposta (ultimi 24 mesi)" in text
+    assert "<td>3</td> <td>1</td>" in text
+    assert " ore" not in text
+
+
+def test_the_demo_fills_the_recent_months_and_keeps_a_quiet_one_hidden(
+    staff_user: User, enquiry_sector: Sector
+) -> None:
+    """The public chart is drawn from the demo's past months: each of the eleven
+    before this one has five enquiries or more and its answer time, but for one
+    quiet month, whose time stays hidden."""
+    member = UserFactory.create()
+    desk_enquiries_demo(staff=staff_user, member=member)
+    cache.clear()
+
+    shown = figures.service_figures()
+    this_month = timezone.localdate().replace(day=1)
+    past = [row for row in shown["rows"] if row["month"] != this_month]
+    assert len(past) == 11
+    quiet = [row for row in past if row["hidden"]]
+    assert [row["received"] for row in quiet] == [3]
+    busy = [row for row in past if not row["hidden"]]
+    assert all(row["received"] >= 5 and row["to_answer"] is not None for row in busy)
+    assert len(shown["chart"]["dots"]) >= 10
+    # Closed long ago: no mail goes out for them, and a second load adds none.
+    past_addresses = Enquiry.objects.filter(closed_at__lt=this_month).values_list("email")
+    assert past_addresses and not OutgoingEmail.objects.filter(
+        to__overlap=[email for (email,) in past_addresses]
+    )
+    count = Enquiry.objects.count()
+    desk_enquiries_demo(staff=staff_user, member=member)
+    assert Enquiry.objects.count() == count

@@ -1,6 +1,7 @@
 """Cluster figures: counts by sector, kind, place and time, drawn as SVG with tables."""
 
 import datetime
+import itertools
 import re
 from http import HTTPStatus
 from typing import Any
@@ -98,6 +99,23 @@ def test_line_ticks_are_round_numbers() -> None:
     assert [tick["value"] for tick in chart["ticks"]] == [0, 50, 100, 150, 200]
     assert charts.nice_step(3) == 1
     assert charts.nice_step(1_000) == 250 or charts.nice_step(1_000) == 500
+
+
+def test_line_labels_keep_apart_and_inside_the_chart() -> None:
+    """Twelve months' names fit without running into each other, and the last
+    one ends at its point instead of being cut by the chart's right edge."""
+    months = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio"]
+    months += ["agosto", "settembre", "ottobre", "novembre", "dicembre"]
+    chart = charts.line_chart([(f"{month} 2026", 3) for month in months])
+
+    shown = [dot for dot in chart["dots"] if dot["show_label"]]
+    assert shown[0]["label"] == "gennaio 2026" and shown[-1]["label"] == "dicembre 2026"
+    assert shown[-1]["anchor"] == "end" and shown[0]["anchor"] == "middle"
+    width = charts.CHAR_WIDTH * len("settembre 2026")
+    for left, right in itertools.pairwise(shown):
+        room = float(right["x"]) - float(left["x"])
+        needed = width * (1.5 if right is shown[-1] else 1)
+        assert room >= needed, (left["label"], right["label"])
 
 
 def test_the_page_draws_accessible_charts_with_tables(client: Client) -> None:

@@ -246,6 +246,34 @@ def test_a_staff_edit_is_a_version_naming_what_changed(desk: Client, staff_user:
     assert organisation.status == Organisation.Status.PUBLISHED
 
 
+def test_the_change_page_reads_whole_sectors_descriptions_and_members(desk: Client) -> None:
+    """Sectors as boxes to tick, short descriptions in boxes that show them whole
+    (saved as one line all the same), each member's title uncut."""
+    member = UserFactory.create(email="a.very.long.address.of.a.member@demo.creativecities.example")
+    organisation = OrganisationFactory.create(name="Pixel di Mare Games", members=[member])
+    design = Sector.objects.get(slug="design")
+
+    page = desk.get(f"{CHANGELIST}{organisation.pk}/change/")
+
+    content = page.content.decode()
+    assert f'type="checkbox" name="sectors" value="{design.pk}"' in content
+    assert "selectfilter" not in content
+    assert '<textarea name="short_description_it" cols="40" rows="3" class="desk-wide-field' in (
+        content
+    )
+    assert 'id="memberships-group"\n     data-inline-type="stacked"' in content
+    assert "Pixel di Mare Games" in content and member.email in content
+    other = OrganisationFactory.create(name="Senza membri")
+    data = change_form_data(desk, other)
+    data["sectors"] = [design.pk]
+    data["short_description_it"] = "Giochi\r\nnarrativi"
+    response = desk.post(f"{CHANGELIST}{other.pk}/change/", data)
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
+    other.refresh_from_db()
+    assert other.short_description_it == "Giochi narrativi"  # type: ignore[attr-defined]
+    assert design in other.sectors.all()
+
+
 def test_saving_without_changes_records_no_version(desk: Client) -> None:
     organisation = OrganisationFactory.create(name="Immutata")
     data = change_form_data(desk, organisation)
