@@ -32,7 +32,7 @@ from tests.browser.test_page_parts import DESKTOP, PASSWORD, WIDTHS, assert_laid
 from tests.contactpoint.factories_enquiries import EnquiryFactory
 from tests.directory.factories import OrganisationFactory, PartnerFactory, UserFactory
 from tests.directory.searchable import sector
-from tests.directory.survey.factories_results import results_answer, results_campaign
+from tests.survey.factories_results import results_answer, results_campaign
 
 
 def looked_at(page: Any) -> None:

@@ -99,7 +99,7 @@ def add_centres(apps: Any, schema_editor: Any) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0030_campaign_results_status"),
+        ("directory", "0032_survey_models_to_survey_app"),
     ]
 
     operations = [
