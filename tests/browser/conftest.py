@@ -119,7 +119,12 @@ def visit(page: Any, live_server: Any) -> Callable[..., Any]:
 
 
 def check(page: Any) -> None:
-    """What every visited page must satisfy: styles loaded, axe clean."""
+    """What every visited page must satisfy: styles loaded, axe clean.
+
+    A click on a link returns once the new page's address is committed, before
+    its stylesheets are in: wait for the page to finish loading first.
+    """
+    page.wait_for_load_state("load")
     assert_styled(page)
     assert_accessible(page)
 
