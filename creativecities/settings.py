@@ -377,7 +377,7 @@ PRIVACY_POLICY_VERSION = os.environ.get("PRIVACY_POLICY_VERSION", "2026-01")
 UNCONFIRMED_DRAFTS_DAYS = env_int("UNCONFIRMED_DRAFTS_DAYS", 7)
 
 # The retention schedule (`manage.py apply_retention`, daily; stated in the
-# privacy notice and in `directory/services/retention.py`): the mail log, login
+# privacy notice and in `creativecities/retention.py`): the mail log, login
 # records, the history (who changed what) and anonymous survey answers never
 # submitted, each kept this long.
 RETENTION_MAIL_LOG_MONTHS = env_int("RETENTION_MAIL_LOG_MONTHS", 12)

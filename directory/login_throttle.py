@@ -42,7 +42,7 @@ from typing import Any
 from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_parameters
-from axes.models import AccessAttempt, AccessLog
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Max, QuerySet, Sum
@@ -272,3 +272,13 @@ def lockout_response(
     )
     response["Retry-After"] = str(math.ceil(wait.total_seconds()))
     return response
+
+
+def login_records_forget(now: datetime.datetime) -> int:
+    """Login records (attempts, logs, failures) older than
+    `RETENTION_LOGIN_RECORDS_DAYS`: the retention schedule's rule for them."""
+    cutoff = now - datetime.timedelta(days=settings.RETENTION_LOGIN_RECORDS_DAYS)
+    return sum(
+        record.objects.filter(attempt_time__lt=cutoff).delete()[0]
+        for record in (AccessAttempt, AccessLog, AccessFailureLog)
+    )

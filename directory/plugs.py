@@ -1,7 +1,8 @@
 """Everything the directory adds to the portal's core, in one place.
 
 Called from `DirectoryConfig.ready()`. The directory's workflow, its tracked
-fields, what it holds about a person and its part of the desk's workbench; the
+fields, what it holds about a person (and how long it keeps login records),
+its part of the desk's workbench; the
 sector and account pages are the directory's own, where the other apps plug
 their panels in.
 """
@@ -14,9 +15,11 @@ from creativecities import history
 from creativecities.lists.search import index
 from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_workbench
+from creativecities.retention import register_retention
 from creativecities.workflow import register_workflow
 from directory import personal_data
 from directory.admin import home
+from directory.login_throttle import login_records_forget
 from directory.models import PROFILE_FIELDS, Organisation
 from directory.services.moderation import ORGANISATION_WORKFLOW
 
@@ -39,6 +42,8 @@ def plug() -> None:
     register_personal_data(
         "memberships", label=_("Memberships"), export=personal_data.memberships_of
     )
+    # Retention: login records (django-axes') past their period.
+    register_retention("login records deleted", login_records_forget)
     # The admin home: organisations to review, the week's registrations.
     register_workbench(home.organisations_waiting)
     # No demo loader: `load_demo_data` loads the directory's content itself,

@@ -26,9 +26,9 @@ from creativecities.demo.loaders import register_demo_loader
 from creativecities.panels.pages import register_cluster_panel
 from creativecities.panels.personal_data import Row, register_personal_data
 from creativecities.panels.workbench import LINKS, WorkbenchEntry, register_workbench
+from creativecities.retention import months_ago, register_retention
 from creativecities.workflow import register_workflow
 from directory.models import User
-from directory.services.retention import months_ago, register_retention
 from survey import publishing, services
 from survey.demo import survey_demo
 from survey.models import Answer, AnswerSet

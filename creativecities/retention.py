@@ -1,17 +1,17 @@
 """How long the portal keeps records that name people, applied daily by
-`manage.py apply_retention`. Each period is a setting (see settings.py):
+`manage.py apply_retention`. Each period is a setting (see settings.py). The
+core's own records:
 
 - the mail log (`OutgoingEmail`, sent or failed): `RETENTION_MAIL_LOG_MONTHS` (12),
   then deleted;
-- login records (django-axes' attempts, logs and failures):
-  `RETENTION_LOGIN_RECORDS_DAYS` (90), then deleted;
 - the history (`Version`, `StateChange`): `RETENTION_HISTORY_YEARS` (5), then deleted
   for an object that no longer exists, and kept without who made the change for one
-  that does (a profile's past stays readable);
-- what other apps keep: each registers its rule in its `AppConfig.ready()`
-  (`register_retention`), so the core never imports them; the survey's deletes
-  anonymous answer sets never submitted, `RETENTION_SURVEY_DRAFTS_MONTHS` (12) after
-  their campaign closed.
+  that does (a profile's past stays readable).
+
+What the apps keep, each registers with its rule in its `plugs.py`
+(`register_retention`): the directory's login records
+(`RETENTION_LOGIN_RECORDS_DAYS`, 90 days), the survey's anonymous answer sets never
+submitted (`RETENTION_SURVEY_DRAFTS_MONTHS`, 12, after their campaign closed).
 
 Running it twice changes nothing the second time.
 """
@@ -23,7 +23,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -41,8 +40,8 @@ _rules: dict[str, RetentionRule] = {}
 
 
 def register_retention(name: str, rule: RetentionRule) -> None:
-    """Add a rule to every run, its count reported under `name` (once, however
-    often `ready()` runs: a second registration replaces the first)."""
+    """Add an app's rule to every run, its count reported under `name` (once,
+    however often `ready()` runs: a second registration replaces the first)."""
     _rules[name] = rule
 
 
@@ -90,11 +89,6 @@ def retention_apply(*, now: datetime.datetime | None = None) -> RetentionReport:
         OutgoingEmail.objects.filter(created_at__lt=mail_cutoff)
         .filter(status__in=[OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED])
         .delete()[0]
-    )
-    login_cutoff = now - datetime.timedelta(days=settings.RETENTION_LOGIN_RECORDS_DAYS)
-    counts["login records deleted"] = sum(
-        record.objects.filter(attempt_time__lt=login_cutoff).delete()[0]
-        for record in (AccessAttempt, AccessLog, AccessFailureLog)
     )
     history_cutoff = now - datetime.timedelta(days=round(settings.RETENTION_HISTORY_YEARS * 365.25))
     for record in (Version, StateChange):

@@ -10,10 +10,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from creativecities.models import OutgoingEmail, Version
-from directory.models import Organisation, User
-from directory.services.retention import retention_apply
+from creativecities.retention import retention_apply
+from directory.models import Organisation
 from survey.models import AnswerSet
-from tests.directory.factories import OrganisationFactory, OutgoingEmailFactory
+from tests.directory.factories import OrganisationFactory, OutgoingEmailFactory, UserFactory
 from tests.directory.helpers import ago
 from tests.survey.factories import AnswerSetFactory, CampaignFactory
 
@@ -48,9 +48,8 @@ def test_login_records_older_than_90_days_are_deleted() -> None:
     assert list(AccessLog.objects.values_list("username", flat=True)) == ["new@example.org"]
 
 
-def test_old_history_of_a_deleted_object_goes_and_of_a_live_one_loses_its_author(
-    member: User,
-) -> None:
+def test_old_history_of_a_deleted_object_goes_and_of_a_live_one_loses_its_author() -> None:
+    member = UserFactory.create()
     live = OrganisationFactory.create()
     gone = OrganisationFactory.create()
     Version.objects.filter(object_id__in=[live.pk, gone.pk]).update(

@@ -1,6 +1,6 @@
-"""Apply the retention schedule: delete or anonymise the mail log, login
-records, history and unfinished anonymous survey sessions past their periods
-(`directory.services.retention`). Idempotent; run it once a day:
+"""Apply the retention schedule: delete or anonymise the mail log, the history
+and what the apps registered (login records, unfinished anonymous survey
+sessions) past their periods (`creativecities.retention`). Idempotent; run it once a day:
 
     40 5 * * * cd /srv/creativecities && .venv/bin/python manage.py apply_retention
 """
@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from directory.services.retention import retention_apply
+from creativecities.retention import retention_apply
 
 
 class Command(BaseCommand):
