@@ -32,7 +32,7 @@ from contactpoint.models import (
 from contactpoint.panels import guides_panel
 from contactpoint.services.alerts import ALERTS
 from contactpoint.services.desk import desk_contacts_forget
-from contactpoint.services.enquiries import ENQUIRY_WORKFLOW
+from contactpoint.services.enquiries import ENQUIRY_WORKFLOW, FOLLOWUPS_DIGEST
 from contactpoint.views.calls import sector_calls_panel
 from contactpoint.views.enquiries import account_enquiries
 from contactpoint.views.premises import sector_premises_panel
@@ -42,6 +42,7 @@ from creativecities.lists.search import index
 from creativecities.panels.pages import register_account_panel, register_sector_panel
 from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_related_list, register_workbench
+from creativecities.subscriptions.digests import register_digest
 from creativecities.subscriptions.kinds import register_kind
 from creativecities.workflow import register_workflow
 
@@ -49,6 +50,9 @@ from creativecities.workflow import register_workflow
 def plug() -> None:
     # Subscriptions: the desk's alerts, through the shared flow and pages.
     register_kind(ALERTS)
+    # Digests: the alerts' (the kind's own) and the desk's hourly letter of an
+    # enquiry's follow-ups, both queued by `manage.py send_digests`.
+    register_digest(FOLLOWUPS_DIGEST)
     # Workflow: an enquiry, from new to closed (services/enquiries.py).
     register_workflow(ENQUIRY_WORKFLOW)
     # History: every write path records a version. A guide's change also

@@ -1,15 +1,15 @@
 """Background work of the desk: enquiries' acknowledgements and follow-up
-digests, the alerts' digests.
+digests.
 
 An enquiry's acknowledgement is queued in the transaction that saves it
-(`enquiry_submit`); the digests by `manage.py desk_send_digests` (cron), one task
-per subscriber due one. Each task decides and records under a row lock, so a
-task run twice sends one mail.
+(`enquiry_submit`); a follow-ups' digest when the hour is over, where the queue
+can wait. The alerts' digests, and follow-ups' digests a queue did not send on
+time, are the core's `digest_send` tasks, queued by `manage.py send_digests`
+(cron). Each task decides and records under a row lock, so a task run twice
+sends one mail.
 """
 
 from django_tasks import task
-
-from contactpoint.services.alerts import alert_send_digest
 
 
 @task()
@@ -26,12 +26,6 @@ def enquiry_link_resend_send(*, enquiry_id: int) -> str:
     from contactpoint.services.enquiries import enquiry_acknowledge  # which queues this task
 
     return "sent" if enquiry_acknowledge(enquiry_id=enquiry_id, again=True) else "gone"
-
-
-@task()
-def alert_digest_send(*, subscription_id: int) -> bool:
-    """Send one subscriber's digest if it is due and there is news; True if sent."""
-    return alert_send_digest(subscription_id=subscription_id)
 
 
 @task()

@@ -46,19 +46,6 @@ def read_legacy_link(purpose: str, token: str) -> AlertSubscription | None:
     return subscription
 
 
-ALERTS = SubscriptionKind(
-    name=AlertSubscription.kind,
-    model=AlertSubscription,
-    pages="contactpoint/alerts",
-    confirm_mail="contactpoint/emails/alert_confirm",
-    start_url="contactpoint:alerts",
-    start_label=gettext_lazy("Subscribe to the alerts"),
-    replaces_confirmed=True,
-    cadences=(Cadence.WEEKLY, Cadence.DAILY),
-    read_legacy=read_legacy_link,
-)
-
-
 def alert_subscribe(
     *, email: str, sectors: Iterable[Sector], language: str, cadence: str = ""
 ) -> AlertSubscription:
@@ -152,3 +139,17 @@ def alert_send_digest(*, subscription_id: int, now: datetime.datetime | None = N
     subscription.last_digest_at = now
     subscription.save(update_fields=["last_digest_at"])
     return True
+
+
+ALERTS = SubscriptionKind(
+    name=AlertSubscription.kind,
+    model=AlertSubscription,
+    pages="contactpoint/alerts",
+    confirm_mail="contactpoint/emails/alert_confirm",
+    start_url="contactpoint:alerts",
+    start_label=gettext_lazy("Subscribe to the alerts"),
+    replaces_confirmed=True,
+    cadences=(Cadence.WEEKLY, Cadence.DAILY),
+    read_legacy=read_legacy_link,
+    digest=alert_send_digest,
+)

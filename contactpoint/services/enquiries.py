@@ -30,6 +30,7 @@ from contactpoint.models import Enquiry, EnquiryMessage, FundingCall, Guide, Pre
 from creativecities.links.hashed import new_token, token_digest
 from creativecities.mail.notifications import email_after_commit
 from creativecities.mail.tasks import enqueue_with_transaction
+from creativecities.subscriptions.digests import Digest
 from creativecities.workflow import Transition, TransitionError, Workflow, has_permission
 from directory.models import User
 
@@ -450,7 +451,7 @@ def _mail_followups(enquiry: Enquiry, followups: list[EnquiryMessage]) -> None:
 def _schedule_followups_digest(enquiry_id: int, due: datetime.datetime) -> None:
     """Queue the digest for when it is due, on a queue that can wait (the
     database queue of production and `make run`). Elsewhere nothing would run
-    it on time: `manage.py desk_send_digests` queues the digests that are due,
+    it on time: `manage.py send_digests` queues the digests that are due,
     and the enquiry's next follow-up after the hour carries the waiting ones."""
     from contactpoint.tasks import enquiry_followups_digest_send  # which calls back here
 
@@ -487,6 +488,23 @@ def enquiry_followups_digest(*, enquiry_id: int, now: datetime.datetime | None =
             followups_told_at=now, followups_digest_due_at=None
         )
     return bool(followups)
+
+
+def enquiry_followups_due(now: datetime.datetime) -> Iterable[int]:
+    """The enquiries whose follow-ups' digest is due (those a queue that
+    cannot wait did not send on time)."""
+    return (
+        Enquiry.objects.filter(followups_digest_due_at__lte=now)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+FOLLOWUPS_DIGEST = Digest(
+    name="enquiry_followups",
+    due=enquiry_followups_due,
+    send=lambda enquiry_id: enquiry_followups_digest(enquiry_id=enquiry_id),
+)
 
 
 def enquiry_note(*, enquiry: Enquiry, text: str, by: User) -> EnquiryMessage:

@@ -31,7 +31,9 @@ class SubscriptionKind:
     subscribe again, linked from the page of a link that cannot be used.
     `cadences`: what a subscriber may choose, the first the default.
     `read_legacy(purpose, token)` reads links mailed before the shared flow
-    (`"confirm"` or `"stop"`): the subscription, or None.
+    (`"confirm"` or `"stop"`): the subscription, or None. `digest(subscription_id=)`
+    writes one subscriber's digest if it is due (`digests.py`); a kind whose
+    cadences include one must name it.
     """
 
     name: str
@@ -44,6 +46,7 @@ class SubscriptionKind:
     replaces_confirmed: bool = False
     cadences: tuple[Cadence, ...] = (Cadence.IMMEDIATE,)
     read_legacy: Callable[[str, str], Subscription | None] | None = None
+    digest: Callable[..., bool] | None = None
 
     def same_subscriber(self, subscription: Subscription) -> dict[str, Any]:
         """The lookup of every row of the same subscriber as `subscription`."""
@@ -62,6 +65,8 @@ def register_kind(kind: SubscriptionKind) -> None:
     """Declare a kind (from an app's `plug()`); declaring it again replaces it."""
     if getattr(kind.model, "kind", kind.name) != kind.name:
         raise ValueError(f"{kind.model.__name__}.kind is not {kind.name!r}")
+    if kind.digest is None and any(cadence != Cadence.IMMEDIATE for cadence in kind.cadences):
+        raise ValueError(f"{kind.name!r} offers a digest cadence but names no digest")
     _KINDS[kind.name] = kind
 
 

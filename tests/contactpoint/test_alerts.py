@@ -17,8 +17,8 @@ from django.utils.text import slugify
 
 from contactpoint.models import AlertSubscription, FundingCall, Premises
 from contactpoint.services import alerts
-from contactpoint.tasks import alert_digest_send
 from creativecities.models import OutgoingEmail
+from creativecities.subscriptions.digests import digest_send
 from creativecities.subscriptions.services import subscription_token
 from directory.models import Municipality, Sector
 from tests.concurrency import run_at_once
@@ -244,7 +244,7 @@ def test_a_digest_lists_what_is_new_in_the_sectors_and_carries_the_unsubscribe_h
     desk_premises(design, published_at=recent, title="Studio in Prè")
 
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("desk_send_digests", stdout=io.StringIO())
+        call_command("send_digests", stdout=io.StringIO())
 
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
@@ -283,11 +283,11 @@ def test_at_most_one_digest_a_week_and_each_mail_once(
     desk_call(design, published_at=timezone.now() - datetime.timedelta(days=1), title="First")
 
     with django_capture_on_commit_callbacks(execute=True):
-        alert_digest_send.enqueue(subscription_id=desk_subscriber.pk)
-        alert_digest_send.enqueue(subscription_id=desk_subscriber.pk)  # a task run twice
+        digest_send.enqueue(name="alerts", object_id=desk_subscriber.pk)
+        digest_send.enqueue(name="alerts", object_id=desk_subscriber.pk)  # a task run twice
     desk_call(design, published_at=timezone.now(), title="Second")
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("desk_send_digests", stdout=io.StringIO())  # the same week: nothing
+        call_command("send_digests", stdout=io.StringIO())  # the same week: nothing
         # Even a task queued by hand in the same week sends nothing.
         assert alerts.alert_send_digest(subscription_id=desk_subscriber.pk) is False
 
@@ -311,7 +311,7 @@ def test_unconfirmed_subscribers_get_no_digest(
     desk_call(design, published_at=timezone.now(), title="A grant")
 
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("desk_send_digests", stdout=io.StringIO())
+        call_command("send_digests", stdout=io.StringIO())
 
     assert mailoutbox == []
 

@@ -240,8 +240,8 @@ def test_follow_ups_within_an_hour_reach_the_desk_as_one_mail_then_one_digest(
         followups_digest_due_at=enquiry_new.followups_digest_due_at - FOLLOWUPS_WINDOW
     )
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("desk_send_digests", stdout=io.StringIO())
-        call_command("desk_send_digests", stdout=io.StringIO())  # run twice, sent once
+        call_command("send_digests", stdout=io.StringIO())
+        call_command("send_digests", stdout=io.StringIO())  # run twice, sent once
 
     assert told.all().count() == 2
     digest = told.all().exclude(pk=first.pk).get()
