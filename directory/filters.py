@@ -3,6 +3,7 @@ so that a search can be bookmarked and shared."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from typing import Any
 
 import django_filters
@@ -10,6 +11,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.filtersets import SharedFormFilterSet
 from directory.models import Municipality, Organisation, OrganisationQuerySet
 from directory.pagination import PER_PAGE, CappedPaginator, DeferredJoinPaginator, RankedPaginator
 from directory.reference import reference
@@ -36,7 +38,7 @@ class SearchInput(forms.TextInput):
     input_type = "search"
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(SharedFormFilterSet):
     """Filters of the public directory over the published organisations given.
 
     Sectors and places are validated against the reference data (read from
@@ -99,20 +101,28 @@ class OrganisationFilter(django_filters.FilterSet):
         # back with the next search, so typing words would keep sorting by name.
         super().__init__(self.asked.copy(), *args, **kwargs)
         self.reference = reference()
-        self.filters["sector"].extra["choices"] = [
-            (sector.slug, sector.name) for sector in self.reference.sectors
-        ]
-        genoa = Municipality.Kind.GENOA_DISTRICT
-        places = self.reference.places
-        self.filters["municipality"].extra["choices"] = [
-            (_("Genoa"), [(slug, name) for _pk, slug, name, kind in places if kind == genoa]),
-            (
-                _("Metropolitan city"),
-                [(slug, name) for _pk, slug, name, kind in places if kind != genoa],
-            ),
-        ]
         self.words: str | None = None
         self.matches: OrganisationQuerySet = self.queryset
+
+    def choices(self) -> dict[str, Sequence[Any]]:
+        """Sectors and places from the reference data: the form is built anew
+        (once per process) when they change."""
+        genoa = Municipality.Kind.GENOA_DISTRICT
+        places = self.reference.places
+        return {
+            "sector": [(sector.slug, sector.name) for sector in self.reference.sectors],
+            "municipality": [
+                (_("Genoa"), [(slug, name) for _pk, slug, name, kind in places if kind == genoa]),
+                (
+                    _("Metropolitan city"),
+                    [(slug, name) for _pk, slug, name, kind in places if kind != genoa],
+                ),
+            ],
+        }
+
+    def choices_version(self) -> Hashable:
+        sectors = tuple((sector.slug, sector.name) for sector in self.reference.sectors)
+        return sectors, tuple(self.reference.places)
 
     # Filters --------------------------------------------------------------
 
