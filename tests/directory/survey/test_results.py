@@ -278,3 +278,41 @@ def test_too_few_answers_hide_everything(
     assert scale.summary is not None and scale.summary.mean is None
     page: Any = client.get(reverse("survey_results:public", kwargs={"slug": survey.campaign.slug}))
     assert "fewer than 5" in page.content.decode()
+
+
+def test_the_desk_page_reads_as_many_queries_for_many_answers_as_for_few(
+    desk: Client, results_answered: SurveyQuestions, survey_two_sectors: tuple[Sector, Sector]
+) -> None:
+    url = reverse("survey_results_admin:campaign", kwargs={"pk": results_answered.campaign.pk})
+
+    def page() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as captured:
+            response = desk.get(url)
+        assert response.status_code == HTTPStatus.OK
+        return len(captured), response.content.decode()
+
+    few, _page = page()
+    for _ in range(30):
+        results_answer(results_answered, sector=survey_two_sectors[0], single="home", scale=3)
+    results_answer(results_answered, long_text="<b>First</b>\r\nsecond line")
+    many, content = page()
+
+    assert few == many
+    # Every written answer is listed, its line breaks kept and its markup escaped.
+    assert content.count("<li>SECRET-LONG-ANSWER</li>") == 9
+    assert "<li>&lt;b&gt;First&lt;/b&gt;<br>second line</li>" in content
+
+
+def test_a_breakdown_table_shows_each_level_with_its_totals(
+    client: Client, results_answered: SurveyQuestions
+) -> None:
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
+    page = client.get(url).content.decode()
+
+    table = page[page.index("Where do you work?, by Sector") :]
+    table = table[: table.index("</table>")]
+    assert '<th scope="col" class="text-end">Answered</th>' in table
+    assert '<th scope="row">All</th>' in table
+    body = table[table.index("<tbody>") : table.index("</tbody>")]
+    assert body.count('<tr><th scope="row">') == 2  # the two sectors that answered
+    assert 'data-figure="small">fewer than 5</span>' in table
