@@ -14,6 +14,7 @@ from statistics import median_high
 from typing import Any
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -142,25 +143,31 @@ def service_figures() -> dict[str, Any]:
 
 
 def statistics() -> dict[str, Any]:
-    """The staff's statistics page: by month, topic and sector, answer times, backlog."""
+    """The staff's statistics page: by month, topic and sector, answer times, backlog.
+
+    Three passes over the enquiries whatever their number: by month (the last
+    two years), by topic and by sector together with the backlog's counts
+    (`GROUPING SETS`, which the ORM does not write), and the overall median."""
     to_answer = ExpressionWrapper(F("first_answered_at") - F("created_at"), DurationField())
     rows = monthly(_months_back(timezone.now(), 24))
     topics = dict(Topic.choices)
-    by_topic = [
-        (str(topics.get(row["topic"], row["topic"])), row["n"])
-        for row in Enquiry.objects.values("topic").annotate(n=Count("pk")).order_by("-n")
-    ]
     names = {sector.pk: sector.name for sector in reference().sectors}
-    by_sector = [
-        (str(names.get(row["sector"], row["sector"])), row["n"])
-        for row in Enquiry.objects.values("sector").annotate(n=Count("pk")).order_by("-n")
-    ]
+    by_topic: list[tuple[str, int]] = []
+    by_sector: list[tuple[str, int]] = []
+    counts = {"backlog": 0, "new": 0, "assigned": 0, "total": 0}
+    for is_sector, topic, sector, total, new, assigned in _counts():
+        if is_sector:
+            by_sector.append((str(names.get(sector, sector)), total))
+            continue
+        by_topic.append((str(topics.get(topic, topic)), total))
+        counts["total"] += total
+        counts["new"] += new
+        counts["assigned"] += assigned
+        counts["backlog"] += new + assigned
+    by_topic.sort(key=lambda item: -item[1])
+    by_sector.sort(key=lambda item: -item[1])
     overall = Enquiry.objects.aggregate(
-        median=Median(to_answer, filter=Q(first_answered_at__isnull=False)),
-        backlog=Count("pk", filter=Q(status__in=[Enquiry.Status.NEW, Enquiry.Status.ASSIGNED])),
-        new=Count("pk", filter=Q(status=Enquiry.Status.NEW)),
-        assigned=Count("pk", filter=Q(status=Enquiry.Status.ASSIGNED)),
-        total=Count("pk"),
+        median=Median(to_answer, filter=Q(first_answered_at__isnull=False))
     )
     return {
         "months": rows,
@@ -168,8 +175,19 @@ def statistics() -> dict[str, Any]:
         "by_topic": charts.bar_chart(by_topic),
         "by_sector": charts.bar_chart(by_sector),
         "median_to_answer": _hours(overall["median"]),
-        "backlog": overall["backlog"],
-        "new": overall["new"],
-        "assigned": overall["assigned"],
-        "total": overall["total"],
+        **counts,
     }
+
+
+def _counts() -> list[tuple[bool, Any, Any, int, int, int]]:
+    """Enquiries by topic and by sector in one pass, each group with its new and
+    assigned ones: (by sector, topic, sector, enquiries, new, assigned)."""
+    table = connection.ops.quote_name(Enquiry._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT GROUPING(sector_id) = 0, topic, sector_id, COUNT(*),"  # noqa: S608 (the model's table)
+            " COUNT(*) FILTER (WHERE status = %s), COUNT(*) FILTER (WHERE status = %s)"
+            f" FROM {table} GROUP BY GROUPING SETS ((topic), (sector_id))",
+            [Enquiry.Status.NEW, Enquiry.Status.ASSIGNED],
+        )
+        return list(cursor.fetchall())
