@@ -1,16 +1,18 @@
 """The survey's template tags: whether the header links to it, and how a
 published figure reads."""
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from directory.survey import schedule
 
@@ -41,6 +43,11 @@ def figure(value: Any) -> SafeString:
 
 def _hidden_labels() -> tuple[str, str]:
     """What a small and a hidden figure read, in the active language, as HTML."""
+    return _labels_in(get_language())
+
+
+@functools.lru_cache(maxsize=8)
+def _labels_in(language: str | None) -> tuple[str, str]:
     return (
         f'<span class="survey-hidden" data-figure="small">{escape(gettext("fewer than 5"))}</span>',
         f'<span class="survey-hidden" data-figure="hidden">{escape(gettext("hidden"))}</span>',
@@ -58,6 +65,55 @@ def _figure(value: Any, hidden: tuple[str, str]) -> str:
             else str(number)
         )
     return hidden[0] if value.small else hidden[1]
+
+
+@register.simple_tag
+def results_chart(chart: dict[str, Any], number: int, title: str) -> SafeString:
+    """A question's answers as a bar chart (`results.bar_chart`) beside a table of
+    the same figures, their shares too; a count too small to show draws no bar
+    and reads as such. The chart's ids begin with q and the question's
+    `number`. Written in Python, as the breakdowns are: twenty of them a page."""
+    hidden = _hidden_labels()
+    ident, title = f"q{number}", escape(title)
+    words = {"small": escape(gettext("fewer than 5")), "hidden": escape(gettext("hidden"))}
+    drawing = "".join(
+        f'<text class="portal-chart-label" x="{chart["label_end"]}" y="{bar["text_y"]}"'
+        f' text-anchor="end">{escape(bar["short_label"])}</text>'
+        f'<rect class="portal-chart-bar" x="{chart["bar_start"]}" y="{bar["y"]}"'
+        f' width="{bar["length"]}" height="{chart["bar_height"]}" />'
+        f'<text class="portal-chart-value" x="{bar["value_x"]}" y="{bar["text_y"]}">'
+        + (
+            _figure(bar["figure"], hidden)
+            if bar["figure"].shown
+            else words["small" if bar["figure"].small else "hidden"]
+        )
+        + "</text>\n"
+        for bar in chart["bars"]
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{escape(bar["label"])}</th>'
+        f'<td class="text-end">{_figure(bar["figure"], hidden)}</td>'
+        '<td class="text-end">'
+        + (f"{floatformat(bar['share'], 1)}%" if bar["share"] is not None else "–")
+        + "</td></tr>\n"
+        for bar in chart["bars"]
+    )
+    description = escape(gettext("Bar chart. The table below gives the same numbers."))
+    return mark_safe(  # noqa: S308 (every text escaped above; the rest are numbers)
+        f'<figure class="portal-figure" aria-labelledby="{ident}-caption">\n'
+        f'<svg class="portal-chart" viewBox="0 0 {chart["width"]} {chart["height"]}"'
+        f' width="{chart["width"]}" height="{chart["height"]}" role="img"'
+        f' aria-labelledby="{ident}-title {ident}-desc">\n'
+        f'<title id="{ident}-title">{title}</title>\n<desc id="{ident}-desc">{description}</desc>\n'
+        f"{drawing}</svg>\n"
+        f'<figcaption id="{ident}-caption">{title}</figcaption>\n'
+        f'<div class="table-responsive" role="region" aria-label="{title}" tabindex="0">\n'
+        f'<table class="table table-sm">\n<caption class="visually-hidden">{title}</caption>\n'
+        f'<thead><tr><th scope="col">{escape(gettext("Answer"))}</th>'
+        f'<th scope="col" class="text-end">{escape(gettext("Organisations"))}</th>'
+        f'<th scope="col" class="text-end">{escape(gettext("Share"))}</th></tr></thead>\n'
+        f"<tbody>\n{rows}</tbody>\n</table>\n</div>\n</figure>"
+    )
 
 
 @register.simple_tag

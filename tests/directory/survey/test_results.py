@@ -1,5 +1,6 @@
 """Results for the desk and the public: figures, the threshold, who sees what."""
 
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -316,3 +317,24 @@ def test_a_breakdown_table_shows_each_level_with_its_totals(
     body = table[table.index("<tbody>") : table.index("</tbody>")]
     assert body.count('<tr><th scope="row">') == 2  # the two sectors that answered
     assert 'data-figure="small">fewer than 5</span>' in table
+
+
+def test_a_chart_draws_each_answer_with_a_table_of_the_same_figures(
+    client: Client, results_answered: SurveyQuestions
+) -> None:
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
+    page = client.get(url).content.decode()
+
+    chart = page[page.index('<figure class="portal-figure" aria-labelledby="q1-caption">') :]
+    chart = chart[: chart.index("</figure>")]
+    assert '<title id="q1-title">Where do you work?</title>' in chart
+    assert chart.count('<rect class="portal-chart-bar"') == 3  # studio, home, coworking
+    # Hidden to protect the small breakdowns: no bar, no share, and said so.
+    no_bar = r'width="0" height="20" /><text class="portal-chart-value" [^>]*>hidden<'
+    assert re.search(no_bar, chart)
+    assert (
+        '<tr><th scope="row">studio</th><td class="text-end"><span class="survey-hidden"'
+        ' data-figure="hidden">hidden</span></td><td class="text-end">–</td></tr>'
+    ) in chart
+    zero = '<th scope="row">coworking</th><td class="text-end">0</td><td class="text-end">0.0%'
+    assert zero in chart
