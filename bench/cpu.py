@@ -197,7 +197,7 @@ def main() -> int:
         cpu, wall, mean, queries, size = measure(get, ["/bench/hello"], options.requests, False)
     print(f"{'bare view':<34} {cpu:8.2f} {mean:9.2f} {wall:9.2f} {queries:8} {size / 1024:6.1f}")
     for name, paths in pages.items():
-        for path in paths[:20]:  # templates compiled, connection open, fragments cached
+        for path in paths:  # templates compiled, connection open, fragments cached
             get(path)
         profiled = options.profile and options.profile in name
         profiler = cProfile.Profile(time.process_time) if profiled else None
@@ -231,7 +231,7 @@ def sizes(counts: list[int], requests: int) -> int:
             return client.get(path)  # type: ignore[attr-defined]
 
         for name, paths in directory_pages().items():
-            for path in paths[:20]:
+            for path in paths:
                 get(path)
             cpu, wall, _mean, queries, _size = measure(get, paths, requests, False)
             table.setdefault(name, {})[count] = (wall, cpu, queries)
