@@ -30,6 +30,8 @@ SORT_CHOICES = [
 # Each order has its covering index (see the model's `Meta.indexes`).
 ORDERINGS = {SORT_NAME: ("name", "id"), SORT_NEWEST: ("-created_at", "id")}
 
+# The free text: drawn apart from the cached rest of the form.
+SEARCH_FIELD = "q"
 # Parameters that are not filters: removing them never widens a search.
 NOT_FILTERS = {"sort", "page"}
 
@@ -197,16 +199,18 @@ class OrganisationFilter(SharedFormFilterSet):
 
     @property
     def form_key(self) -> str | None:
-        """What the rendered form depends on besides the language, or None when it
-        should not be cached.
+        """What the rendered form, but for its search box, depends on besides the
+        language, or None when it should not be cached.
 
-        Only valid choices without free text make a key, so that the number of
-        cached forms stays bounded whatever addresses visitors (or crawlers) ask
-        for; parameters that are not filters do not count.
+        Only valid choices make a key, so that the number of cached forms stays
+        bounded whatever addresses visitors (or crawlers) ask for: the words
+        searched are not part of it, the search box being drawn on every page
+        (`SEARCH_FIELD`, `directory/includes/filter_form.html`); parameters that
+        are not filters do not count.
         """
-        if not self.form.is_valid() or self.form.cleaned_data.get("q"):
+        if not self.form.is_valid():
             return None
-        known = {name: self.data.get(name, "") for name in self.form.fields}
+        known = {name: self.data.get(name, "") for name in self.form.fields if name != SEARCH_FIELD}
         return "&".join(f"{name}={value}" for name, value in sorted(known.items()) if value)
 
     @property
