@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import (
     Aggregate,
@@ -248,9 +249,11 @@ def _grouped_by_dimension(
     `GROUPING()` tells which set a group belongs to (a level may itself be
     NULL: "not stated")."""
     by = [path + column for _name, column, _heading in DIMENSIONS]
-    inner, params = (
-        queryset.order_by().values(*keys, *by, answer_set).query.get_compiler(queryset.db).as_sql()
-    )
+    rows = queryset.order_by().values(*keys, *by, answer_set)
+    try:
+        inner, params = rows.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:  # no question of the kind: nothing to read
+        return []
     quote = connections[queryset.db].ops.quote_name
     key_columns = [quote(key) for key in keys]
     dimension_columns = [quote(column) for column in by]
@@ -295,6 +298,12 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     answers = Answer.objects.filter(answer_set__campaign=campaign, answer_set__status=submitted)
     labels = _labels(campaign)
 
+    def of_kinds(*kinds: str) -> list[int]:
+        """The campaign's questions of these kinds, by id: the planner estimates
+        how many answers a list of ids selects (a join to the questions filtered
+        by kind it took for a few, and walked every answer through an index)."""
+        return [question.pk for question in questions if question.kind in kinds]
+
     # dimension -> (question, value) -> level -> (count, signature)
     cells: dict[str, dict[tuple[int, Any], Counted]] = {name: defaultdict(dict) for name in NAMES}
     ticks: dict[str, dict[tuple[int, Any], Counted]] = {name: defaultdict(dict) for name in NAMES}
@@ -302,7 +311,7 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     ticked_by: dict[str, dict[int, Counted]] = {name: defaultdict(dict) for name in NAMES}
     # Each source is read once for the three dimensions (GROUPING SETS): one
     # pass over the answers instead of three.
-    chosen = answers.filter(question__kind__in=CHOICE_KINDS).filter(
+    chosen = answers.filter(question_id__in=of_kinds(*CHOICE_KINDS)).filter(
         Q(choice__isnull=False) | Q(number__isnull=False)
     )
     for name, level, row in _grouped_by_dimension(
@@ -316,7 +325,7 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     tick_rows = AnswerChoice.objects.filter(
         answer__answer_set__campaign=campaign,
         answer__answer_set__status=submitted,
-        answer__question__kind=Kind.MULTIPLE,  # as all ticks are: fewer answers to join
+        answer__question_id__in=of_kinds(Kind.MULTIPLE),  # as all ticks are: fewer to join
     )
     for name, level, row in _grouped_by_dimension(
         tick_rows,
@@ -327,7 +336,7 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
         key = (row["answer__question_id"], row["choice_id"])
         ticks[name][key][level] = (row["n"], row["sig"])
     for name, level, row in _grouped_by_dimension(
-        answers.filter(question__kind=Kind.MULTIPLE).filter(
+        answers.filter(question_id__in=of_kinds(Kind.MULTIPLE)).filter(
             Exists(AnswerChoice.objects.filter(answer=OuterRef("pk")))
         ),
         ["question_id"],
@@ -339,7 +348,7 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     summaries = {
         row["question_id"]: row
         for row in _grouped(
-            answers.filter(question__kind__in=(Kind.NUMBER, Kind.SCALE), number__isnull=False),
+            answers.filter(question_id__in=of_kinds(Kind.NUMBER, Kind.SCALE), number__isnull=False),
             "question_id",
             count=Count("pk"),
             mean=Avg("number"),
@@ -352,7 +361,7 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     texts: dict[int, list[str]] = defaultdict(list)
     if not public:
         for question_id, text in (
-            answers.filter(question__kind__in=TEXT_KINDS)
+            answers.filter(question_id__in=of_kinds(*TEXT_KINDS))
             .exclude(text="")
             .order_by("question_id", "answer_set__submitted_at", "pk")
             .values_list("question_id", "text")

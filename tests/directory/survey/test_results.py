@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from directory.models import Organisation, Sector, User
 from directory.survey import reading, results
+from directory.survey.models import Question
 from tests.directory.factories import OrganisationFactory, UserFactory
 from tests.directory.survey.factories_results import (
     SurveyQuestions,
@@ -338,3 +339,16 @@ def test_a_chart_draws_each_answer_with_a_table_of_the_same_figures(
     ) in chart
     zero = '<th scope="row">coworking</th><td class="text-end">0</td><td class="text-end">0.0%'
     assert zero in chart
+
+
+def test_a_campaign_without_multiple_choices_reads_without_them(
+    results_answered: SurveyQuestions, survey_two_sectors: tuple[Sector, Sector]
+) -> None:
+    Question.objects.filter(pk=results_answered.multiple.pk).update(kind=Question.Kind.SHORT_TEXT)
+
+    found = results.compute(results_answered.campaign, public=False)
+
+    kinds = [question.question.kind for question in found.questions]
+    assert "multiple" not in kinds and kinds[:3] == ["single", "short_text", "scale"]
+    assert found.questions[0].respondents == 25
+    assert found.questions[2].breakdowns
