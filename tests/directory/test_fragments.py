@@ -75,3 +75,17 @@ def test_connections_prefer_the_search_index() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone()[0] == "1.1"
+
+
+def test_the_words_searched_are_shown_in_their_own_form_and_never_cached(client: Client) -> None:
+    from django.core.cache import cache
+
+    searchable(name="Studio Liuteria", slug="studio")
+    first = client.get("/en/directory/?q=liuteria&sort=name").content.decode()
+    second = client.get("/en/directory/?q=studio&sort=name").content.decode()
+
+    assert 'value="liuteria"' in first
+    assert 'value="studio"' in second and 'value="liuteria"' not in second
+    assert '<option value="name" selected>' in second
+    cached = [str(value) for value in cache._cache.values()]  # type: ignore[attr-defined]
+    assert not [value for value in cached if 'value="liuteria"' in value]
