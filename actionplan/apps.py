@@ -7,7 +7,7 @@ class ActionplanConfig(AppConfig):
     verbose_name = _("Joint Action Plan")
 
     def ready(self) -> None:
-        from actionplan import history_fields, personal_data
+        from actionplan import history_fields, page_cache, personal_data
         from actionplan.benchmark_demo import benchmark_demo
         from actionplan.demo import plan_demo
         from actionplan.panels import plan_sector_panel, plan_workplace
@@ -20,6 +20,8 @@ class ActionplanConfig(AppConfig):
         register_demo_loader(benchmark_demo)
         register_sector_panel(plan_sector_panel)
         register_workplace(plan_workplace)
+        # Public pages kept for anonymous visitors until a publication.
+        page_cache.register()
         # Actions followed by email: in a member's download, deleted with their account.
         personal_data.register()
         # The admin home: comments waiting for moderation.

@@ -9,7 +9,7 @@ class ContactpointConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from contactpoint import personal_data, ready_calls
+        from contactpoint import page_cache, personal_data, ready_calls
         from contactpoint.demo import desk_demo
         from contactpoint.demo_enquiries import desk_enquiries_demo
         from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide, StandardReply
@@ -34,6 +34,8 @@ class ContactpointConfig(AppConfig):
         # Enquiries: a member's account lists its organisations' ones; demo data.
         register_account_panel(account_enquiries)
         register_demo_loader(desk_enquiries_demo)
+        # Pages kept for anonymous visitors until what they show changes.
+        page_cache.register()
         # Enquiries and alerts: in a member's download, anonymised or deleted
         # with their account.
         personal_data.register()

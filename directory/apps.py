@@ -11,9 +11,11 @@ class DirectoryConfig(AppConfig):
         from directory import history
         from directory.demo_loaders import register_demo_loader
         from directory.models import PROFILE_FIELDS, Organisation
+        from directory.page_cache import register as cache_pages
         from directory.personal_data import register_core_kinds
         from directory.search import index_organisations
         from directory.survey.demo import survey_demo
+        from directory.survey.page_cache import register as cache_survey_pages
 
         # The logo is part of what changed but not of what a revert restores:
         # the files of an older logo are deleted once it is replaced.
@@ -24,6 +26,9 @@ class DirectoryConfig(AppConfig):
             on_change=index_organisations,
         )
         register_demo_loader(survey_demo)
+        # Pages kept for anonymous visitors until what they show changes.
+        cache_pages()
+        cache_survey_pages()
         # What a member downloads about themselves and what their account's
         # deletion removes; other apps add their records the same way.
         register_core_kinds()

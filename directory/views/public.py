@@ -14,10 +14,12 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from creativecities import pagecache
 from creativecities.text import export_value
 from directory import exports, figures
 from directory.filters import OrganisationFilter
 from directory.models import Organisation, Page, Partner, Sector
+from directory.page_cache import ORGANISATIONS
 from directory.pagination import DeferredJoinPaginator
 from directory.panels import render_sector_panels
 from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
@@ -49,9 +51,12 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "sector": sector,
         "ateco": [(code, ateco_label(code)) for code in sector.ateco_codes],
-        # Exact, unlike the directory's capped count, so kept for a minute.
+        # Exact, unlike the directory's capped count, so kept for a minute, or
+        # until an organisation changes.
         "organisation_count": cache.get_or_set(
-            f"directory:sector-count:{sector.pk}", published.count, SECTOR_COUNT_TIMEOUT
+            f"directory:sector-count:{sector.pk}:{pagecache.version(ORGANISATIONS)}",
+            published.count,
+            SECTOR_COUNT_TIMEOUT,
         ),
         "page_obj": paginator.get_page(request.GET.get("page")),
         "panels": render_sector_panels(request, sector),
