@@ -29,7 +29,8 @@ def register() -> None:
             "actionplan:version": plan,
             "actionplan:version_print": plan,
             "actionplan:changes": plan,
-            "actionplan:action": plan,
+            # Not an action's page: its form to follow the action holds a
+            # CSRF token, which is each visitor's own.
             "actionplan:benchmark": (BENCHMARK, PARTNERS),
             "actionplan:benchmark_report": (BENCHMARK, PARTNERS),
             # The sector pages' panel of the plan's actions.

@@ -142,6 +142,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "directory.context_processors.portal",
+                "creativecities.pagecache.context_processors.page_versions",
             ],
         },
     },

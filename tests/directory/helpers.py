@@ -135,3 +135,18 @@ def expire_every_counter() -> None:
     """Move every rate-limit counter's expiry into the past, as an hour passing would."""
     with connection.cursor() as cursor:
         cursor.execute("UPDATE rate_limit_counters SET expires = now() - interval '1 second'")
+
+
+def page_text(client: Client, path: str) -> str:
+    """The page at `path`, which must answer 200, as text."""
+    response = client.get(path)
+    assert response.status_code == HTTPStatus.OK, path
+    return str(response.content.decode())
+
+
+def page_kept(client: Client, path: str, assert_num_queries: Any) -> str:
+    """The page, asked for twice by an anonymous visitor: the second answer
+    comes from the page cache, without a query."""
+    page_text(client, path)
+    with assert_num_queries(0):
+        return page_text(client, path)
