@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from creativecities import pagecache
 from directory import demo, demo_organisations, history
 from directory.demo_loaders import demo_loaders
 from directory.images import process_logo
@@ -51,6 +52,8 @@ class Command(BaseCommand):
                 Membership.objects.get_or_create(
                     user=member, organisation=organisations[slug], defaults={"role": role}
                 )
+        # The loaders write some rows in bulk, which tells the page cache nothing.
+        pagecache.bump_everything()
         public = Organisation.objects.published().filter(slug__in=organisations).count()
         self.stdout.write(
             self.style.SUCCESS(
