@@ -305,7 +305,8 @@ def page_cache(url: str) -> dict[str, Any]:
         }
     if urlsplit(url).scheme in {"redis", "rediss", "unix"}:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, with one client object per server.
+            "BACKEND": "creativecities.pagecache.redis.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "pages",
         }

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -49,9 +50,15 @@ def watch(model: type[models.Model], *kinds: str) -> None:
     many-to-many relations changes, whatever path wrote it."""
     concrete = model._meta.concrete_model or model
     _models[concrete] = _models.get(concrete, frozenset()) | frozenset(kinds)
-    # One receiver for every model: a proxy's save is sent as the proxy's.
-    post_save.connect(_changed, dispatch_uid="pagecache:saved", weak=False)
-    post_delete.connect(_changed, dispatch_uid="pagecache:deleted", weak=False)
+    # Every model is loaded before any app is ready: the watched one and its
+    # proxies (whose saves are sent as the proxy's) are all known here. A
+    # receiver for every sender instead would cost every other model its fast
+    # bulk deletion (Django reads the rows first when a deletion has a listener).
+    for sender in apps.get_models(include_auto_created=False):
+        if sender._meta.concrete_model is concrete:
+            uid = f"pagecache:{sender._meta.label}"
+            post_save.connect(_changed, sender=sender, dispatch_uid=uid, weak=False)
+            post_delete.connect(_changed, sender=sender, dispatch_uid=uid, weak=False)
     m2m_changed.connect(_relation_changed, dispatch_uid="pagecache:relations", weak=False)
 
 

@@ -3,6 +3,7 @@ the same organisations as the portal's pages, in comparable HTML."""
 
 from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import LazySettings
@@ -28,7 +29,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("bench.urls")]
 def naive_templates(settings: LazySettings) -> None:
     """The naive pages' templates, as `bench/settings.py` adds them."""
     naive = Path(__file__).resolve().parents[2] / "bench" / "naive" / "templates"
-    engine = settings.TEMPLATES[0]
+    engine: dict[str, Any] = settings.TEMPLATES[0]
     settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], naive]}]
 
 
