@@ -131,6 +131,7 @@ chromium:
 check-deploy: install
 	DJANGO_SECRET_KEY="$$(openssl rand -base64 48)" DJANGO_ALLOWED_HOSTS=creativecities.example \
 		DATABASE_URL=postgresql://deploy-check@db.invalid/creativecities \
+		DJANGO_PAGE_CACHE_URL=redis://deploy-check.invalid:6379/2 \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 # Stops the embedded PostgreSQL of this checkout, if it runs (no-op with DATABASE_URL).

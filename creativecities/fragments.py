@@ -32,6 +32,8 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from creativecities.pagecache.versions import site_version
+
 TIMEOUT = 60
 # On the request: key -> the fragment, or None when the cache did not have it.
 REQUEST_ATTRIBUTE = "prefetched_fragments"
@@ -43,13 +45,14 @@ def fragment_key(name: str, *vary_on: Any) -> str:
 
 
 def page_keys(request: HttpRequest) -> list[str]:
-    """The fragments of every page: the header's navigation (per language and
-    view) and the footer (per language), as `base.html` and the header name them."""
+    """The fragments of every page: the header's navigation (per language, view
+    and version of the site's content, `pagecache`) and the footer (per
+    language), as `base.html` and the header name them."""
     language = get_language()
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match is not None else ""
     return [
-        fragment_key("page_navigation", language, view_name),
+        fragment_key("page_navigation", language, view_name, site_version(request)),
         fragment_key("page_footer", language),
     ]
 

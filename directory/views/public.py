@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from creativecities import fragments
+from creativecities import fragments, pagecache
 from creativecities.lists.pagination import DeferredJoinPaginator
 from creativecities.panels.pages import render_cluster_panels, render_sector_panels
 from creativecities.text import export_value
@@ -24,6 +24,7 @@ from directory import exports, figures
 from directory.filters import OrganisationFilter
 from directory.maps import sector_pins
 from directory.models import Organisation, Page, Partner, Sector
+from directory.page_cache import ORGANISATIONS
 from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
 from directory.reference import reference
 from directory.structured_data import absolute_url, organisation_json_ld
@@ -56,9 +57,12 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "sector": sector,
         "ateco": [(code, ateco_label(code)) for code in sector.ateco_codes],
-        # Exact, unlike the directory's capped count, so kept for a minute.
+        # Exact, unlike the directory's capped count, so kept for a minute, or
+        # until an organisation changes.
         "organisation_count": cache.get_or_set(
-            f"directory:sector-count:{sector.pk}", published.count, SECTOR_COUNT_TIMEOUT
+            f"directory:sector-count:{sector.pk}:{pagecache.version(ORGANISATIONS)}",
+            published.count,
+            SECTOR_COUNT_TIMEOUT,
         ),
         "page_obj": page_obj,
         "cards": organisation_cards(request, list(page_obj.object_list)),

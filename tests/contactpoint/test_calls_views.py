@@ -5,6 +5,7 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.conf import LazySettings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -120,7 +121,10 @@ def test_the_list_links_both_feeds(client: Client) -> None:
     assert 'type="application/atom+xml"' in body
 
 
-def test_the_list_costs_the_same_few_queries_for_many_calls(client: Client) -> None:
+def test_the_list_costs_the_same_few_queries_for_many_calls(
+    client: Client, settings: LazySettings
+) -> None:
+    settings.PAGE_CACHE = False  # the list rendered each time, not kept
     sector = SectorFactory()
     FundingCallFactory.create_batch(3, sectors=[sector])
     client.get(calls_list_url(sector=sector.slug))  # fills the cached reference data
@@ -207,7 +211,10 @@ def test_the_admin_filters_calls_by_derived_status(client: Client, staff_user: o
     assert FundingCall.objects.count() == 2
 
 
-def test_a_card_follows_its_dates_and_its_status_as_time_passes(client: Client) -> None:
+def test_a_card_follows_its_dates_and_its_status_as_time_passes(
+    client: Client, settings: LazySettings
+) -> None:
+    settings.PAGE_CACHE = False  # rendered each time: kept, a call's page lasts a minute
     now = timezone.now()
     call = FundingCallFactory(title_en="Grants", opens_at=now - DAY, closes_at=now + 40 * DAY)
     assert "Closes in" not in client.get(calls_list_url()).content.decode()

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import LazySettings
 from django.core.cache import caches
 from django.test import Client
 
@@ -13,6 +14,14 @@ from tests.directory.factories import UserFactory
 from tests.directory.searchable import searchable
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def rendered(settings: LazySettings) -> None:
+    """Every page below is rendered, as for a member or on the page cache's
+    first request: the page cache is off."""
+    settings.PAGE_CACHE = False
+
 
 FRAGMENT = "template.cache."
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
