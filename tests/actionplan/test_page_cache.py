@@ -2,12 +2,14 @@
 published (drafting changes nothing the public reads), and the benchmark when
 its values do."""
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.test import Client
 
 from actionplan.models import Action, PartnerMember
+from actionplan.services.benchmark import benchmark_value_record
 from actionplan.services.plans import plan_publish
 from tests.actionplan.factories_public import BenchmarkIndicatorFactory, BenchmarkValueFactory
 from tests.directory.helpers import page_kept, page_text
@@ -65,3 +67,22 @@ def test_a_benchmark_value_recorded_shows_at_once(
     BenchmarkValueFactory.create(indicator=indicator, year=2024, value="10.10")
 
     assert "10.1" in page_text(client, "/en/action-plan/benchmark/")
+
+
+def test_a_benchmark_value_recorded_by_a_partner_shows_at_once(
+    client: Client, django_assert_num_queries: Any
+) -> None:
+    indicator = BenchmarkIndicatorFactory.create(name_en="Workspace rent")
+    value = BenchmarkValueFactory.create(indicator=indicator, year=2023, value="9.80")
+    assert "9.8" in page_kept(client, "/en/action-plan/benchmark/", django_assert_num_queries)
+
+    benchmark_value_record(  # a new year: inserted in bulk, which sends no signal
+        indicator=indicator,
+        partner=value.partner,
+        year=2024,
+        value=Decimal("12.30"),
+        source="ISTAT",
+        by=None,
+    )
+
+    assert "12.3" in page_text(client, "/en/action-plan/benchmark/")
