@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def rendered(settings: LazySettings) -> None:
+def fragments_rendered(settings: LazySettings) -> None:
     """Every page below is rendered, as for a member or on the page cache's
     first request: the page cache is off."""
     settings.PAGE_CACHE = False
