@@ -322,9 +322,11 @@ CACHES["pages"] = page_cache(
 )
 # How long a page is kept at most (a page also changes with the clock: a call's
 # status at its deadline, a profile nobody confirmed for 18 months), how long
-# browsers and proxies may reuse it, and the largest page kept.
+# browsers and proxies may reuse it without asking (none by default: they ask
+# again each time, and an unchanged page is a 304 from the page cache, so a
+# change shows on the visitor's next request), and the largest page kept.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 300)
-PAGE_CACHE_MAX_AGE = env_int("DJANGO_PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_MAX_AGE = env_int("DJANGO_PAGE_CACHE_MAX_AGE", 0)
 PAGE_CACHE_MAX_BYTES = 1024 * 1024
 
 # Request bodies. REQUEST_BODY_MAX_SIZE bounds a whole request before anything
