@@ -72,6 +72,8 @@ def setup(set_name: str, count: int, reload: bool) -> None:
         database_url, settings_module = server, "creativecities.settings"
     os.environ.update(server_environment(database_url, settings_module, {}))
     os.environ["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1,testserver"
+    # Rendering is what is measured: the page cache would answer every request after the first.
+    os.environ["DJANGO_PAGE_CACHE"] = "false"
     import django
 
     django.setup()

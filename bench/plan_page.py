@@ -27,6 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "creativecities.settings")
 os.environ.setdefault("CREATIVECITIES_LOCAL", "true")
+# Rendering is what is measured: the page cache would answer every request after the first.
+os.environ["DJANGO_PAGE_CACHE"] = "false"
 
 import django
 
