@@ -17,7 +17,7 @@ CLUSTER := node_modules/leaflet.markercluster/dist
 LOCAL_ENV := DJANGO_DEBUG=true
 
 .PHONY: run test lint format check-deploy setup install assets messages makemessages \
-	collectstatic migrate demo chromium wrk db-stop bench bench-desk bench-plan bench-survey abuse clean pytest coverage
+	collectstatic migrate demo chromium wrk db-stop bench bench-desk bench-plan bench-survey bench-statistics bench-cpu abuse clean pytest coverage
 
 # The web server and the task worker side by side (creativecities/supervisor.py):
 # mail goes through the database queue as in production, and the worker prints
@@ -131,6 +131,7 @@ chromium:
 check-deploy: install
 	DJANGO_SECRET_KEY="$$(openssl rand -base64 48)" DJANGO_ALLOWED_HOSTS=creativecities.example \
 		DATABASE_URL=postgresql://deploy-check@db.invalid/creativecities \
+		DJANGO_PAGE_CACHE_URL=redis://deploy-check.invalid:6379/2 \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 # Stops the embedded PostgreSQL of this checkout, if it runs (no-op with DATABASE_URL).
@@ -156,9 +157,19 @@ bench-plan: setup migrate
 	$(LOCAL) $(PY) bench/plan_page.py
 
 # The survey's results pages at 2,000 answer sets, in process, in the checkout's
-# database (what it adds it removes): SQL queries and median time per page.
+# database (what it adds it removes): SQL queries, median time and CPU per page.
 bench-survey: setup migrate
 	$(LOCAL) $(PY) bench/survey_results.py
+
+# The desk's statistics page at 50,000 enquiries, in a rolled-back transaction.
+bench-statistics: setup migrate
+	$(LOCAL) $(PY) bench/desk_statistics.py
+
+# Per-request CPU of the directory's pages for a logged-in member, in process, on
+# the benchmark's database (bench/cpu.py; `demo` for the desk's lists, `--sizes`
+# for the directory at several sizes, `--profile PAGE` for where the time goes).
+bench-cpu: setup
+	$(LOCAL) $(PY) bench/cpu.py
 
 # The security probe's abuse replay: 50 rapid requests per probe against gunicorn on
 # 127.0.0.1, in a database of its own; prints what got through and the mail sent.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from actionplan import personal_data
+from actionplan import page_cache, personal_data
 from actionplan.admin.home import comments_waiting
 from actionplan.benchmark_demo import benchmark_demo
 from actionplan.demo import plan_demo
@@ -71,3 +71,5 @@ def plug() -> None:
     # Demo data: the plan, and the partner cities' benchmark.
     register_demo_loader(plan_demo)
     register_demo_loader(benchmark_demo)
+    # Page cache: the public pages kept for anonymous visitors until a publication.
+    page_cache.register()

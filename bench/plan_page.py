@@ -4,9 +4,12 @@ Builds a plan (5 themes of 10 actions, 4 indicators per action with 3 updates
 each) in the checkout's database inside a transaction that is rolled back at
 the end, so nothing stays behind; publishes it; then asks for the plan page
 N times in-process with Django's test client (the whole middleware stack, no
-network) and prints its SQL queries, the median and 90th percentile time, and
-its share of the bare "hello" view measured the same way in the same run: the
-fraction of the bare view's throughput the page keeps on one core.
+network) and prints its SQL queries, the time of the process's first request,
+the median time of the version's first rendering (the cache emptied, in a
+process that served the page before: target 100 ms), the median and 90th
+percentile time once the rendering is kept, and its share of the bare "hello"
+view measured the same way in the same run: the fraction of the bare view's
+throughput the page keeps on one core.
 
 Options: --requests N (per page, default 60), --actions N, --indicators N.
 """
@@ -24,11 +27,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "creativecities.settings")
 os.environ.setdefault("CREATIVECITIES_LOCAL", "true")
+# Rendering is what is measured: the page cache would answer every request after the first.
+os.environ["DJANGO_PAGE_CACHE"] = "false"
 
 import django
 
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
@@ -43,9 +49,12 @@ from actionplan.models import (  # noqa: E402
     Theme,
 )
 from actionplan.services.plans import plan_publish  # noqa: E402
+from actionplan.views.public import read_version  # noqa: E402
 from directory.models import Partner, User  # noqa: E402
 
 THEMES = 5
+FIRST_RENDERINGS = 5
+FIRST_TARGET_MS = 100
 
 
 class Rollback(Exception):
@@ -147,6 +156,16 @@ def main() -> None:
                 response = client.get(path, secure=True)
                 cold = time.perf_counter() - cold_start
             size = len(response.content)
+            # A version's first rendering in a process that has served the page
+            # before (templates compiled): the version read and rendered anew.
+            first, first_cpu = [], []
+            for _ in range(FIRST_RENDERINGS):
+                cache.clear()
+                read_version.cache_clear()
+                start, start_cpu = time.perf_counter(), time.process_time()
+                client.get(path, secure=True)
+                first.append(time.perf_counter() - start)
+                first_cpu.append(time.process_time() - start_cpu)
             page = timed(client, path, args.requests)
             with override_settings(ROOT_URLCONF="bench.urls"):
                 bare = timed(client, "/bench/hello", args.requests)
@@ -155,11 +174,17 @@ def main() -> None:
         pass
     median, bare_median = statistics.median(page), statistics.median(bare)
     p90 = statistics.quantiles(page, n=10)[-1]
+    first_median = statistics.median(first)
+    verdict = "met" if first_median * 1000 <= FIRST_TARGET_MS else "MISSED"
     print(
         f"Plan page, {args.actions} actions, {args.indicators} indicators "
-        f"({args.indicators * 3} updates); built and published in {built:.1f} s\n"
+        f"({args.indicators * 3} updates); built and published in {built:.1f} s; "
+        f"load average {', '.join(f'{value:.2f}' for value in os.getloadavg())}\n"
         f"  SQL queries: {len(statements)}\n"
-        f"  first rendering of the version: {cold * 1000:.0f} ms\n"
+        f"  first request of the process (templates compiled): {cold * 1000:.0f} ms\n"
+        f"  first rendering of the version, median of {FIRST_RENDERINGS}: "
+        f"{first_median * 1000:.0f} ms ({statistics.median(first_cpu) * 1000:.0f} ms of CPU; "
+        f"target <= {FIRST_TARGET_MS} ms: {verdict})\n"
         f"  HTML: {size / 1024:.0f} KiB\n"
         f"  then (rendering kept): median {median * 1000:.1f} ms, p90 {p90 * 1000:.1f} ms "
         f"over {args.requests} in-process requests\n"

@@ -4,23 +4,29 @@
    PostgreSQL server as the checkout (the embedded one unless DATABASE_URL is
    set), migrates it and loads 100,000 organisations into it (bench/load.py).
    The development database is never written.
-2. Starts gunicorn on 127.0.0.1 with production settings (DEBUG off; only the
-   HTTPS redirect, secure cookies and HSTS are off, as there is no TLS here) and
-   a bare "hello" view mounted for the benchmark only (bench/urls.py).
+2. Starts two gunicorns on 127.0.0.1 with production settings (DEBUG off; only
+   the HTTPS redirect, secure cookies and HSTS are off, as there is no TLS) and
+   the bare "hello" view and the naive directory mounted for the benchmark only
+   (bench/urls.py, bench/naive/): one with the page cache off, which serves the
+   bare view, the naive pages and the portal's pages rendered (as for a
+   logged-in member or a cold cache), and one with the page cache on (local
+   memory, or Redis with --redis), which serves the portal's pages warm from it.
 3. Measures each page with 2 concurrent clients (bench/client.py) on sync
-   workers, and prints throughput, latencies and their ratio to the bare view,
-   against the targets of the directory's issue, with the hardware it ran on.
-4. Restarts gunicorn with gthread workers (4 workers x 2 threads, at most 4
+   workers, and prints throughput, latencies and their ratio to the bare view.
+4. Restarts both with gthread workers (4 workers x 2 threads, at most 4
    connections each: `servers.gthread_workers`) and measures every page again
    at saturation: 16 connections from wrk (bench/saturate.py), each page's
    share taken of the bare view measured in that same phase.
+5. Prints both shares side by side and checks the targets (bench/targets.py):
+   the exit status is 1 if a page misses one, and the miss names it.
 
 A share taken at 2 clients flatters a heavy page: the bare view is then bound
 by latency, not by CPU, so it is printed only beside the saturated one.
 
 Options: --skip-load (reuse the data already loaded), --seconds N (per page),
 --count N (organisations to load), --workers N (sync workers of the 2-client
-phase), --connections N (of the saturated phase), --skip-saturated.
+phase), --connections N (of the saturated phase), --skip-saturated, --redis
+(the page cache in a Redis server started for the run: `redis-server` on PATH).
 """
 
 from __future__ import annotations
@@ -28,14 +34,20 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import signal
+import socket
+import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.client import Result, measure  # noqa: E402
+from bench.client import Result, fetch, measure  # noqa: E402
 from bench.corpus import COMMON_WORD, RARE_WORD, TENTH_WORD  # noqa: E402
 from bench.saturate import WrkResult, run_wrk, wrk_path, wrk_version  # noqa: E402
 from bench.servers import (  # noqa: E402
@@ -54,16 +66,19 @@ from bench.servers import (  # noqa: E402
     wait_for_idle_database,
     warm,
 )
+from bench.targets import CACHED, Checks, Figure, Page, check_calm, check_saturated  # noqa: E402
+from bench.targets import directory_pages as measured_pages  # noqa: E402
 
 BENCH_DATABASE = "creativecities_bench"
 LOAD_LIMIT = 30.0
 CLIENTS = 2
+LABEL_WIDTH = 42
 
 
 def report(name: str, result: Result, bare: Result | None) -> str:
     ratio = f"{result.throughput / bare.throughput:7.1%}" if bare else "    -  "
     return (
-        f"{name:<34} {result.throughput:8.1f} req/s {ratio}   "
+        f"{name:<{LABEL_WIDTH}} {result.throughput:8.1f} req/s {ratio}   "
         f"p50 {result.p50 * 1000:6.1f} ms   p95 {result.p95 * 1000:6.1f} ms   "
         f"({result.requests} requests, {result.errors} errors)"
     )
@@ -78,14 +93,14 @@ def report_saturated(name: str, result: WrkResult, bare: WrkResult | None) -> st
         else "0 errors"
     )
     return (
-        f"{name:<34} {result.throughput:8.1f} req/s {ratio}   "
+        f"{name:<{LABEL_WIDTH}} {result.throughput:8.1f} req/s {ratio}   "
         f"p50 {result.p50 * 1000:6.1f} ms   p95 {result.p95 * 1000:6.1f} ms   "
         f"p99 {result.p99 * 1000:6.1f} ms   ({result.requests} requests, {errors})"
     )
 
 
 def report_side_by_side(
-    pages: list[str], calm: dict[str, Result], saturated: dict[str, WrkResult], connections: int
+    pages: list[Page], calm: dict[Page, Result], saturated: dict[Page, WrkResult], connections: int
 ) -> list[str]:
     """Each page's share of the bare view at 2 clients beside its share at saturation.
 
@@ -95,81 +110,168 @@ def report_side_by_side(
     """
     bare_calm, bare_saturated = calm[pages[0]], saturated[pages[0]]
     lines = [
-        f"{'':<34} {f'--- {CLIENTS} clients, sync ---':>28}   "
+        f"{'':<{LABEL_WIDTH}} {f'--- {CLIENTS} clients, sync ---':>28}   "
         f"{f'--- {connections} connections, gthread ---':>28}",
-        f"{'page':<34} {'req/s':>9} {'share':>8} {'p95 ms':>9}   "
+        f"{'page':<{LABEL_WIDTH}} {'req/s':>9} {'share':>8} {'p95 ms':>9}   "
         f"{'req/s':>9} {'share':>8} {'p95 ms':>9}",
     ]
-    for name in pages:
-        two, full = calm[name], saturated[name]
+    for page in pages:
+        two, full = calm[page], saturated[page]
         lines.append(
-            f"{name:<34} {two.throughput:9.1f} {two.throughput / bare_calm.throughput:8.1%} "
+            f"{page.label:<{LABEL_WIDTH}} {two.throughput:9.1f} "
+            f"{two.throughput / bare_calm.throughput:8.1%} "
             f"{two.p95 * 1000:9.1f}   {full.throughput:9.1f} "
             f"{full.throughput / bare_saturated.throughput:8.1%} {full.p95 * 1000:9.1f}"
         )
     return lines
 
 
-def measure_two_clients(
-    database_url: str, pages: dict[str, list[str]], workers: int, seconds: float
-) -> dict[str, Result]:
-    """The directory issue's phase: 2 clients, one sync worker per core."""
-    port = free_port()
-    print(
-        f"\n2 concurrent clients (bench/client.py, a new connection per request): "
-        f"gunicorn with {workers} sync workers on 127.0.0.1:{port}, DEBUG off; "
-        f"{seconds:.0f} s per page after 1 s warm-up; load average {load_average()}"
-    )
-    results: dict[str, Result] = {}
-    process = start_gunicorn(database_url, port, ["--workers", str(workers)])
+@contextmanager
+def two_servers(
+    database_url: str, workers: list[str], page_cache_url: str
+) -> Iterator[tuple[int, int]]:
+    """The portal with its page cache off (rendered pages, the bare view and the
+    naive ones) and on (`page_cache_url`: Redis, or empty for local memory)."""
+    plain, cached = free_port(), free_port()
+    off = {"DJANGO_PAGE_CACHE": "false"}
+    started = [start_gunicorn(database_url, plain, workers, extra_env=off)]
     try:
-        warm(port, pages, rounds=workers * 2)
-        bare = None
-        for name, paths in pages.items():
-            wait_for_idle_database()
-            results[name] = measure(port, paths, clients=CLIENTS, seconds=seconds)
-            print(report(name, results[name], bare))
-            if bare is None:
-                bare = results[name]
+        started.append(
+            start_gunicorn(
+                database_url,
+                cached,
+                workers,
+                extra_env={"DJANGO_PAGE_CACHE": "true", "DJANGO_PAGE_CACHE_URL": page_cache_url},
+            )
+        )
+        yield plain, cached
     finally:
-        stop(process)
+        for process in started:
+            stop(process)
+
+
+def port_of(page: Page, ports: tuple[int, int]) -> int:
+    return ports[1] if page.group == CACHED else ports[0]
+
+
+def warm_all(pages: list[Page], ports: tuple[int, int], rounds: int) -> None:
+    """Every worker compiles its templates and opens its connection; every path
+    of a cached page is asked for `rounds` times on new connections, so that
+    each worker's own page cache (local memory) most likely holds it: the
+    cached figures are of warm pages, as the issue's target says."""
+    for page in pages:
+        if page.group != CACHED:
+            warm(port_of(page, ports), {page.label: page.paths}, rounds=rounds)
+            continue
+        for path in page.paths:
+            for _ in range(rounds):
+                status, _body = fetch(port_of(page, ports), path)
+                if status != 200:
+                    raise RuntimeError(f"{path} answered {status}")
+
+
+def measure_two_clients(
+    database_url: str, pages: list[Page], workers: int, seconds: float, page_cache_url: str
+) -> dict[Page, Result]:
+    """The directory issue's phase: 2 clients, one sync worker per core."""
+    options = ["--workers", str(workers)]
+    results: dict[Page, Result] = {}
+    with two_servers(database_url, options, page_cache_url) as ports:
+        print(
+            f"\n{CLIENTS} concurrent clients (bench/client.py, a new connection per request): "
+            f"gunicorn with {workers} sync workers on 127.0.0.1:{ports[0]} (page cache off) "
+            f"and :{ports[1]} (page cache on), DEBUG off; {seconds:.0f} s per page after 1 s "
+            f"warm-up; load average {load_average()}"
+        )
+        warm_all(pages, ports, rounds=workers * 2)
+        bare = None
+        for page in pages:
+            wait_for_idle_database()
+            results[page] = measure(
+                port_of(page, ports), page.paths, clients=CLIENTS, seconds=seconds
+            )
+            print(report(page.label, results[page], bare))
+            if bare is None:
+                bare = results[page]
     return results
 
 
 def measure_saturated(
-    database_url: str, pages: dict[str, list[str]], connections: int, seconds: float
-) -> dict[str, WrkResult]:
+    database_url: str, pages: list[Page], connections: int, seconds: float, page_cache_url: str
+) -> dict[Page, WrkResult]:
     """Every page at saturation, its share taken of the bare view of this phase."""
-    port = free_port()
     workers = gthread_workers(connections)
-    print(
-        f"\nSATURATED: {connections} connections (wrk, kept alive): gunicorn "
-        f"{' '.join(workers)} on 127.0.0.1:{port}, DEBUG off; "
-        f"{max(1, round(seconds))} s per page after 1 s warm-up; load average {load_average()}"
-    )
-    results: dict[str, WrkResult] = {}
-    process = start_gunicorn(database_url, port, workers)
-    try:
-        warm(port, pages, rounds=GTHREAD_WORKERS * GTHREAD_THREADS * 2)
+    results: dict[Page, WrkResult] = {}
+    with two_servers(database_url, workers, page_cache_url) as ports:
+        print(
+            f"\nSATURATED: {connections} connections (wrk, kept alive): gunicorn "
+            f"{' '.join(workers)} on 127.0.0.1:{ports[0]} (page cache off) and :{ports[1]} "
+            f"(page cache on), DEBUG off; {max(1, round(seconds))} s per page after 1 s "
+            f"warm-up; load average {load_average()}"
+        )
+        warm_all(pages, ports, rounds=GTHREAD_WORKERS * GTHREAD_THREADS * 2)
         bare = None
-        for name, paths in pages.items():
+        for page in pages:
+            port = port_of(page, ports)
             wait_for_idle_database()
-            run_wrk(port, paths, connections=connections, seconds=1)
+            # The warm-up also fills every worker's own page cache (local memory).
+            run_wrk(port, page.paths, connections=connections, seconds=1)
             wait_for_idle_database()
-            results[name] = run_wrk(port, paths, connections=connections, seconds=seconds)
-            print(report_saturated(name, results[name], bare))
+            results[page] = run_wrk(port, page.paths, connections=connections, seconds=seconds)
+            print(report_saturated(page.label, results[page], bare))
             if bare is None:
-                bare = results[name]
+                bare = results[page]
         # The bare view again: on a shared machine, a figure far from the first
         # one says other work took the cores during the phase.
         wait_for_idle_database()
-        bare_paths = next(iter(pages.values()))
-        again = run_wrk(port, bare_paths, connections=connections, seconds=seconds)
+        again = run_wrk(ports[0], pages[0].paths, connections=connections, seconds=seconds)
         print(report_saturated("bare view, again at the end", again, bare))
+        print(f"  load average {load_average()}")
         wait_for_idle_database()
-    finally:
-        stop(process)
     return results
+
+
+@contextmanager
+def redis_server() -> Iterator[str]:
+    """A Redis server of the run's own on 127.0.0.1, keeping nothing on disk."""
+    executable = shutil.which("redis-server")
+    if executable is None:
+        raise RuntimeError("--redis needs redis-server on PATH (Debian: redis-server)")
+    port = free_port()
+    process = subprocess.Popen(
+        [executable, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+         "--appendonly", "no", "--protected-mode", "yes"],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("redis-server did not start") from None
+                time.sleep(0.1)
+        version = subprocess.run(
+            [executable, "--version"], capture_output=True, text=True, check=False
+        ).stdout.split(" sha")[0]
+        print(f"  {version}, on 127.0.0.1:{port} for the page cache")
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def print_checks(title: str, checks: Checks) -> None:
+    print(f"\n{title}")
+    for label, ok in checks.lines:
+        print(f"  {'ok    ' if ok else 'MISSED'} {label}")
 
 
 def main() -> int:
@@ -182,6 +284,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--connections", type=int, default=CONNECTIONS)
     parser.add_argument("--skip-saturated", action="store_true")
+    parser.add_argument("--redis", action="store_true")
     options = parser.parse_args()
     signal.signal(signal.SIGTERM, stop_on_sigterm)
 
@@ -235,30 +338,34 @@ def main() -> int:
     slugs = list(published.order_by("?").values_list("slug", flat=True)[:200])
     random.Random(4).shuffle(slugs)
     connection.close()
+    pages = measured_pages(words, slugs)
 
-    pages: dict[str, list[str]] = {
-        "bare view": ["/bench/hello"],
-        "list, first page": ["/it/directory/"],
-        "list, deepest page (50)": ["/it/directory/?page=50"],
-        f"search rare word '{RARE_WORD}'": [f"/it/directory/?q={RARE_WORD}"],
-        f"search ~10% word '{TENTH_WORD}'": [f"/it/directory/?q={TENTH_WORD}"],
-        f"search common word '{COMMON_WORD}'": [f"/it/directory/?q={COMMON_WORD}"],
-        "detail page": [f"/it/directory/{slug}/" for slug in slugs],
-    }
-
-    calm = measure_two_clients(database_url, pages, options.workers, options.seconds)
-    saturated: dict[str, WrkResult] = {}
-    if not options.skip_saturated:
-        wait_for_idle_database()
-        saturated = measure_saturated(database_url, pages, options.connections, options.seconds)
+    with redis_server() if options.redis else nullcontext("") as page_cache_url:
+        print(f"\nPage cache: {'Redis' if page_cache_url else 'local memory, per process'}")
+        calm = measure_two_clients(
+            database_url, pages, options.workers, options.seconds, page_cache_url
+        )
+        saturated: dict[Page, WrkResult] = {}
+        if not options.skip_saturated:
+            wait_for_idle_database()
+            saturated = measure_saturated(
+                database_url, pages, options.connections, options.seconds, page_cache_url
+            )
+    if saturated:
         print(
             f"\nShares of the bare view: 2 clients beside {options.connections} connections "
             "(compare runs on the saturated share)"
         )
-        for line in report_side_by_side(list(pages), calm, saturated, options.connections):
+        for line in report_side_by_side(pages, calm, saturated, options.connections):
             print(f"  {line}")
 
-    misses += check_targets(calm, list(pages), saturated)
+    calm_checks = check_calm(dict[Page, Figure](calm))
+    print_checks(f"Against the directory's targets (set at {CLIENTS} clients)", calm_checks)
+    misses += calm_checks.misses
+    if saturated:
+        saturated_checks = check_saturated(dict[Page, Figure](saturated))
+        print_checks("Against issue 24's targets (at saturation)", saturated_checks)
+        misses += saturated_checks.misses
     print("\nTargets")
     if misses:
         for miss in misses:
@@ -266,52 +373,6 @@ def main() -> int:
     else:
         print("  all met")
     return 1 if misses else 0
-
-
-def check_targets(
-    results: dict[str, Result], names: list[str], saturated: dict[str, WrkResult]
-) -> list[str]:
-    """The directory issue's targets, which were set at 2 clients and are checked
-    there; each share is printed beside its saturated value, which is the honest
-    cost and has no target of its own. Errors count in both phases."""
-    bare, first, deep, rare, tenth, common, detail = (results[name] for name in names)
-    checks: list[tuple[str, bool]] = []
-
-    def check(label: str, ok: bool) -> None:
-        checks.append((label, ok))
-        print(f"  {'ok    ' if ok else 'MISSED'} {label}")
-
-    def at_saturation(name: str) -> str:
-        if not saturated:
-            return ""
-        share = saturated[name].throughput / saturated[names[0]].throughput
-        return f"; {share:.1%} saturated"
-
-    print(f"\nAgainst the targets (set at {CLIENTS} clients)")
-    list_share = first.throughput / bare.throughput
-    check(
-        f"list throughput {list_share:.1%} of bare (>= 10%){at_saturation(names[1])}",
-        list_share >= 0.10,
-    )
-    check(f"list p95 {first.p95 * 1000:.1f} ms (<= 10 ms)", first.p95 <= 0.010)
-    deep_cost = first.throughput / deep.throughput
-    check(f"deepest page costs {deep_cost:.2f}x the first (<= 1.25x)", deep_cost <= 1.25)
-    for label, result, limit in (("rare", rare, 15), ("~10%", tenth, 30), ("common", common, 60)):
-        check(
-            f"search {label} word p95 {result.p95 * 1000:.1f} ms (<= {limit} ms)",
-            result.p95 * 1000 <= limit,
-        )
-    detail_share = detail.throughput / bare.throughput
-    check(
-        f"detail throughput {detail_share:.1%} of bare (>= 25%){at_saturation(names[6])}",
-        detail_share >= 0.25,
-    )
-    errors = sum(result.errors for result in results.values())
-    check(f"{errors} error responses", errors == 0)
-    if saturated:
-        errors = sum(result.errors for result in saturated.values())
-        check(f"{errors} errors saturated", errors == 0)
-    return [label for label, ok in checks if not ok]
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@
 2. Requests the public results page (cold: the cache cleared before each
    request, and warm) and the desk's results page in process through Django's
    test client, `--requests` times each, and prints the SQL query count and the
-   median time of each.
+   median time of each (`--profile cold|warm|desk` prints where one page's
+   time went).
 3. Removes everything it made (campaign, answers, a staff account), also when
    interrupted.
 """
@@ -16,7 +17,9 @@
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import random
 import statistics
 import sys
@@ -27,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "creativecities.settings")
 os.environ.setdefault("CREATIVECITIES_LOCAL", "true")
+# Rendering is what is measured: the page cache would answer every request after the first.
+os.environ["DJANGO_PAGE_CACHE"] = "false"
 
 import django  # noqa: E402
 
@@ -51,6 +56,7 @@ from survey.models import (  # noqa: E402
     Section,
 )
 
+PROFILE_LINES = 45
 SLUG = "bench-survey-results"
 STAFF_EMAIL = "bench-survey@bench.creativecities.example"
 KINDS = [
@@ -144,22 +150,41 @@ def load(answer_sets: int) -> Campaign:
         for choice in generator.sample(choices[answer.question_id], generator.randint(1, 3))
     ]
     AnswerChoice.objects.bulk_create(ticks, batch_size=5000)
+    # The planner's statistics, as autovacuum would have them on a server a
+    # minute later: without them it plans the new rows' joins blind.
+    with connection.cursor() as cursor:
+        for model in (AnswerSet, Answer, AnswerChoice):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     return campaign
 
 
-def measure(client: Client, url: str, requests: int, *, cold: bool) -> tuple[int, float]:
-    times, queries = [], 0
+def measure(
+    client: Client, url: str, requests: int, *, cold: bool, profile: bool = False
+) -> tuple[int, float, float]:
+    """The page's queries, and its median time and median CPU time (of this
+    process: the database's is not counted) in milliseconds."""
+    times, cpu, queries = [], [], 0
+    profiler = cProfile.Profile(time.process_time) if profile else None
     for _ in range(requests):
         if cold:
             cache.clear()
         with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
+            if profiler:
+                profiler.enable()
+            start, start_cpu = time.perf_counter(), time.process_time()
             response = client.get(url, secure=True, HTTP_HOST="127.0.0.1")
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+            if profiler:
+                profiler.disable()
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}")
         queries = len(captured)
-    return queries, statistics.median(times) * 1000
+    if profiler:
+        stats = pstats.Stats(profiler)
+        stats.sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative"))
+        stats.print_stats(PROFILE_LINES)
+    return queries, statistics.median(times) * 1000, statistics.median(cpu) * 1000
 
 
 def pass_second_factor(client: Client, staff: User) -> None:
@@ -179,6 +204,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answer-sets", type=int, default=2000)
     parser.add_argument("--requests", type=int, default=7)
+    parser.add_argument(
+        "--profile",
+        choices=["cold", "warm", "desk"],
+        help="print where one page's time went (cProfile, CPU time)",
+    )
     options = parser.parse_args()
     clean_up()
     try:
@@ -192,16 +222,29 @@ def main() -> None:
         with override("en"):
             public = reverse("survey_results:public", kwargs={"slug": campaign.slug})
             desk = reverse("survey_results_admin:campaign", kwargs={"pk": campaign.pk})
+        profile = options.profile
         rows = [
-            ("public results, cold cache", *measure(client, public, options.requests, cold=True)),
-            ("public results, warm cache", *measure(client, public, options.requests, cold=False)),
+            (
+                "public results, cold cache",
+                *measure(client, public, options.requests, cold=True, profile=profile == "cold"),
+            ),
+            (
+                "public results, warm cache",
+                *measure(client, public, options.requests, cold=False, profile=profile == "warm"),
+            ),
         ]
         client.force_login(staff)
         pass_second_factor(client, staff)
-        rows.append(("desk results page", *measure(client, desk, options.requests, cold=True)))
-        print(f"{'page':<30} {'queries':>8} {'median':>10}")
-        for name, queries, median in rows:
-            print(f"{name:<30} {queries:>8} {median:>8.1f} ms")
+        rows.append(
+            (
+                "desk results page",
+                *measure(client, desk, options.requests, cold=True, profile=profile == "desk"),
+            )
+        )
+        print(f"load average {', '.join(f'{value:.2f}' for value in os.getloadavg())}")
+        print(f"{'page':<30} {'queries':>8} {'median':>10} {'CPU':>10}")
+        for name, queries, median, cpu in rows:
+            print(f"{name:<30} {queries:>8} {median:>7.1f} ms {cpu:>7.1f} ms")
     finally:
         clean_up()
 

@@ -1,7 +1,9 @@
-"""The portal's URLs plus the bare view every figure is compared with."""
+"""The portal's URLs plus what every figure is compared with: the bare view,
+and the naive directory (`bench/naive/`) under the language prefix."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpRequest, HttpResponse
-from django.urls import path
+from django.urls import include, path
 
 from creativecities.urls import urlpatterns as portal_urlpatterns
 
@@ -11,4 +13,8 @@ def hello(request: HttpRequest) -> HttpResponse:
     return HttpResponse("hello", content_type="text/plain")
 
 
-urlpatterns = [path("bench/hello", hello, name="bench_hello"), *portal_urlpatterns]
+urlpatterns = [
+    path("bench/hello", hello, name="bench_hello"),
+    *i18n_patterns(path("", include("bench.naive.urls")), prefix_default_language=True),
+    *portal_urlpatterns,
+]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from contactpoint import personal_data
+from contactpoint import page_cache, personal_data
 from contactpoint.admin import home
 from contactpoint.demo import desk_demo
 from contactpoint.demo_calls import load_calls_and_premises
@@ -91,3 +91,5 @@ def plug() -> None:
     # Caches: the desk's contacts are in every page's footer; a save shows at once.
     post_save.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-saved")
     post_delete.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-deleted")
+    # Page cache: the pages kept for anonymous visitors until what they show changes.
+    page_cache.register()

@@ -104,7 +104,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: an oversized body is refused before anything reads it.
+    # First: an anonymous visitor's kept page is answered before every other
+    # middleware (creativecities/pagecache; it reads no body).
+    "creativecities.pagecache.PageCacheMiddleware",
+    # Then an oversized body is refused before anything reads it.
     "creativecities.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -142,6 +145,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "directory.context_processors.portal",
+                "creativecities.pagecache.context_processors.page_versions",
             ],
         },
     },
@@ -288,6 +292,42 @@ CACHES: dict[str, dict[str, Any]] = {
 # needs room for more than Django's default 300 entries.
 if CACHES["default"]["BACKEND"].endswith(".LocMemCache"):
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 5000)}
+
+
+# The page cache (creativecities/pagecache): anonymous visitors' pages, kept until
+# the content they show changes, in a cache alias of their own with the versions
+# of that content. Local memory by default (one process: development, tests);
+# every app process of a server must share it, so production names a Redis
+# server (DJANGO_PAGE_CACHE_URL, or REDIS_URL as platforms set it).
+def page_cache(url: str) -> dict[str, Any]:
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "creativecities-pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_MAX_ENTRIES", 2000)},
+        }
+    if urlsplit(url).scheme in {"redis", "rediss", "unix"}:
+        return {
+            # Django's Redis backend, with one client object per server.
+            "BACKEND": "creativecities.pagecache.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "pages",
+        }
+    raise ImproperlyConfigured(f"DJANGO_PAGE_CACHE_URL must be a redis:// URL, not {url!r}")
+
+
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+CACHES["pages"] = page_cache(
+    os.environ.get("DJANGO_PAGE_CACHE_URL") or os.environ.get("REDIS_URL", "")
+)
+# How long a page is kept at most (a page also changes with the clock: a call's
+# status at its deadline, a profile nobody confirmed for 18 months), how long
+# browsers and proxies may reuse it without asking (none by default: they ask
+# again each time, and an unchanged page is a 304 from the page cache, so a
+# change shows on the visitor's next request), and the largest page kept.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_MAX_AGE = env_int("DJANGO_PAGE_CACHE_MAX_AGE", 0)
+PAGE_CACHE_MAX_BYTES = 1024 * 1024
 
 # Request bodies. REQUEST_BODY_MAX_SIZE bounds a whole request before anything
 # reads it (creativecities.middleware): a logo (5 MB at most) and an import file

@@ -6,12 +6,12 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from creativecities.panels.workplaces import workplaces_for
+from creativecities.panels.workplaces import menu_workplaces
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:
     return {
         "desk_email": settings.DESK_EMAIL,
         # Read only by the header's account menu, for logged-in people.
-        "workplaces": SimpleLazyObject(lambda: workplaces_for(request.user)),  # type: ignore[arg-type]
+        "workplaces": SimpleLazyObject(lambda: menu_workplaces(request.user)),  # type: ignore[arg-type]
     }

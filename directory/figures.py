@@ -1,7 +1,8 @@
 """The cluster's figures: published organisations by sector, kind, place and time.
 
-Computed in a handful of aggregate queries and cached for ten minutes per
-language (labels are translated), so the page costs nothing under load.
+Computed in a handful of aggregate queries and cached per language (labels
+are translated) until an organisation changes, for ten minutes at most (time
+alone moves a profile out of the listing), so the page costs nothing under load.
 """
 
 from __future__ import annotations
@@ -15,15 +16,20 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from creativecities import charts
+from creativecities import charts, pagecache
 from directory.models import Municipality, Organisation, Sector
+from directory.page_cache import ORGANISATIONS
 
 CACHE_SECONDS = 600
 TOP_MUNICIPALITIES = 10
 
 
 def cache_key(language: str | None = None) -> str:
-    return f"directory:cluster-figures:{language or get_language()}"
+    """Per language, and new with each change of an organisation (the version
+    the page cache keeps for them, shared by every process)."""
+    return (
+        f"directory:cluster-figures:{language or get_language()}:{pagecache.version(ORGANISATIONS)}"
+    )
 
 
 def cluster_figures() -> dict[str, Any]:

@@ -3,6 +3,7 @@ so that a search can be bookmarked and shared."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from typing import Any
 
 import django_filters
@@ -10,6 +11,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.filtersets import SharedFormFilterSet
 from creativecities.lists.pagination import (
     PER_PAGE,
     CappedPaginator,
@@ -33,6 +35,8 @@ SORT_CHOICES = [
 # Each order has its covering index (see the model's `Meta.indexes`).
 ORDERINGS = {SORT_NAME: ("name", "id"), SORT_NEWEST: ("-created_at", "id")}
 
+# The free text: drawn apart from the cached rest of the form.
+SEARCH_FIELD = "q"
 # Parameters that are not filters: removing them never widens a search.
 NOT_FILTERS = {"sort", "page"}
 
@@ -41,7 +45,7 @@ class SearchInput(forms.TextInput):
     input_type = "search"
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(SharedFormFilterSet):
     """Filters of the public directory over the published organisations given.
 
     Sectors and places are validated against the reference data (read from
@@ -104,20 +108,28 @@ class OrganisationFilter(django_filters.FilterSet):
         # back with the next search, so typing words would keep sorting by name.
         super().__init__(self.asked.copy(), *args, **kwargs)
         self.reference = reference()
-        self.filters["sector"].extra["choices"] = [
-            (sector.slug, sector.name) for sector in self.reference.sectors
-        ]
-        genoa = Municipality.Kind.GENOA_DISTRICT
-        places = self.reference.places
-        self.filters["municipality"].extra["choices"] = [
-            (_("Genoa"), [(slug, name) for _pk, slug, name, kind in places if kind == genoa]),
-            (
-                _("Metropolitan city"),
-                [(slug, name) for _pk, slug, name, kind in places if kind != genoa],
-            ),
-        ]
         self.words: str | None = None
         self.matches: OrganisationQuerySet = self.queryset
+
+    def choices(self) -> dict[str, Sequence[Any]]:
+        """Sectors and places from the reference data: the form is built anew
+        (once per process) when they change."""
+        genoa = Municipality.Kind.GENOA_DISTRICT
+        places = self.reference.places
+        return {
+            "sector": [(sector.slug, sector.name) for sector in self.reference.sectors],
+            "municipality": [
+                (_("Genoa"), [(slug, name) for _pk, slug, name, kind in places if kind == genoa]),
+                (
+                    _("Metropolitan city"),
+                    [(slug, name) for _pk, slug, name, kind in places if kind != genoa],
+                ),
+            ],
+        }
+
+    def choices_version(self) -> Hashable:
+        sectors = tuple((sector.slug, sector.name) for sector in self.reference.sectors)
+        return sectors, tuple(self.reference.places)
 
     # Filters --------------------------------------------------------------
 
@@ -192,16 +204,18 @@ class OrganisationFilter(django_filters.FilterSet):
 
     @property
     def form_key(self) -> str | None:
-        """What the rendered form depends on besides the language, or None when it
-        should not be cached.
+        """What the rendered form, but for its search box, depends on besides the
+        language, or None when it should not be cached.
 
-        Only valid choices without free text make a key, so that the number of
-        cached forms stays bounded whatever addresses visitors (or crawlers) ask
-        for; parameters that are not filters do not count.
+        Only valid choices make a key, so that the number of cached forms stays
+        bounded whatever addresses visitors (or crawlers) ask for: the words
+        searched are not part of it, the search box being drawn on every page
+        (`SEARCH_FIELD`, `directory/includes/filter_form.html`); parameters that
+        are not filters do not count.
         """
-        if not self.form.is_valid() or self.form.cleaned_data.get("q"):
+        if not self.form.is_valid():
             return None
-        known = {name: self.data.get(name, "") for name in self.form.fields}
+        known = {name: self.data.get(name, "") for name in self.form.fields if name != SEARCH_FIELD}
         return "&".join(f"{name}={value}" for name, value in sorted(known.items()) if value)
 
     @property

@@ -17,7 +17,7 @@ from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_workbench
 from creativecities.retention import register_retention
 from creativecities.workflow import register_workflow
-from directory import personal_data
+from directory import page_cache, personal_data
 from directory.admin import home
 from directory.login_throttle import login_records_forget
 from directory.models import PROFILE_FIELDS, Organisation
@@ -46,5 +46,7 @@ def plug() -> None:
     register_retention("login records deleted", login_records_forget)
     # The admin home: organisations to review, the week's registrations.
     register_workbench(home.organisations_waiting)
+    # Page cache: the pages kept for anonymous visitors until what they show changes.
+    page_cache.register()
     # No demo loader: `load_demo_data` loads the directory's content itself,
     # before every registered loader. No subscriptions.

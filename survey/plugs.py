@@ -29,7 +29,7 @@ from creativecities.panels.workbench import LINKS, WorkbenchEntry, register_work
 from creativecities.retention import months_ago, register_retention
 from creativecities.workflow import register_workflow
 from directory.models import User
-from survey import publishing, services
+from survey import page_cache, publishing, services
 from survey.demo import survey_demo
 from survey.models import Answer, AnswerSet
 from survey.results_views import published_on_cluster_page
@@ -97,3 +97,5 @@ def plug() -> None:
     register_cluster_panel(cluster_panel)
     register_personal_data("survey_answers", label=_("Survey answers"), export=answers_of)
     register_retention("anonymous survey sessions deleted", anonymous_drafts_forget)
+    # Page cache: the published results, the header's link, the cluster panel.
+    page_cache.register()

@@ -16,16 +16,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 
+from creativecities import pagecache
 from creativecities.workflow import Transition, Workflow, has_permission
 from directory.models import User
 from survey.models import Campaign
+from survey.page_cache import SURVEY
 
 PERMISSION = "survey.view_survey_results"
 ResultsStatus = Campaign.ResultsStatus
 
 
 def cluster_cache_key(language: str | None = None) -> str:
-    return f"survey:cluster-figures:{language or get_language()}"
+    """Per language, and new with each change of the survey's content (an
+    answer set submitted after the publication counts in the figures)."""
+    return f"survey:cluster-figures:{language or get_language()}:{pagecache.version(SURVEY)}"
 
 
 def _forget_cluster_figures() -> None:

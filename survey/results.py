@@ -26,7 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import (
     Aggregate,
     Avg,
@@ -232,6 +233,52 @@ def _grouped(queryset: Any, *keys: str, **aggregates: Any) -> list[dict[str, Any
     return list(queryset.order_by().values(*keys).annotate(**aggregates))
 
 
+NAMES = [name for name, _column, _heading in DIMENSIONS]
+
+
+def _grouped_by_dimension(
+    queryset: Any, keys: list[str], path: str, answer_set: str
+) -> list[tuple[str, Any, dict[str, Any]]]:
+    """For each dimension, the rows of `queryset` grouped by `keys` and the
+    dimension's column (reached through `path`), counted (`n`) and signed
+    (`sig`, over the answer set ids at `answer_set`), in one query: (dimension,
+    level, row) for each group.
+
+    One pass over the rows instead of one per dimension: the ORM has no
+    GROUPING SETS, so its query for the plain rows is grouped here, and
+    `GROUPING()` tells which set a group belongs to (a level may itself be
+    NULL: "not stated")."""
+    by = [path + column for _name, column, _heading in DIMENSIONS]
+    rows = queryset.order_by().values(*keys, *by, answer_set)
+    try:
+        inner, params = rows.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:  # no question of the kind: nothing to read
+        return []
+    quote = connections[queryset.db].ops.quote_name
+    key_columns = [quote(key) for key in keys]
+    dimension_columns = [quote(column) for column in by]
+    sets = ", ".join(f"({', '.join([*key_columns, column])})" for column in dimension_columns)
+    sql = (
+        f"SELECT GROUPING({', '.join(dimension_columns)}),"  # noqa: S608 (names from the models)
+        f" {', '.join(key_columns + dimension_columns)},"
+        f" COUNT(*), SUM(hashint8({quote(answer_set)}))"
+        f" FROM ({inner}) AS answered GROUP BY GROUPING SETS ({sets})"
+    )
+    # GROUPING() sets a bit for each column left out of the row's set, the first
+    # column's the highest: the set of dimension i leaves out all the others.
+    everything = (1 << len(by)) - 1
+    dimension_of = {everything ^ (1 << (len(by) - 1 - i)): i for i in range(len(by))}
+    found = []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        for grouping, *values in cursor.fetchall():
+            row = dict(zip(keys, values, strict=False))
+            row["n"], row["sig"] = values[-2:]
+            index = dimension_of[grouping]
+            found.append((NAMES[index], values[len(keys) + index], row))
+    return found
+
+
 # value key -> (count, signature) per level
 Counted = dict[Any, tuple[int, int]]
 
@@ -251,60 +298,57 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     answers = Answer.objects.filter(answer_set__campaign=campaign, answer_set__status=submitted)
     labels = _labels(campaign)
 
+    def of_kinds(*kinds: str) -> list[int]:
+        """The campaign's questions of these kinds, by id: the planner estimates
+        how many answers a list of ids selects (a join to the questions filtered
+        by kind it took for a few, and walked every answer through an index)."""
+        return [question.pk for question in questions if question.kind in kinds]
+
     # dimension -> (question, value) -> level -> (count, signature)
-    cells: dict[str, dict[tuple[int, Any], Counted]] = {}
-    ticks: dict[str, dict[tuple[int, Any], Counted]] = {}
+    cells: dict[str, dict[tuple[int, Any], Counted]] = {name: defaultdict(dict) for name in NAMES}
+    ticks: dict[str, dict[tuple[int, Any], Counted]] = {name: defaultdict(dict) for name in NAMES}
     # dimension -> question -> level -> (count, signature) of those who ticked any
-    ticked_by: dict[str, dict[int, Counted]] = {}
-    for name, column, _heading in DIMENSIONS:
-        by = f"answer_set__{column}"
-        found: dict[tuple[int, Any], Counted] = defaultdict(dict)
-        for row in _grouped(
-            answers.filter(question__kind__in=CHOICE_KINDS).filter(
-                Q(choice__isnull=False) | Q(number__isnull=False)
-            ),
-            "question_id",
-            "choice_id",
-            "number",
-            by,
-            n=Count("pk"),
-            sig=signature("answer_set_id"),
-        ):
-            value = row["choice_id"] if row["choice_id"] is not None else row["number"]
-            found[(row["question_id"], value)][row[by]] = (row["n"], row["sig"])
-        cells[name] = found
-        tick_rows = AnswerChoice.objects.filter(
-            answer__answer_set__campaign=campaign, answer__answer_set__status=submitted
-        )
-        found_ticks: dict[tuple[int, Any], Counted] = defaultdict(dict)
-        for row in _grouped(
-            tick_rows,
-            "answer__question_id",
-            "choice_id",
-            f"answer__{by}",
-            n=Count("pk"),
-            sig=signature("answer__answer_set_id"),
-        ):
-            key = (row["answer__question_id"], row["choice_id"])
-            found_ticks[key][row[f"answer__{by}"]] = (row["n"], row["sig"])
-        ticks[name] = found_ticks
-        found_by: dict[int, Counted] = defaultdict(dict)
-        for row in _grouped(
-            answers.filter(question__kind=Kind.MULTIPLE).filter(
-                Exists(AnswerChoice.objects.filter(answer=OuterRef("pk")))
-            ),
-            "question_id",
-            by,
-            n=Count("pk"),
-            sig=signature("answer_set_id"),
-        ):
-            found_by[row["question_id"]][row[by]] = (row["n"], row["sig"])
-        ticked_by[name] = found_by
+    ticked_by: dict[str, dict[int, Counted]] = {name: defaultdict(dict) for name in NAMES}
+    # Each source is read once for the three dimensions (GROUPING SETS): one
+    # pass over the answers instead of three.
+    chosen = answers.filter(question_id__in=of_kinds(*CHOICE_KINDS)).filter(
+        Q(choice__isnull=False) | Q(number__isnull=False)
+    )
+    for name, level, row in _grouped_by_dimension(
+        chosen,
+        ["question_id", "choice_id", "number"],
+        "answer_set__",
+        "answer_set_id",
+    ):
+        value = row["choice_id"] if row["choice_id"] is not None else row["number"]
+        cells[name][(row["question_id"], value)][level] = (row["n"], row["sig"])
+    tick_rows = AnswerChoice.objects.filter(
+        answer__answer_set__campaign=campaign,
+        answer__answer_set__status=submitted,
+        answer__question_id__in=of_kinds(Kind.MULTIPLE),  # as all ticks are: fewer to join
+    )
+    for name, level, row in _grouped_by_dimension(
+        tick_rows,
+        ["answer__question_id", "choice_id"],
+        "answer__answer_set__",
+        "answer__answer_set_id",
+    ):
+        key = (row["answer__question_id"], row["choice_id"])
+        ticks[name][key][level] = (row["n"], row["sig"])
+    for name, level, row in _grouped_by_dimension(
+        answers.filter(question_id__in=of_kinds(Kind.MULTIPLE)).filter(
+            Exists(AnswerChoice.objects.filter(answer=OuterRef("pk")))
+        ),
+        ["question_id"],
+        "answer_set__",
+        "answer_set_id",
+    ):
+        ticked_by[name][row["question_id"]][level] = (row["n"], row["sig"])
 
     summaries = {
         row["question_id"]: row
         for row in _grouped(
-            answers.filter(question__kind__in=(Kind.NUMBER, Kind.SCALE), number__isnull=False),
+            answers.filter(question_id__in=of_kinds(Kind.NUMBER, Kind.SCALE), number__isnull=False),
             "question_id",
             count=Count("pk"),
             mean=Avg("number"),
@@ -317,7 +361,7 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     texts: dict[int, list[str]] = defaultdict(list)
     if not public:
         for question_id, text in (
-            answers.filter(question__kind__in=TEXT_KINDS)
+            answers.filter(question_id__in=of_kinds(*TEXT_KINDS))
             .exclude(text="")
             .order_by("question_id", "answer_set__submitted_at", "pk")
             .values_list("question_id", "text")
@@ -568,7 +612,8 @@ def staff_results(campaign: Campaign) -> CampaignResults:
 
 
 def cache_key(campaign: Campaign) -> str:
-    """Changes with the publication, every answer set saved and the language."""
+    """Changes with the publication, every answer set saved and the language:
+    the public page's rendering is kept under it."""
     stamp = AnswerSet.objects.filter(campaign=campaign).aggregate(
         latest=Max("updated_at"), n=Count("pk")
     )
@@ -578,13 +623,10 @@ def cache_key(campaign: Campaign) -> str:
 
 
 def public_results(campaign: Campaign) -> CampaignResults:
-    """What the published page shows, from the cache while no answer changes."""
-    key = cache_key(campaign)
-    found: CampaignResults | None = cache.get(key)
-    if found is None:
-        found = compute(campaign, public=True)
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    """What the published page shows. Not cached as such: the page keeps its
+    rendering under `cache_key` (pickling these results cost as much as
+    rendering them), and the cluster page its few figures."""
+    return compute(campaign, public=True)
 
 
 def key_figures(campaign: Campaign, compute_results: Callable[[Campaign], CampaignResults]) -> Any:

@@ -9,10 +9,12 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from creativecities import fragments
 from creativecities.workflow import TransitionError
 from survey import exports, publishing, results
 from survey.disclosure import THRESHOLD
@@ -23,11 +25,18 @@ PERMISSION = publishing.PERMISSION
 
 @require_safe
 def public(request: HttpRequest, slug: str) -> HttpResponse:
-    """Aggregate figures of a campaign whose results staff published; 404 otherwise."""
+    """Aggregate figures of a campaign whose results staff published; 404 otherwise.
+
+    The page's body is kept in the cache under the results' own key (which
+    changes with the publication, every answer set saved and the language):
+    while it is there, the results are not even read."""
     campaign = get_object_or_404(Campaign.objects.published_results(), slug=slug)
+    key = results.cache_key(campaign)
+    fragments.prefetch(request, [fragments.fragment_key("survey_results", key)])
     context = {
         "campaign": campaign,
-        "results": results.public_results(campaign),
+        "results_key": key,
+        "results": SimpleLazyObject(lambda: results.public_results(campaign)),
         "threshold": THRESHOLD,
     }
     return render(request, "survey/results/public.html", context)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from django.conf import LazySettings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 
@@ -94,10 +94,32 @@ def _test_settings(settings: LazySettings, monkeypatch: pytest.MonkeyPatch) -> I
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
+    caches["pages"].clear()
     desk_contacts_prime()  # the footer's desk contacts, as an empty database has them
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _page_versions_bump_at_once(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change bumps the page cache's versions when its transaction commits,
+    and a test's transaction never does: here a write bumps at once, as in
+    autocommit, so that a page asked for after a change shows it (a missed bump
+    fails the test). Tests of the commit itself ask for
+    `page_versions_bump_on_commit`."""
+    if "page_versions_bump_on_commit" in request.fixturenames:
+        return
+    from creativecities.pagecache import versions
+
+    monkeypatch.setattr(versions, "on_commit", lambda func, using=None, robust=False: func())
+
+
+@pytest.fixture
+def page_versions_bump_on_commit() -> None:
+    """The page cache's versions are bumped only once the transaction commits."""
 
 
 @pytest.fixture

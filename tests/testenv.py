@@ -7,7 +7,7 @@ DATABASE_URL names another server), once the run is configured: later than this
 module, so that coverage, started in between, sees the project's modules load.
 The live server answers over plain HTTP, so the HTTPS-only defaults of production
 are turned off here and only here; mail stays in memory, background tasks run at
-once and the cache is the process's own, whatever the shell running the tests
+once and the caches (pages included) are the process's own, whatever the shell running the tests
 has set. The key signs only test data.
 """
 
@@ -24,8 +24,11 @@ os.environ.update(
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "DJANGO_TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "DJANGO_CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "DJANGO_PAGE_CACHE": "true",
+        "DJANGO_PAGE_CACHE_URL": "",
     }
 )
+os.environ.pop("REDIS_URL", None)
 # Playwright's sync API runs an event loop in the main thread; Django's ORM
 # would refuse to run beside it in the browser tests without this.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from actionplan.models import BenchmarkIndicator, BenchmarkValue
+from actionplan.page_cache import BENCHMARK
+from creativecities import pagecache
 from directory.models import Partner, User
 
 
@@ -50,6 +52,8 @@ def benchmark_value_record(
             unique_fields=["indicator", "partner", "year"],
             update_fields=["value", "source", "source_url", "recorded_by", "recorded_at"],
         )
+        # A bulk insert sends no signal: the benchmark's kept pages are told here.
+        pagecache.bump_after_commit(BENCHMARK)
         return BenchmarkValue.objects.get(indicator=indicator, partner=partner, year=year)
     entry.save()
     return entry

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from typing import Any
 
 import django_filters
@@ -9,7 +10,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models import CallStatus, FundingCall, FundingCallQuerySet
+from creativecities.filtersets import SharedFormFilterSet
 from directory.reference import reference
+from directory.widgets import FastSelect
 
 # "Open" means one can apply today: the calls closing soon are open too.
 STATUS_FILTERS = {
@@ -26,7 +29,7 @@ STATUS_CHOICES = [
 ]
 
 
-class FundingCallFilter(django_filters.FilterSet):
+class FundingCallFilter(SharedFormFilterSet):
     """Filters over calls annotated by `FundingCallQuerySet.with_status()`."""
 
     status = django_filters.ChoiceFilter(
@@ -34,16 +37,19 @@ class FundingCallFilter(django_filters.FilterSet):
         choices=STATUS_CHOICES,
         method="filter_status",
         empty_label=_("Any status"),
+        widget=FastSelect,
     )
     sector = django_filters.ChoiceFilter(
         label=_("Sector"),
         method="filter_sector",
         empty_label=_("All sectors"),
+        widget=FastSelect,
     )
     funder = django_filters.ChoiceFilter(
         label=_("Funder"),
         choices=FundingCall.Funder.choices,
         empty_label=_("Any funder"),
+        widget=FastSelect,
     )
 
     class Meta:
@@ -55,9 +61,12 @@ class FundingCallFilter(django_filters.FilterSet):
         and its validation cost no query."""
         super().__init__(*args, **kwargs)
         self.reference = reference()
-        self.filters["sector"].extra["choices"] = [
-            (sector.slug, sector.name) for sector in self.reference.sectors
-        ]
+
+    def choices(self) -> dict[str, Sequence[Any]]:
+        return {"sector": [(sector.slug, sector.name) for sector in self.reference.sectors]}
+
+    def choices_version(self) -> Hashable:
+        return tuple((sector.slug, sector.name) for sector in self.reference.sectors)
 
     def filter_status(
         self, queryset: FundingCallQuerySet, name: str, value: str

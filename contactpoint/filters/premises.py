@@ -9,13 +9,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models import Premises, PremisesQuerySet
+from creativecities.filtersets import SharedFormFilterSet
+from directory.widgets import FastSelect
 
 ANY_AREA = "any"
 
 
-class PremisesFilter(django_filters.FilterSet):
+class PremisesFilter(SharedFormFilterSet):
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Premises.Kind.choices, empty_label=_("Any kind")
+        label=_("Kind"), choices=Premises.Kind.choices, empty_label=_("Any kind"), widget=FastSelect
     )
     area_min = django_filters.NumberFilter(
         label=_("Floor area from (m²)"),
@@ -51,6 +53,7 @@ class PremisesFilter(django_filters.FilterSet):
         choices=[(ANY_AREA, _("In any regeneration area")), *Premises.RegenerationArea.choices],
         method="filter_area",
         empty_label=_("Anywhere"),
+        widget=FastSelect,
     )
 
     class Meta:

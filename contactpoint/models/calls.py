@@ -4,6 +4,7 @@ their dates at the moment of each request, so that it is never stored stale."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.contenttypes.fields import GenericRelation
@@ -11,7 +12,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import F, Func, IntegerField, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
@@ -70,6 +71,33 @@ def days_to_deadline(*, closes_at: datetime.datetime, now: datetime.datetime) ->
     return (last_day - timezone.localtime(now).date()).days
 
 
+class _CallDates(Func):
+    """A CASE over a call's two dates, as one expression.
+
+    With `Case(When(...))` Django resolves every condition as a filter and
+    copies every part of it for each query that uses it: the calls list, which
+    orders by two such expressions and counts and pages with them, spent more
+    time building its SQL than rendering its cards. Here the SQL is written
+    once; only the two columns are resolved. `{opens}` and `{closes}` stand for
+    them in `sql`, `%s` for `params` in order.
+    """
+
+    def __init__(self, sql: str, params: Sequence[Any], output_field: models.Field[Any, Any]):
+        super().__init__(F("opens_at"), F("closes_at"), output_field=output_field)
+        self.sql, self.params = sql, tuple(params)
+
+    # Its parameters are dates, not the `str | int` of the stubs.
+    def as_sql(  # type: ignore[override]
+        self, compiler: Any, connection: Any, *args: Any, **extra_context: Any
+    ) -> tuple[str, list[Any]]:
+        (opens, opens_params), (closes, closes_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        if opens_params or closes_params:
+            raise ValueError("A call's dates are plain columns.")
+        return self.sql.format(opens=opens, closes=closes), list(self.params)
+
+
 class FundingCallQuerySet(models.QuerySet["FundingCall"]):
     def published(self) -> FundingCallQuerySet:
         return self.filter(is_published=True)
@@ -77,31 +105,31 @@ class FundingCallQuerySet(models.QuerySet["FundingCall"]):
     def with_status(self, now: datetime.datetime | None = None) -> FundingCallQuerySet:
         """Annotate `status` (the CallStatus value) and `status_rank` (0 while the
         call can still be applied for, 1 once closed), computed by the database
-        from the same instant and rule as `FundingCall.status`."""
+        from the same instant and rule as `call_status`."""
         now = now or timezone.now()
-        status = Case(
-            When(opens_at__gt=now, then=Value(CallStatus.FORTHCOMING.value)),
-            When(closes_at__lte=now, then=Value(CallStatus.CLOSED.value)),
-            When(closes_at__lte=closing_soon_limit(now), then=Value(CallStatus.CLOSING.value)),
-            default=Value(CallStatus.OPEN.value),
-            output_field=models.CharField(),
-        )
-        rank = Case(
-            When(closes_at__lte=now, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
+        status = _CallDates(
+            "CASE WHEN {opens} > %s THEN %s WHEN {closes} <= %s THEN %s"
+            " WHEN {closes} <= %s THEN %s ELSE %s END",
+            [
+                now, CallStatus.FORTHCOMING.value,
+                now, CallStatus.CLOSED.value,
+                closing_soon_limit(now), CallStatus.CLOSING.value,
+                CallStatus.OPEN.value,
+            ],
+            models.CharField(),
+        )  # fmt: skip
+        rank = _CallDates("CASE WHEN {closes} <= %s THEN 1 ELSE 0 END", [now], IntegerField())
         return self.annotate(status=status, status_rank=rank)
 
     def by_deadline(self, now: datetime.datetime | None = None) -> FundingCallQuerySet:
         """Calls one can still apply for first, soonest deadline first; then the
         closed ones, the most recently closed first."""
         now = now or timezone.now()
+        deadline_ahead = _CallDates(
+            "CASE WHEN {closes} > %s THEN {closes} END", [now], models.DateTimeField()
+        )
         return self.with_status(now).order_by(
-            F("status_rank"),
-            Case(When(closes_at__gt=now, then=F("closes_at"))).asc(nulls_last=True),
-            F("closes_at").desc(),
-            "id",
+            F("status_rank"), deadline_ahead.asc(nulls_last=True), F("closes_at").desc(), "id"
         )
 
     def in_sector(self, sector: Sector | int) -> FundingCallQuerySet:

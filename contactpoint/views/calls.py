@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from contactpoint.filters.calls import FundingCallFilter
 from contactpoint.models import FundingCall
+from creativecities import fragments
 from creativecities.lists.pagination import DeferredJoinPaginator
 from directory.models import Sector
 
@@ -30,12 +31,28 @@ def call_list(request: HttpRequest) -> HttpResponse:
     )
     rows = FundingCall.objects.with_status(now)
     paginator = DeferredJoinPaginator(filterset.qs, PER_PAGE, rows=rows)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj.object_list = list(page_obj.object_list)
     context = {
         "filterset": filterset,
         "form": filterset.form,
-        "page_obj": paginator.get_page(request.GET.get("page")),
+        "page_obj": page_obj,
+        "cards": fragments.render_cards(
+            request,
+            "contactpoint/calls/call_list.html#call_card",
+            page_obj.object_list,
+            name="call",
+            key=_card_versions,
+        ),
     }
     return render(request, "contactpoint/calls/call_list.html", context)
+
+
+def _card_versions(call: FundingCall) -> tuple[Any, ...]:
+    """What a call's card shows that may change: the row (its dates too, which a
+    bulk update changes without `updated_at`) and its status as of now, which
+    changes with time ("Closes in 2 days")."""
+    return (call.pk, call.updated_at, call.opens_at, call.closes_at, call.status_label)
 
 
 @require_safe

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from contactpoint.filters.premises import PremisesFilter
 from contactpoint.models import Premises
+from creativecities import fragments
 from creativecities.lists.pagination import DeferredJoinPaginator
 from creativecities.text import export_value
 from directory.models import Sector
@@ -30,11 +31,28 @@ def _results(request: HttpRequest) -> dict[str, Any]:
         request.GET, queryset=Premises.objects.published().order_by("-published_at", "id")
     )
     paginator = DeferredJoinPaginator(filterset.qs, PER_PAGE, rows=Premises.objects.for_cards())
+    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj.object_list = list(page_obj.object_list)
     return {
         "filterset": filterset,
         "form": filterset.form,
-        "page_obj": paginator.get_page(request.GET.get("page")),
+        "page_obj": page_obj,
+        "cards": fragments.render_cards(
+            request,
+            "contactpoint/premises/results.html#premises_card",
+            page_obj.object_list,
+            name="premises",
+            key=_card_versions,
+        ),
     }
+
+
+def _card_versions(premises: Premises) -> tuple[Any, ...]:
+    """What a premises' card shows that may change: the row, and its first photo
+    (a photo of its own, changed without the row)."""
+    photos = premises.photos.all()
+    first = photos[0].thumbnail.name if photos else ""
+    return premises.pk, premises.updated_at, first
 
 
 @require_safe

@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils.translation import get_language
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
@@ -48,6 +50,26 @@ def workplaces_for(user: User) -> list[Workplace]:
     if not (user.is_authenticated and user.is_active):
         return []
     return [place for provider in _registry if (place := provider(user)) is not None]
+
+
+# How long the header's account menu may lag a new or ended membership.
+MENU_SECONDS = 60
+
+
+def menu_workplaces(user: User) -> list[Workplace]:
+    """`workplaces_for` as the header's account menu shows it on every page a
+    person sees while logged in: kept a minute per account and language (a new
+    membership shows within that minute, and a workplace checks its own
+    permissions), where reading it cost a query on every page. The account
+    page and the landing after login read it afresh."""
+    if not (user.is_authenticated and user.is_active):
+        return []
+    key = f"panels:workplaces:{user.pk}:{get_language()}"
+    places: list[Workplace] | None = cache.get(key)
+    if places is None:
+        places = workplaces_for(user)
+        cache.set(key, places, MENU_SECONDS)
+    return places
 
 
 def landing_for(user: User) -> str | None:

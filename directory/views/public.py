@@ -10,10 +10,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from creativecities import fragments, pagecache
 from creativecities.lists.pagination import DeferredJoinPaginator
 from creativecities.panels.pages import render_cluster_panels, render_sector_panels
 from creativecities.text import export_value
@@ -21,6 +24,7 @@ from directory import exports, figures
 from directory.filters import OrganisationFilter
 from directory.maps import sector_pins
 from directory.models import Organisation, Page, Partner, Sector
+from directory.page_cache import ORGANISATIONS
 from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
 from directory.reference import reference
 from directory.structured_data import absolute_url, organisation_json_ld
@@ -49,30 +53,60 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # The paginator reads only ids and a count from the ordered queryset; `rows`
     # reads the page's cards.
     paginator = DeferredJoinPaginator(published.order_by("name", "id"), rows=cards)
+    page_obj = paginator.get_page(request.GET.get("page"))
     context = {
         "sector": sector,
         "ateco": [(code, ateco_label(code)) for code in sector.ateco_codes],
-        # Exact, unlike the directory's capped count, so kept for a minute.
+        # Exact, unlike the directory's capped count, so kept for a minute, or
+        # until an organisation changes.
         "organisation_count": cache.get_or_set(
-            f"directory:sector-count:{sector.pk}", published.count, SECTOR_COUNT_TIMEOUT
+            f"directory:sector-count:{sector.pk}:{pagecache.version(ORGANISATIONS)}",
+            published.count,
+            SECTOR_COUNT_TIMEOUT,
         ),
-        "page_obj": paginator.get_page(request.GET.get("page")),
+        "page_obj": page_obj,
+        "cards": organisation_cards(request, list(page_obj.object_list)),
         "panels": render_sector_panels(request, sector),
     }
     return render(request, "directory/sector_detail.html", context)
 
 
-def _results(request: HttpRequest) -> dict[str, Any]:
-    """The filtered, sorted, paginated directory: at most four queries."""
+def organisation_cards(
+    request: HttpRequest, organisations: list[Organisation], prefetch_too: list[str] | None = None
+) -> list[SafeString]:
+    """The cards of a page of organisations (sector and place attached), each kept
+    until its profile changes, all read in one round trip to the cache (with the
+    fragments `prefetch_too`)."""
+    return fragments.render_cards(
+        request,
+        "directory/includes/organisation_card.html",
+        organisations,
+        name="organisation",
+        key=lambda organisation: (organisation.pk, organisation.updated_at),
+        prefetch_too=prefetch_too or [],
+    )
+
+
+def _results(request: HttpRequest, action: str) -> dict[str, Any]:
+    """The filtered, sorted, paginated directory: at most four queries. `action`
+    is the filter form's address. Its cards, the form (unless words were
+    searched) and the page's own fragments are read from the cache at once."""
     filterset = OrganisationFilter(
         request.GET, queryset=Organisation.objects.published().for_cards()
     )
     page_obj = filterset.paginator().get_page(request.GET.get("page"))
     page_obj.object_list = filterset.attach(list(page_obj.object_list))
+    form_key = filterset.form_key
+    form = (
+        []
+        if form_key is None
+        else [fragments.fragment_key("directory_filters", get_language(), action, form_key)]
+    )
     return {
         "filterset": filterset,
         "form": filterset.form,
         "page_obj": page_obj,
+        "cards": organisation_cards(request, page_obj.object_list, prefetch_too=form),
         "active_filters": filterset.active_filters(),
     }
 
@@ -82,7 +116,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     template = "directory/organisation_list.html"
     if request.headers.get(PARTIAL_HEADER) == "results":
         template += "#results"
-    response = render(request, template, _results(request))
+    response = render(request, template, _results(request, reverse("directory:list")))
     patch_vary_headers(response, [PARTIAL_HEADER])
     return response
 
@@ -90,7 +124,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def organisation_map(request: HttpRequest) -> HttpResponse:
     """The map page: without JavaScript it is the list of results."""
-    context = _results(request)
+    context = _results(request, reverse("directory:map"))
     context["map_tiles_url"] = settings.MAP_TILES_URL
     context["legend"] = list(sector_pins(context["filterset"].reference.sectors).values())
     return render(request, "directory/organisation_map.html", context)
@@ -154,6 +188,19 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if preview and not _may_preview(request.user, organisation):
         raise Http404
     known = reference()
+    language = get_language()
+    versions = (organisation.pk, organisation.updated_at)
+    fragments.prefetch(
+        request,
+        [
+            fragments.fragment_key("profile_crumbs", *versions, language),
+            *(
+                fragments.fragment_key(name, *versions, organisation.confirmed_at, language)
+                for name in ("profile_head", "profile_body")
+                if not preview
+            ),
+        ],
+    )
 
     # What only the cached fragments of the page show is worked out when one of
     # them is missing: the template calls these.
@@ -173,7 +220,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "profile_url": lambda: absolute_url(organisation.get_absolute_url()),
         "logo_url": lambda: absolute_url(organisation.logo.url) if organisation.logo else "",
         "structured_data": lambda: organisation_json_ld(organisation, sectors=sectors()),
-        "og_locale": OPEN_GRAPH_LOCALES.get(get_language(), "it_IT"),
+        "og_locale": OPEN_GRAPH_LOCALES.get(language, "it_IT"),
         "lapse_months": Organisation.lapse_months(),
         "place": lambda: _place(organisation, known),
         "map_tiles_url": settings.MAP_TILES_URL,

@@ -1,8 +1,18 @@
-"""The survey's template tags: whether the header links to it."""
+"""The survey's template tags: whether the header links to it, and how a
+published figure reads."""
 
+import functools
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from django import template
+from django.conf import settings
+from django.template.defaultfilters import floatformat
+from django.utils import formats
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
 from survey import schedule
 
@@ -19,3 +29,134 @@ def survey_is_open(context: Any) -> bool:
     view = match.view_name if match is not None else ""
     may_query = view in QUERYING_PAGES or view.startswith("survey:")
     return schedule.any_open(may_query=may_query)
+
+
+@register.filter
+def figure(value: Any) -> SafeString:
+    """A figure of the results as published: its value when shown, else what it
+    stands for ("fewer than 5", "hidden"). A filter rather than an include: a
+    results page shows some two thousand figures."""
+    if value is None:
+        return mark_safe("")
+    return mark_safe(_figure(value, _hidden_labels()))  # noqa: S308 (escaped in _figure)
+
+
+def _hidden_labels() -> tuple[str, str]:
+    """What a small and a hidden figure read, in the active language, as HTML."""
+    return _labels_in(get_language())
+
+
+@functools.lru_cache(maxsize=8)
+def _labels_in(language: str | None) -> tuple[str, str]:
+    return (
+        f'<span class="survey-hidden" data-figure="small">{escape(gettext("fewer than 5"))}</span>',
+        f'<span class="survey-hidden" data-figure="hidden">{escape(gettext("hidden"))}</span>',
+    )
+
+
+def _figure(value: Any, hidden: tuple[str, str]) -> str:
+    if value.shown:
+        # An integer reads as the template would write it: localised only for
+        # a thousands separator, which the portal does not use.
+        number = value.value
+        return (
+            escape(formats.localize(number))
+            if settings.USE_THOUSAND_SEPARATOR or not isinstance(number, int)
+            else str(number)
+        )
+    return hidden[0] if value.small else hidden[1]
+
+
+@register.simple_tag
+def results_chart(chart: dict[str, Any], number: int, title: str) -> SafeString:
+    """A question's answers as a bar chart (`results.bar_chart`) beside a table of
+    the same figures, their shares too; a count too small to show draws no bar
+    and reads as such. The chart's ids begin with q and the question's
+    `number`. Written in Python, as the breakdowns are: twenty of them a page."""
+    hidden = _hidden_labels()
+    ident, title = f"q{number}", escape(title)
+    words = {"small": escape(gettext("fewer than 5")), "hidden": escape(gettext("hidden"))}
+    drawing = "".join(
+        f'<text class="portal-chart-label" x="{chart["label_end"]}" y="{bar["text_y"]}"'
+        f' text-anchor="end">{escape(bar["short_label"])}</text>'
+        f'<rect class="portal-chart-bar" x="{chart["bar_start"]}" y="{bar["y"]}"'
+        f' width="{bar["length"]}" height="{chart["bar_height"]}" />'
+        f'<text class="portal-chart-value" x="{bar["value_x"]}" y="{bar["text_y"]}">'
+        + (
+            _figure(bar["figure"], hidden)
+            if bar["figure"].shown
+            else words["small" if bar["figure"].small else "hidden"]
+        )
+        + "</text>\n"
+        for bar in chart["bars"]
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{escape(bar["label"])}</th>'
+        f'<td class="text-end">{_figure(bar["figure"], hidden)}</td>'
+        '<td class="text-end">'
+        + (f"{floatformat(bar['share'], 1)}%" if bar["share"] is not None else "–")
+        + "</td></tr>\n"
+        for bar in chart["bars"]
+    )
+    description = escape(gettext("Bar chart. The table below gives the same numbers."))
+    return mark_safe(  # noqa: S308 (every text escaped above; the rest are numbers)
+        f'<figure class="portal-figure" aria-labelledby="{ident}-caption">\n'
+        f'<svg class="portal-chart" viewBox="0 0 {chart["width"]} {chart["height"]}"'
+        f' width="{chart["width"]}" height="{chart["height"]}" role="img"'
+        f' aria-labelledby="{ident}-title {ident}-desc">\n'
+        f'<title id="{ident}-title">{title}</title>\n<desc id="{ident}-desc">{description}</desc>\n'
+        f"{drawing}</svg>\n"
+        f'<figcaption id="{ident}-caption">{title}</figcaption>\n'
+        f'<div class="table-responsive" role="region" aria-label="{title}" tabindex="0">\n'
+        f'<table class="table table-sm">\n<caption class="visually-hidden">{title}</caption>\n'
+        f'<thead><tr><th scope="col">{escape(gettext("Answer"))}</th>'
+        f'<th scope="col" class="text-end">{escape(gettext("Organisations"))}</th>'
+        f'<th scope="col" class="text-end">{escape(gettext("Share"))}</th></tr></thead>\n'
+        f"<tbody>\n{rows}</tbody>\n</table>\n</div>\n</figure>"
+    )
+
+
+@register.simple_tag
+def breakdown_table(breakdown: Any, columns: Sequence[Any], caption: str) -> SafeString:
+    """A question's answers by sector, kind or size as a table: a row per level,
+    a column per answer, with the totals. Written in Python: the public results
+    page draws some sixty of them, two thousand figures, which through the
+    template engine took most of the page's time."""
+    hidden = _hidden_labels()
+    grid = breakdown.grid()
+    caption = escape(caption)
+    head = "".join(f'<th scope="col" class="text-end">{escape(column)}</th>' for column in columns)
+    rows = "".join(
+        f'<tr><th scope="row">{escape(row["label"])}</th>'
+        + "".join(f'<td class="text-end">{_figure(cell, hidden)}</td>' for cell in row["cells"])
+        + f'<td class="text-end">{_figure(row["total"], hidden)}</td></tr>\n'
+        for row in grid["rows"]
+    )
+    totals = "".join(
+        f'<td class="text-end">{_figure(cell, hidden)}</td>' for cell in grid["totals"]
+    )
+    return mark_safe(  # noqa: S308 (every text escaped above)
+        f'<div class="table-responsive" role="region" aria-label="{caption}" tabindex="0">\n'
+        f'<table class="table table-sm">\n<caption>{caption}</caption>\n'
+        f'<thead><tr><th scope="col">{escape(breakdown.heading)}</th>{head}'
+        f'<th scope="col" class="text-end">{escape(gettext("Answered"))}</th></tr></thead>\n'
+        f"<tbody>\n{rows}</tbody>\n"
+        f'<tfoot><tr><th scope="row">{escape(gettext("All"))}</th>{totals}'
+        f'<td class="text-end">{_figure(grid["grand_total"], hidden)}</td></tr></tfoot>\n'
+        "</table>\n</div>"
+    )
+
+
+NEWLINES = re.compile(r"\r\n|\r")
+
+
+@register.simple_tag
+def text_items(texts: Sequence[str]) -> SafeString:
+    """Written answers as list items, line breaks kept: `<li>{{ text|linebreaksbr }}</li>`
+    for each, in Python, as the desk's results page lists thousands of them."""
+    return mark_safe(  # noqa: S308 (every text escaped)
+        "".join(
+            f"<li>{escape(NEWLINES.sub(chr(10), text)).replace(chr(10), '<br>')}</li>"
+            for text in texts
+        )
+    )

@@ -5,7 +5,9 @@ on every workspace page and on every change refused."""
 from http import HTTPStatus
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from actionplan.models import Action, PartnerMember, Plan
 from tests.actionplan.factories import IndicatorFactory, MilestoneFactory
@@ -167,3 +169,16 @@ def test_every_edit_url_answers_a_viewer_the_portals_403_saying_why(
             body = response.content.decode()
             assert "Il Suo accesso allo spazio di lavoro è in sola lettura" in body, path
             assert "Errore 403" in body or "403" in body
+
+
+def test_the_account_menu_reads_the_workspace_once_a_minute(
+    client: Client, plan_viewer_a: PartnerMember
+) -> None:
+    client.force_login(plan_viewer_a.user)
+    client.get("/en/")
+
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get("/en/directory/").content.decode()
+
+    assert 'href="/en/action-plan/workspace/">Plan workspace</a>' in body
+    assert not [query for query in captured if "actionplan_partnermember" in query["sql"]]

@@ -69,6 +69,29 @@ def test_the_plan_page_shows_themes_actions_and_progress_bars(
     assert "50% of the way to the target." in content
 
 
+def test_an_indicator_says_its_progress_in_each_language_with_its_text_escaped(
+    client: Client, plan_action_a: Action, plan_coordinator: PartnerMember
+) -> None:
+    reached = IndicatorFactory.create(
+        action=plan_action_a, name="<b>Start-ups</b>", unit="firms", baseline=Decimal(0)
+    )
+    IndicatorUpdateFactory.create(indicator=reached, value=Decimal("120.50"))
+    IndicatorFactory.create(action=plan_action_a, name="Studios", target=None)
+    plan = plan_action_a.theme.plan
+    plan_publish(plan=plan, by=plan_coordinator.user)
+
+    english = client.get(plan_public_url("plan", slug=plan.slug)).content.decode()
+    italian = client.get("/it" + plan_public_url("plan", slug=plan.slug)[3:]).content.decode()
+
+    assert "<strong>&lt;b&gt;Start-ups&lt;/b&gt;</strong>" in english
+    assert '<span class="text-muted">(<span>firms</span>)</span>' in english
+    assert "100% of the way to the target. Latest value 120.50, measured on" in english
+    assert "Baseline 0. Target 100 by 12/31/2027. <strong>Target reached.</strong>" in english
+    assert "No target set yet. Baseline 0.</p>" in english
+    assert "100% del percorso verso l'obiettivo." in italian
+    assert "Valore di partenza 0. Obiettivo 100 entro il 31/12/2027." in italian
+
+
 def test_edits_after_publishing_wait_for_the_next_version(
     client: Client, plan_action_a: Action, plan_coordinator: PartnerMember
 ) -> None:

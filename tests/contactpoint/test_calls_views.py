@@ -1,14 +1,17 @@
 """The public list and pages of funding calls."""
 
 import datetime
+import re
 from http import HTTPStatus
 
 import pytest
+from django.conf import LazySettings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from contactpoint.models import FundingCall
 from tests.contactpoint.factories_calls import FundingCallFactory
@@ -118,7 +121,10 @@ def test_the_list_links_both_feeds(client: Client) -> None:
     assert 'type="application/atom+xml"' in body
 
 
-def test_the_list_costs_the_same_few_queries_for_many_calls(client: Client) -> None:
+def test_the_list_costs_the_same_few_queries_for_many_calls(
+    client: Client, settings: LazySettings
+) -> None:
+    settings.PAGE_CACHE = False  # the list rendered each time, not kept
     sector = SectorFactory()
     FundingCallFactory.create_batch(3, sectors=[sector])
     client.get(calls_list_url(sector=sector.slug))  # fills the cached reference data
@@ -203,3 +209,21 @@ def test_the_admin_filters_calls_by_derived_status(client: Client, staff_user: o
     shown = [call.title_it for call in response.context["cl"].result_list]
     assert shown == ["Chiuso"]
     assert FundingCall.objects.count() == 2
+
+
+def test_a_card_follows_its_dates_and_its_status_as_time_passes(
+    client: Client, settings: LazySettings
+) -> None:
+    settings.PAGE_CACHE = False  # rendered each time: kept, a call's page lasts a minute
+    now = timezone.now()
+    call = FundingCallFactory(title_en="Grants", opens_at=now - DAY, closes_at=now + 40 * DAY)
+    assert "Closes in" not in client.get(calls_list_url()).content.decode()
+
+    # The deadline moved by a bulk update, which leaves `updated_at` alone.
+    deadline = now + 3 * DAY + datetime.timedelta(hours=1)
+    FundingCall.objects.filter(pk=call.pk).update(closes_at=deadline)
+    body = client.get(calls_list_url()).content.decode()
+
+    assert re.search(r"Closes in [34] days", body)  # 4 late in the evening, Genoa's time
+    with translation.override("en"):
+        assert date_format(timezone.localtime(deadline), "DATETIME_FORMAT") in body

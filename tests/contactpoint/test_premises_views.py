@@ -165,3 +165,16 @@ def test_a_control_character_in_a_title_never_reaches_the_geojson(client: Client
     assert b"\\u001b" not in response.content
     [feature] = json.loads(response.content)["features"]
     assert feature["properties"]["name"] == "Studio\nwith view"
+
+
+def test_a_card_follows_a_new_first_photo(client: Client) -> None:
+    premises = PremisesFactory(title_en="Studio with a view")
+    first = str(calls_add_photo(premises, order=1).thumbnail.name)
+    assert first in client.get(premises_url()).content.decode()
+
+    # A photo of its own, added in front without touching the premises' row.
+    newer = str(calls_add_photo(premises, order=0).thumbnail.name)
+    body = client.get(premises_url()).content.decode()
+
+    assert newer in body
+    assert first not in body

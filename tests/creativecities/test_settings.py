@@ -36,6 +36,7 @@ def run_in(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 LOCAL = {local_data.LOCAL_VARIABLE: "true"}
 # A server's address that `check --deploy` never connects to (as `make check-deploy`).
 DEPLOY_CHECK_DATABASE = "postgresql://deploy-check@db.invalid/creativecities"
+DEPLOY_CHECK_PAGE_CACHE = "redis://deploy-check.invalid:6379/2"
 
 
 @pytest.mark.parametrize("local", [None, "", "false"])
@@ -144,6 +145,7 @@ def test_check_deploy_is_clean_with_production_variables() -> None:
         DJANGO_ALLOWED_HOSTS="creativecities.example",
         DJANGO_DEBUG="false",
         DATABASE_URL=DEPLOY_CHECK_DATABASE,
+        DJANGO_PAGE_CACHE_URL=DEPLOY_CHECK_PAGE_CACHE,
     )
     result = run_in(env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
 

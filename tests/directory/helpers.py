@@ -145,3 +145,18 @@ def stored(obj: Any) -> dict[str, Any]:
     for relation in fresh._meta.many_to_many:
         row[relation.name] = sorted(getattr(fresh, relation.name).values_list("pk", flat=True))
     return row
+
+
+def page_text(client: Client, path: str) -> str:
+    """The page at `path`, which must answer 200, as text."""
+    response = client.get(path)
+    assert response.status_code == HTTPStatus.OK, path
+    return str(response.content.decode())
+
+
+def page_kept(client: Client, path: str, assert_num_queries: Any) -> str:
+    """The page, asked for twice by an anonymous visitor: the second answer
+    comes from the page cache, without a query."""
+    page_text(client, path)
+    with assert_num_queries(0):
+        return page_text(client, path)

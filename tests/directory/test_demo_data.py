@@ -13,6 +13,7 @@ from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
+from creativecities import pagecache
 from creativecities.models import Version
 from directory import demo_organisations
 from directory.models import Membership, Municipality, Organisation, Sector, User
@@ -184,3 +185,12 @@ def test_other_apps_demo_loaders_run_after_the_directory_and_print_their_line(lo
     assert seen == [
         ("sportello@demo.creativecities.example", "giulia.parodi@demo.creativecities.example")
     ]
+
+
+def test_loading_the_demo_makes_every_kept_page_stale(load) -> None:
+    """Some loaders write in bulk, which no signal reports to the page cache."""
+    before = pagecache.version(pagecache.SITE)
+
+    load()
+
+    assert pagecache.version(pagecache.SITE) != before

@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import LazySettings
 from django.test import Client
 from django.utils import formats, timezone, translation
 
@@ -27,7 +28,12 @@ def test_an_edited_profile_shows_at_once_on_its_card_and_page(client: Client) ->
     assert "New words." in client.get("/en/directory/studio/").content.decode()
 
 
-def test_a_confirmation_shows_at_once_on_the_profile(client: Client) -> None:
+def test_a_confirmation_shows_at_once_on_the_profile(
+    client: Client, settings: LazySettings
+) -> None:
+    # The fragments of a rendered page (a member's, or the page cache's first
+    # rendering): a bulk update sends no signal, so the page cache is off here.
+    settings.PAGE_CACHE = False
     searchable(slug="studio", confirmed_at=timezone.now() - datetime.timedelta(days=200))
     client.get("/en/directory/studio/")
     confirmed = timezone.now()
@@ -75,3 +81,17 @@ def test_connections_prefer_the_search_index() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone()[0] == "1.1"
+
+
+def test_the_words_searched_are_shown_in_their_own_form_and_never_cached(client: Client) -> None:
+    from django.core.cache import cache
+
+    searchable(name="Studio Liuteria", slug="studio")
+    first = client.get("/en/directory/?q=liuteria&sort=name").content.decode()
+    second = client.get("/en/directory/?q=studio&sort=name").content.decode()
+
+    assert 'value="liuteria"' in first
+    assert 'value="studio"' in second and 'value="liuteria"' not in second
+    assert '<option value="name" selected>' in second
+    cached = [str(value) for value in cache._cache.values()]  # type: ignore[attr-defined]
+    assert not [value for value in cached if 'value="liuteria"' in value]

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from directory.models import Organisation, Sector, User
 from survey import reading, results
+from survey.models import Question
 from tests.directory.factories import OrganisationFactory, UserFactory
 from tests.survey.factories_results import (
     SurveyQuestions,
@@ -407,3 +408,75 @@ def test_too_few_answers_hide_everything(
     ):
         assert hidden in text
     assert text.endswith("How many people work with you? Answers fewer than 5")
+
+
+def test_the_desk_page_reads_as_many_queries_for_many_answers_as_for_few(
+    desk: Client, results_answered: SurveyQuestions, survey_two_sectors: tuple[Sector, Sector]
+) -> None:
+    url = reverse("survey_results_admin:campaign", kwargs={"pk": results_answered.campaign.pk})
+
+    def page() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as captured:
+            response = desk.get(url)
+        assert response.status_code == HTTPStatus.OK
+        return len(captured), response.content.decode()
+
+    few, _page = page()
+    for _ in range(30):
+        results_answer(results_answered, sector=survey_two_sectors[0], single="home", scale=3)
+    results_answer(results_answered, long_text="<b>First</b>\r\nsecond line")
+    many, content = page()
+
+    assert few == many
+    # Every written answer is listed, its line breaks kept and its markup escaped.
+    assert content.count("<li>SECRET-LONG-ANSWER</li>") == 9
+    assert "<li>&lt;b&gt;First&lt;/b&gt;<br>second line</li>" in content
+
+
+def test_a_breakdown_table_shows_each_level_with_its_totals(
+    client: Client, results_answered: SurveyQuestions
+) -> None:
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
+    page = client.get(url).content.decode()
+
+    table = page[page.index("Where do you work?, by Sector") :]
+    table = table[: table.index("</table>")]
+    assert '<th scope="col" class="text-end">Answered</th>' in table
+    assert '<th scope="row">All</th>' in table
+    body = table[table.index("<tbody>") : table.index("</tbody>")]
+    assert body.count('<tr><th scope="row">') == 2  # the two sectors that answered
+    assert 'data-figure="small">fewer than 5</span>' in table
+
+
+def test_a_chart_draws_each_answer_with_a_table_of_the_same_figures(
+    client: Client, results_answered: SurveyQuestions
+) -> None:
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
+    page = client.get(url).content.decode()
+
+    chart = page[page.index('<figure class="portal-figure" aria-labelledby="q1-caption">') :]
+    chart = chart[: chart.index("</figure>")]
+    assert '<title id="q1-title">Where do you work?</title>' in chart
+    assert chart.count('<rect class="portal-chart-bar"') == 3  # studio, home, coworking
+    # Hidden to protect the small breakdowns: no bar, no share, and said so.
+    no_bar = r'width="0" height="20" /><text class="portal-chart-value" [^>]*>hidden<'
+    assert re.search(no_bar, chart)
+    assert (
+        '<tr><th scope="row">studio</th><td class="text-end"><span class="survey-hidden"'
+        ' data-figure="hidden">hidden</span></td><td class="text-end">–</td></tr>'
+    ) in chart
+    zero = '<th scope="row">coworking</th><td class="text-end">0</td><td class="text-end">0.0%'
+    assert zero in chart
+
+
+def test_a_campaign_without_multiple_choices_reads_without_them(
+    results_answered: SurveyQuestions, survey_two_sectors: tuple[Sector, Sector]
+) -> None:
+    Question.objects.filter(pk=results_answered.multiple.pk).update(kind=Question.Kind.SHORT_TEXT)
+
+    found = results.compute(results_answered.campaign, public=False)
+
+    kinds = [question.question.kind for question in found.questions]
+    assert "multiple" not in kinds and kinds[:3] == ["single", "short_text", "scale"]
+    assert found.questions[0].respondents == 25
+    assert found.questions[2].breakdowns

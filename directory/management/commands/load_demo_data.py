@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from creativecities import history
+from creativecities import history, pagecache
 from creativecities.demo.loaders import demo_loaders
 from creativecities.demo.logos import drawn_logo, initials_of
 from creativecities.images import process_logo
@@ -54,6 +54,8 @@ class Command(BaseCommand):
                 Membership.objects.get_or_create(
                     user=member, organisation=organisations[slug], defaults={"role": role}
                 )
+        # The loaders write some rows in bulk, which tells the page cache nothing.
+        pagecache.bump_everything()
         public = Organisation.objects.published().filter(slug__in=organisations).count()
         self.stdout.write(
             self.style.SUCCESS(
