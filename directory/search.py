@@ -19,7 +19,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Model, QuerySet
 
-from directory.pagination import ordering
+from directory.pagination import MAX_RESULTS, ordering, ranked_page
 
 if TYPE_CHECKING:
     from directory.models import Organisation
@@ -154,3 +154,19 @@ class SearchableQuerySet(QuerySet[M]):
         """The rows matching the words, best first (names before descriptions
         for the organisations, whose vector weighs names highest)."""
         return self.matching(text).ranked(text)
+
+
+def top_matches(
+    queryset: SearchableQuerySet[M], text: str, *, offset: int, limit: int
+) -> tuple[list[M], int]:
+    """The rows matching the words from `offset`, best first, and how many match
+    (counted up to one past `MAX_RESULTS`), in one query; nothing for text
+    without words (where `search` would leave the queryset whole).
+
+    What a kind of content gives the portal's search (`creativecities.sitesearch`).
+    """
+    if tsquery(text) is None:
+        return [], 0
+    return ranked_page(
+        queryset.search(text), offset=offset, limit=limit, candidates=MAX_RESULTS + 1
+    )

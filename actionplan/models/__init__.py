@@ -18,6 +18,7 @@ from actionplan.models.people import (
     PartnerRole,
 )
 from actionplan.models.plans import Plan, PlanQuerySet, Theme
+from actionplan.models.search import PublishedActionEntry, PublishedActionEntryQuerySet
 from actionplan.models.versions import PlanVersion, PlanVersionQuerySet
 
 __all__ = [
@@ -43,6 +44,8 @@ __all__ = [
     "PlanQuerySet",
     "PlanVersion",
     "PlanVersionQuerySet",
+    "PublishedActionEntry",
+    "PublishedActionEntryQuerySet",
     "Theme",
     "WORKING_LANGUAGE",
 ]

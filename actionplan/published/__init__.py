@@ -1,7 +1,8 @@
 """The published plan: writing a frozen version, and reading it back typed.
 
 Modules: `reading` (the dataclasses and `read`/`latest`/`version`), `freezing`
-(`freeze`), `differences` (`differences` and its change records).
+(`freeze`), `differences` (`differences` and its change records), `searching`
+(`index_version`: the search entries of the last version).
 
 A `PlanVersion` keeps the plan as it was when the coordinator published it,
 as JSON, so that the public reads the same plan until the next version
@@ -71,6 +72,7 @@ from actionplan.published.reading import (
     read,
     version,
 )
+from actionplan.published.searching import index_version
 
 __all__ = [
     "ActionDifference",
@@ -91,6 +93,7 @@ __all__ = [
     "Translated",
     "differences",
     "freeze",
+    "index_version",
     "latest",
     "read",
     "version",

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -19,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.publication import FirstPublication
 from directory.models import Organisation, Sector
+from directory.search import SearchableQuerySet
 
 # A call "closes soon" when its deadline falls within this many calendar days.
 CLOSING_SOON_DAYS = 14
@@ -69,7 +72,7 @@ def days_to_deadline(*, closes_at: datetime.datetime, now: datetime.datetime) ->
     return (last_day - timezone.localtime(now).date()).days
 
 
-class FundingCallQuerySet(models.QuerySet["FundingCall"]):
+class FundingCallQuerySet(SearchableQuerySet["FundingCall"]):
     def published(self) -> FundingCallQuerySet:
         return self.filter(is_published=True)
 
@@ -177,6 +180,8 @@ class FundingCall(FirstPublication, models.Model):
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Kept current by `contactpoint.services.search.index_calls` (the history's hook).
+    search_vector = SearchVectorField(null=True, editable=False)
     versions = GenericRelation("directory.Version")
 
     objects = FundingCallQuerySet.as_manager()
@@ -188,6 +193,7 @@ class FundingCall(FirstPublication, models.Model):
         indexes = [
             models.Index(fields=["is_published", "closes_at"], name="fundingcall_deadline"),
             models.Index(fields=["published_at"], name="fundingcall_published"),
+            GinIndex(fields=["search_vector"], name="fundingcall_search"),
         ]
         constraints = [
             models.CheckConstraint(

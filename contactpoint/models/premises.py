@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -17,18 +19,23 @@ from contactpoint.models.publication import FirstPublication
 from creativecities.media import PortalFileName
 from directory.models import Municipality, Sector
 from directory.models.coordinates import Coordinates
+from directory.search import SearchableQuerySet
 from directory.validators import validate_phone
 
 
-class PremisesQuerySet(models.QuerySet["Premises"]):
+class PremisesQuerySet(SearchableQuerySet["Premises"]):
     def published(self) -> PremisesQuerySet:
         return self.filter(is_published=True)
 
     def for_cards(self) -> PremisesQuerySet:
         """What a list card shows: the municipality and the first photo, in two
-        queries whatever the number of rows."""
-        return self.select_related("municipality").prefetch_related(
-            models.Prefetch("photos", queryset=PremisesPhoto.objects.order_by("order", "id"))
+        queries whatever the number of rows (the search vector stays behind)."""
+        return (
+            self.defer("search_vector")
+            .select_related("municipality")
+            .prefetch_related(
+                models.Prefetch("photos", queryset=PremisesPhoto.objects.order_by("order", "id"))
+            )
         )
 
     def in_sector(self, sector: Sector | int) -> PremisesQuerySet:
@@ -111,6 +118,8 @@ class Premises(FirstPublication, Coordinates):
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Kept current by `contactpoint.services.search.index_premises` (the history's hook).
+    search_vector = SearchVectorField(null=True, editable=False)
     versions = GenericRelation("directory.Version")
 
     objects = PremisesQuerySet.as_manager()
@@ -121,6 +130,7 @@ class Premises(FirstPublication, Coordinates):
         ordering = ("-published_at", "id")
         indexes = [
             models.Index(fields=["is_published", "-published_at", "id"], name="premises_newest"),
+            GinIndex(fields=["search_vector"], name="premises_search"),
         ]
         constraints = [
             models.CheckConstraint(
