@@ -7,19 +7,22 @@ class ActionplanConfig(AppConfig):
     verbose_name = _("Joint Action Plan")
 
     def ready(self) -> None:
-        from actionplan import history_fields, personal_data
+        from actionplan import history_fields, personal_data, site_search
         from actionplan.benchmark_demo import benchmark_demo
         from actionplan.demo import plan_demo
-        from actionplan.panels import plan_sector_panel, plan_workplace
+        from actionplan.panels import home_actions_panel, plan_sector_panel, plan_workplace
         from directory.demo_loaders import register_demo_loader
-        from directory.panels import register_sector_panel
+        from directory.panels import register_home_panel, register_sector_panel
         from directory.workplaces import register_workplace
 
         history_fields.track_plan()
         register_demo_loader(plan_demo)
         register_demo_loader(benchmark_demo)
         register_sector_panel(plan_sector_panel)
+        register_home_panel(home_actions_panel, order=40)
         register_workplace(plan_workplace)
+        # The published actions in the portal's one search.
+        site_search.register()
         # Actions followed by email: in a member's download, deleted with their account.
         personal_data.register()
         # The admin home: comments waiting for moderation.

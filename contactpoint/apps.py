@@ -9,17 +9,26 @@ class ContactpointConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from contactpoint import personal_data, ready_calls
+        from contactpoint import personal_data, ready_calls, site_search
         from contactpoint.demo import desk_demo
         from contactpoint.demo_enquiries import desk_enquiries_demo
         from contactpoint.models import GUIDE_FIELDS, DeskContact, Guide, StandardReply
-        from contactpoint.panels import guides_panel
+        from contactpoint.panels import (
+            guides_panel,
+            home_calls_panel,
+            home_contact_panel,
+            home_guides_panel,
+        )
         from contactpoint.services.desk import desk_contacts_forget
         from contactpoint.services.guides import index_guides
         from contactpoint.views.enquiries import account_enquiries
         from directory import history
         from directory.demo_loaders import register_demo_loader
-        from directory.panels import register_account_panel, register_sector_panel
+        from directory.panels import (
+            register_account_panel,
+            register_home_panel,
+            register_sector_panel,
+        )
 
         # Standard replies: staff edit them, every edit is a version.
         history.track(StandardReply, fields=("title_it", "title_en", "topic", "text_it", "text_en"))
@@ -29,6 +38,12 @@ class ContactpointConfig(AppConfig):
         post_save.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-saved")
         post_delete.connect(desk_contacts_forget, sender=DeskContact, dispatch_uid="desk-deleted")
         register_sector_panel(guides_panel)
+        # Guides, calls and premises in the portal's one search.
+        site_search.register()
+        # The home page: calls closing soon, the latest guides, how to reach the desk.
+        register_home_panel(home_calls_panel, order=10)
+        register_home_panel(home_guides_panel, order=20)
+        register_home_panel(home_contact_panel, order=90)
         register_demo_loader(desk_demo)
         ready_calls.ready()
         # Enquiries: a member's account lists its organisations' ones; demo data.

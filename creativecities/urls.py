@@ -9,7 +9,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from creativecities.media import media_serve
-from creativecities.views import healthz
+from creativecities.views import healthz, search, section
 from directory.views import second_factor
 from directory.views.members import LoginView, PasswordResetView
 from directory.views.public import export as directory_export
@@ -48,6 +48,9 @@ urlpatterns += i18n_patterns(
         name="second_factor_backup_codes",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    # The whole portal's search, at an address in each language (/it/cerca/).
+    path(_("search/"), search, name="search"),
+    path("data/", section, {"name": "data"}, name="data"),
     path("contact-point/", include("contactpoint.urls")),
     path("action-plan/", include("actionplan.urls")),
     path("survey/", include("directory.survey.urls")),

@@ -8,7 +8,7 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         from creativecities import text
-        from directory import history
+        from directory import history, site_search
         from directory.demo_loaders import register_demo_loader
         from directory.models import PROFILE_FIELDS, Organisation
         from directory.personal_data import register_core_kinds
@@ -24,6 +24,14 @@ class DirectoryConfig(AppConfig):
             on_change=index_organisations,
         )
         register_demo_loader(survey_demo)
+        # Organisations in the portal's one search; the home page's newest
+        # organisations and the sectors.
+        site_search.register()
+        from directory.panels import register_home_panel
+        from directory.views.public import home_organisations_panel, home_sectors_panel
+
+        register_home_panel(home_organisations_panel, order=30)
+        register_home_panel(home_sectors_panel, order=60)
         # What a member downloads about themselves and what their account's
         # deletion removes; other apps add their records the same way.
         register_core_kinds()
