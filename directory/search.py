@@ -19,6 +19,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Model, QuerySet
 
+from creativecities.text import clean_text
 from directory.pagination import MAX_RESULTS, ordering, ranked_page
 
 if TYPE_CHECKING:
@@ -28,8 +29,10 @@ WORD = re.compile(r"[0-9a-z]+")
 
 
 def fold(text: str) -> str:
-    """Lower-case the text and strip its accents: 'Città' -> 'citta'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """Lower-case the text and strip its accents: 'Città' -> 'citta'. Control
+    characters go too: an object still in memory may hold a NUL its column
+    never will, and PostgreSQL refuses one in the vector's text."""
+    decomposed = unicodedata.normalize("NFKD", clean_text(text, multiline=True).lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
