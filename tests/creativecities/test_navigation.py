@@ -159,3 +159,16 @@ def test_a_members_pages_sit_under_the_account(client: Client) -> None:
         "Modifica il profilo",
     ]
     assert trail_of(client, reverse("password_change"))[:2] == ["Home", "Il tuo account"]
+
+
+@pytest.mark.django_db
+def test_each_sections_page_leads_to_the_pages_under_it(client: Client) -> None:
+    """The bar shows the sections alone on a wide screen: their pages link the rest."""
+    with translation.override("it"):
+        sections = [
+            (place.url, [child.url for child in place.children]) for place in navigation.SECTIONS
+        ]
+    for url, children in sections:
+        main = client.get(url).content.decode().partition("<main")[2]
+        for child in children:
+            assert f'href="{child}' in main, (url, child)
