@@ -7,6 +7,7 @@ app_name = "directory"
 
 urlpatterns = [
     path("", public.home, name="home"),
+    path("sectors/", public.sector_list, name="sectors"),
     path("sectors/<bounded_slug:slug>/", public.sector_detail, name="sector"),
     path("directory/", public.organisation_list, name="list"),
     path("directory/map/", public.organisation_map, name="map"),

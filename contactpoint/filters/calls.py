@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from contactpoint.models import CallStatus, FundingCall, FundingCallQuerySet
 from directory.reference import reference
 
+# Words past this are ignored (the portal's search cuts its own there too).
+MAX_WORDS = 200
+
 # "Open" means one can apply today: the calls closing soon are open too.
 STATUS_FILTERS = {
     CallStatus.FORTHCOMING.value: [CallStatus.FORTHCOMING.value],
@@ -29,6 +32,7 @@ STATUS_CHOICES = [
 class FundingCallFilter(django_filters.FilterSet):
     """Filters over calls annotated by `FundingCallQuerySet.with_status()`."""
 
+    q = django_filters.CharFilter(label=_("Words"), method="filter_words")
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=STATUS_CHOICES,
@@ -48,7 +52,7 @@ class FundingCallFilter(django_filters.FilterSet):
 
     class Meta:
         model = FundingCall
-        fields = ("status", "sector", "funder")
+        fields = ("q", "status", "sector", "funder")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Sectors come from the directory's cached reference data: the form
@@ -58,6 +62,13 @@ class FundingCallFilter(django_filters.FilterSet):
         self.filters["sector"].extra["choices"] = [
             (sector.slug, sector.name) for sector in self.reference.sectors
         ]
+
+    def filter_words(
+        self, queryset: FundingCallQuerySet, name: str, value: str
+    ) -> FundingCallQuerySet:
+        """Calls whose texts hold every word (the last one as a prefix), in the
+        list's own order: the portal's search links here with its words."""
+        return queryset.matching(value[:MAX_WORDS])
 
     def filter_status(
         self, queryset: FundingCallQuerySet, name: str, value: str

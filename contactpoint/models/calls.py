@@ -8,6 +8,8 @@ from typing import Any
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -19,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.publication import FirstPublication
 from creativecities.fields import Declared
+from creativecities.lists.search import SearchableQuerySet, SearchDocument, Weighted
 from directory.models import Organisation, Sector
 
 # A call "closes soon" when its deadline falls within this many calendar days.
@@ -70,7 +73,7 @@ def days_to_deadline(*, closes_at: datetime.datetime, now: datetime.datetime) ->
     return (last_day - timezone.localtime(now).date()).days
 
 
-class FundingCallQuerySet(models.QuerySet["FundingCall"]):
+class FundingCallQuerySet(SearchableQuerySet["FundingCall"]):
     def published(self) -> FundingCallQuerySet:
         return self.filter(is_published=True)
 
@@ -182,9 +185,23 @@ class FundingCall(FirstPublication, models.Model):
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Kept current from `search_document` by the history's hook (`plugs.py`).
+    search_vector = SearchVectorField(null=True, editable=False)
     versions = GenericRelation("creativecities.Version")
 
     objects = FundingCallQuerySet.as_manager()
+
+    # Titles as typed (A), each language's title and description stemmed in its
+    # language (B), the sectors' names (C).
+    search_document = SearchDocument(
+        (
+            Weighted("A", "simple", ("title_it", "title_en", "funder_name")),
+            Weighted("B", "italian", ("title_it", "description_it")),
+            Weighted("B", "english", ("title_en", "description_en")),
+            Weighted("C", "italian", ("sectors__name_it",)),
+            Weighted("C", "english", ("sectors__name_en",)),
+        )
+    )
 
     class Meta:
         verbose_name = _("funding call")
@@ -193,6 +210,7 @@ class FundingCall(FirstPublication, models.Model):
         indexes = [
             models.Index(fields=["is_published", "closes_at"], name="fundingcall_deadline"),
             models.Index(fields=["published_at"], name="fundingcall_published"),
+            GinIndex(fields=["search_vector"], name="fundingcall_search"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -278,6 +296,7 @@ CALL_FIELDS = Declared(
     stamps=("published_at", "created_at", "updated_at"),
     undeclared={
         "id": "the row's key",
+        "search_vector": "the search entry, written from `search_document` on every change",
         "versions": "the call's history (`directory.Version`), not a field staff edit",
     },
 )

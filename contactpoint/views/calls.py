@@ -28,7 +28,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
     filterset = FundingCallFilter(
         request.GET, queryset=FundingCall.objects.published().by_deadline(now)
     )
-    rows = FundingCall.objects.with_status(now)
+    rows = FundingCall.objects.with_status(now).defer("search_vector")
     paginator = DeferredJoinPaginator(filterset.qs, PER_PAGE, rows=rows)
     context = {
         "filterset": filterset,

@@ -43,7 +43,10 @@ def test_cluster_figures_are_readable_charts_with_tables(page: Any, visit: Any) 
 def test_the_header_links_to_the_figures(page: Any, visit: Any) -> None:
     visit("/it/")
 
-    page.get_by_role("link", name="Numeri del cluster").click()
+    page.get_by_role("navigation", name="Navigazione principale").get_by_role(
+        "link", name="Dati e indagine"
+    ).click()
+    page.get_by_role("main").get_by_role("link", name="Numeri del cluster").click()
 
     expect(page.locator("h1")).to_have_text("Numeri del cluster")
     expect(page.get_by_text("Nella directory non è ancora pubblicata")).to_be_visible()
