@@ -140,6 +140,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "directory.context_processors.portal",
             ],
+            # Numbers, money, percentages and dates per language, in every
+            # template without a `{% load %}` (`creativecities/formatting.py`).
+            "builtins": ["creativecities.templatetags.formatting"],
         },
     },
 ]
