@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils.translation import get_language
 
 from contactpoint.models import Guide
-from contactpoint.services.markdown import render_markdown
+from creativecities.markdown import render_markdown
 from directory.search import CONFIGS, WORD, fold
 
 # Titles as typed (A), each language's title and summary stemmed (B), bodies (C).

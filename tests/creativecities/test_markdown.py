@@ -6,7 +6,7 @@ from http import HTTPStatus
 import pytest
 from django.test import Client
 
-from contactpoint.services.markdown import render_markdown
+from creativecities.markdown import render_markdown
 from tests.contactpoint.factories import GuideFactory
 
 
