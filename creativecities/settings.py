@@ -341,6 +341,8 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     "plan_comment": {"address": ["5/10m", "20/d"], "recipient": "10/d"},
     "plan_follow": {"address": "10/h", "recipient": "3/h"},
     "survey_anonymous": {"address": "5/h", "account": "5/h"},
+    # The page rating's two steps, together: about a page a minute from one address.
+    "page_rating": {"address": ["20/10m", "60/d"]},
     # Ceilings over every address together, per campaign and per consultation
     # (`directory.ratelimit.ceiling`): the desk is told when one is reached.
     "survey_anonymous_ceiling": {"target": f"{ANONYMOUS_INPUT_PER_HOUR}/h"},

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from directory import converters  # noqa: F401 (registers the URL converters)
-from directory.views import members, personal_data, public
+from directory.views import members, personal_data, public, ratings
 
 app_name = "directory"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("partners/", public.partners, name="partners"),
     path("cluster/", public.cluster, name="cluster"),
     path("pages/<bounded_slug:slug>/", public.page_detail, name="page"),
+    path("rating/", ratings.rate, name="rating"),
+    path("rating/details/", ratings.rate_details, name="rating_details"),
     # Members
     path("register/", members.register, name="register"),
     path("register/done/", members.register_done, name="register_done"),

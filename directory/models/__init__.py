@@ -13,6 +13,7 @@ from directory.models.organisations import (
     Organisation,
     OrganisationQuerySet,
 )
+from directory.models.ratings import PageRating, PageRatingQuerySet
 from directory.models.reference import Municipality, Page, Partner, Sector
 from directory.survey.models import (
     Answer,
@@ -47,6 +48,8 @@ __all__ = [
     "OutgoingEmail",
     "OutgoingEmailQuerySet",
     "Page",
+    "PageRating",
+    "PageRatingQuerySet",
     "Partner",
     "Sector",
     "StateChange",
