@@ -22,6 +22,10 @@ class ActionplanConfig(AppConfig):
         register_workplace(plan_workplace)
         # Actions followed by email: in a member's download, deleted with their account.
         personal_data.register()
+        # Its section of the site map.
+        from actionplan import site_map
+
+        site_map.register()
         # The admin home: comments waiting for moderation.
         from actionplan.admin.home import comments_waiting
         from directory.workbench import register_workbench

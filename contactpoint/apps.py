@@ -37,6 +37,10 @@ class ContactpointConfig(AppConfig):
         # Enquiries and alerts: in a member's download, anonymised or deleted
         # with their account.
         personal_data.register()
+        # Its section of the site map.
+        from contactpoint import site_map
+
+        site_map.register()
         # The admin home's enquiries, and an organisation's ones on its admin page.
         from contactpoint.admin import home
         from directory.workbench import register_organisation_link, register_workbench

@@ -27,6 +27,10 @@ class DirectoryConfig(AppConfig):
         # What a member downloads about themselves and what their account's
         # deletion removes; other apps add their records the same way.
         register_core_kinds()
+        # Its sections of the site map; other apps add theirs the same way.
+        from directory import site_map
+
+        site_map.register()
         # The admin home: organisations to review, failed mail, survey results.
         from directory.admin import home
         from directory.workbench import register_workbench
