@@ -1,5 +1,6 @@
 """Results for the desk and the public: figures, the threshold, who sees what."""
 
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -278,3 +279,22 @@ def test_too_few_answers_hide_everything(
     assert scale.summary is not None and scale.summary.mean is None
     page: Any = client.get(reverse("survey_results:public", kwargs={"slug": survey.campaign.slug}))
     assert "fewer than 5" in page.content.decode()
+
+
+def test_public_page_has_an_index_of_its_questions(
+    client: Client, results_answered: SurveyQuestions
+) -> None:
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
+    page = client.get(url).content.decode()
+
+    index = page[
+        page.index('class="portal-page-index"') : page.index(
+            "</nav>", page.index('class="portal-page-index"')
+        )
+    ]
+    anchors = re.findall(r'href="#(question-\d+)"', index)
+    assert len(anchors) > 1
+    for anchor in anchors:
+        assert f'<h2 id="{anchor}"' in page
+    assert "Where do you work?" in index
+    assert "One word?" not in index  # written answers are never published
