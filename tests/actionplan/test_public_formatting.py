@@ -70,3 +70,17 @@ def test_lists_on_the_plan_page_have_no_space_before_their_commas(
         text = words(content)
         assert "Sectors: Cinema, Software" in text
         assert " ," not in text
+
+
+def test_a_recorded_value_reads_as_a_figure_with_its_unit_and_day() -> None:
+    update = IndicatorUpdateFactory.create(
+        indicator__name="Premises mapped",
+        indicator__unit="premises",
+        value=Decimal("80.00"),
+        measured_on=datetime.date(2026, 12, 7),
+    )
+
+    with translation.override("it"):
+        assert str(update) == "Premises mapped: 80 premises (7 dicembre 2026)"
+    with translation.override("en"):
+        assert str(update) == "Premises mapped: 80 premises (7 December 2026)"
