@@ -66,11 +66,10 @@ def rate(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         if "page" in form.errors:
             return HttpResponse(status=HTTPStatus.BAD_REQUEST)
-        return _back(page)  # no star chosen: the question again
+        return _back(form.cleaned_data["page"])  # no star chosen: the question again
+    page = form.cleaned_data["page"]
     rating = page_rating_start(
-        path=rated_path(form.cleaned_data["page"]) or "",
-        language=get_language() or "",
-        stars=form.cleaned_data["stars"],
+        path=rated_path(page) or "", language=get_language() or "", stars=form.cleaned_data["stars"]
     )
     return _back(page, rating=Started(rating.pk, rating.stars).token())
 
@@ -87,7 +86,8 @@ def rate_details(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         if "page" in form.errors or "aspect" in form.errors or "comment" in form.errors:
             return HttpResponse(status=HTTPStatus.BAD_REQUEST)
-        return _back(page, rating="expired")
+        return _back(form.cleaned_data["page"], rating="expired")
+    page = form.cleaned_data["page"]
     started: Started = form.cleaned_data["started"]
     page_rating_complete(
         rating_id=started.rating_id,

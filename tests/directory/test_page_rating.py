@@ -100,6 +100,24 @@ def test_only_pages_of_the_site_are_rated(client: Client, page: str) -> None:
     assert not PageRating.objects.exists()
 
 
+def test_control_characters_and_long_text_are_refused_or_cleaned(client: Client) -> None:
+    injected = f"{PRIVACY}\r\nSet-Cookie: x=1\x00"
+
+    assert rate(client, page=injected).status_code == HTTPStatus.BAD_REQUEST
+    # A NUL is dropped where text comes in: the page is rated, and only its clean path echoed.
+    first = rate(client, page=f"{PRIVACY}\x00")
+    assert first["Location"].startswith(f"{PRIVACY}?rating=")
+    token = token_of(first)
+    assert details(client, "forged", page=injected).status_code == HTTPStatus.BAD_REQUEST
+    too_long = details(client, token, aspect="clear", comment="x" * 10_000)
+    done = details(client, token, aspect="clear", comment="Chiaro\x00\x0b")
+
+    assert too_long.status_code == HTTPStatus.BAD_REQUEST
+    assert done["Location"] == f"{PRIVACY}?rated=1#page-rating"
+    rating = PageRating.objects.get()
+    assert (rating.path, rating.comment) == ("/privacy/", "Chiaro")
+
+
 def test_a_post_from_another_site_is_refused(client: Client) -> None:
     assert rate(client, Origin="https://evil.example").status_code == HTTPStatus.FORBIDDEN
     assert rate(client, **{"Sec-Fetch-Site": "cross-site"}).status_code == HTTPStatus.FORBIDDEN
