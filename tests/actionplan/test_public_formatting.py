@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def published_action(plan_action_a: Action, plan_coordinator: PartnerMember) -> Action:
+def action_with_figures(plan_action_a: Action, plan_coordinator: PartnerMember) -> Action:
     plan_action_a.budget_estimate = Decimal("40000.00")
     plan_action_a.save()
     theme = plan_action_a.theme
@@ -47,11 +47,11 @@ def words(html: str) -> str:
 
 
 def test_the_action_page_writes_money_numbers_and_dates_per_language(
-    client: Client, published_action: Action
+    client: Client, action_with_figures: Action
 ) -> None:
-    slug = published_action.theme.plan.slug
-    italian = page(client, "it", "action", slug=slug, action_id=published_action.pk)
-    english = page(client, "en", "action", slug=slug, action_id=published_action.pk)
+    slug = action_with_figures.theme.plan.slug
+    italian = page(client, "it", "action", slug=slug, action_id=action_with_figures.pk)
+    english = page(client, "en", "action", slug=slug, action_id=action_with_figures.pk)
 
     assert "40.000\u00a0€" in italian
     assert "€40,000" in english
@@ -62,9 +62,9 @@ def test_the_action_page_writes_money_numbers_and_dates_per_language(
 
 
 def test_lists_on_the_plan_page_have_no_space_before_their_commas(
-    client: Client, published_action: Action
+    client: Client, action_with_figures: Action
 ) -> None:
-    slug = published_action.theme.plan.slug
+    slug = action_with_figures.theme.plan.slug
     for printed in (False, True):
         content = page(client, "en", "print" if printed else "plan", slug=slug)
         text = words(content)
