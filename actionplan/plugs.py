@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from actionplan import personal_data, site_search
+from actionplan import personal_data, site_map, site_search
 from actionplan.admin.home import comments_waiting
 from actionplan.benchmark_demo import benchmark_demo
 from actionplan.demo import plan_demo
@@ -60,6 +60,8 @@ def plug() -> None:
     register_sector_panel(plan_sector_panel)
     register_workplace(plan_workplace)
     register_home_panel(home_actions_panel, order=40)
+    # Its section of the site map.
+    site_map.register()
     # The published actions in the portal's one search.
     site_search.register()
     # The admin home: comments waiting for moderation.

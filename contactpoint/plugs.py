@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from contactpoint import personal_data, site_search
+from contactpoint import personal_data, site_map, site_search
 from contactpoint.admin import home
 from contactpoint.demo import desk_demo
 from contactpoint.demo_calls import load_calls_and_premises
@@ -76,6 +76,8 @@ def plug() -> None:
     register_account_panel(account_enquiries)
     # Guides, calls and premises in the portal's one search.
     site_search.register()
+    # Its section of the site map.
+    site_map.register()
     # The home page: calls closing soon, the latest guides, how to reach the desk.
     register_home_panel(home_calls_panel, order=10)
     register_home_panel(home_guides_panel, order=20)

@@ -18,7 +18,7 @@ from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_workbench
 from creativecities.retention import register_retention
 from creativecities.workflow import register_workflow
-from directory import personal_data, site_search
+from directory import personal_data, site_map, site_search
 from directory.admin import home
 from directory.login_throttle import login_records_forget
 from directory.models import PROFILE_FIELDS, Organisation
@@ -49,6 +49,8 @@ def plug() -> None:
     site_search.register()
     register_home_panel(home_organisations_panel, order=30)
     register_home_panel(home_sectors_panel, order=60)
+    # Its sections of the site map; other apps add theirs the same way.
+    site_map.register()
     # Retention: login records (django-axes') past their period.
     register_retention("login records deleted", login_records_forget)
     # The admin home: organisations to review, the week's registrations.

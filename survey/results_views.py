@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from creativecities.markdown import Section
 from creativecities.workflow import TransitionError
 from survey import exports, publishing, results
 from survey.disclosure import THRESHOLD
@@ -25,10 +26,17 @@ PERMISSION = publishing.PERMISSION
 def public(request: HttpRequest, slug: str) -> HttpResponse:
     """Aggregate figures of a campaign whose results staff published; 404 otherwise."""
     campaign = get_object_or_404(Campaign.objects.published_results(), slug=slug)
+    found = results.public_results(campaign)
     context = {
         "campaign": campaign,
-        "results": results.public_results(campaign),
+        "results": found,
         "threshold": THRESHOLD,
+        # The page index: a section per question with figures (the page numbers them all).
+        "sections": [
+            Section(f"question-{number}", str(result.question.text))
+            for number, result in enumerate(found.questions, start=1)
+            if not result.is_text
+        ],
     }
     return render(request, "survey/results/public.html", context)
 

@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from creativecities import sitemap
 from creativecities.lists.pagination import DeferredJoinPaginator
 from creativecities.panels.pages import (
     render_cluster_panels,
@@ -239,6 +240,12 @@ def _place(organisation: Organisation, known: Any) -> dict[str, Any] | None:
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(Page, slug=slug)
     return render(request, "directory/page_detail.html", {"page": page})
+
+
+@require_safe
+def site_map(request: HttpRequest) -> HttpResponse:
+    """Every section of the portal and its pages, as the apps declare them."""
+    return render(request, "directory/site_map.html", {"sections": sitemap.site_map()})
 
 
 @require_safe

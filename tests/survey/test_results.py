@@ -407,3 +407,22 @@ def test_too_few_answers_hide_everything(
     ):
         assert hidden in text
     assert text.endswith("How many people work with you? Answers fewer than 5")
+
+
+def test_public_page_has_an_index_of_its_questions(
+    client: Client, results_answered: SurveyQuestions
+) -> None:
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
+    page = client.get(url).content.decode()
+
+    index = page[
+        page.index('class="portal-page-index"') : page.index(
+            "</nav>", page.index('class="portal-page-index"')
+        )
+    ]
+    anchors = re.findall(r'href="#(question-\d+)"', index)
+    assert len(anchors) > 1
+    for anchor in anchors:
+        assert f'<h2 id="{anchor}"' in page
+    assert "Where do you work?" in index
+    assert "One word?" not in index  # written answers are never published
