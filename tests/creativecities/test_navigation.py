@@ -129,7 +129,7 @@ def test_every_content_page_shows_its_whole_trail(client: Client) -> None:
             "Map vacant premises",
         ],
         "/it/data/": ["Home", "Dati e indagine"],
-        "/it/action-plan/benchmark/": ["Home", "Dati e indagine", "Benchmarking"],
+        "/it/action-plan/benchmark/": ["Home", "Dati e indagine", "Confronto tra le città"],
         "/it/cluster/": ["Home", "Dati e indagine", "Numeri del cluster"],
         "/it/survey/": ["Home", "Dati e indagine", "Indagine"],
         "/it/directory/": ["Home", "Elenco"],
