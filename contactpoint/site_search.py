@@ -5,12 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models import FundingCall, Guide, Premises
+from creativecities import formatting
 from creativecities.lists.search import top_matches
 from creativecities.sitesearch import Hit, SearchKind, excerpt, register_kind
 
@@ -55,7 +54,7 @@ def find_calls(words: str, offset: int, limit: int) -> tuple[list[Hit], int]:
     )
     hits = []
     for call in calls:
-        deadline = date_format(timezone.localtime(call.closes_at), "DATE_FORMAT")
+        deadline = formatting.day(call.closes_at)
         hits.append(
             Hit(
                 title=call.title,
