@@ -17,7 +17,7 @@ def directory_section() -> Link:
         reverse("directory:list"),
         [
             Link(_("Map"), reverse("directory:map")),
-            Link(_("Sectors"), reverse("directory:list"), sectors),
+            Link(_("Sectors"), reverse("directory:sectors"), sectors),
             Link(_("Cluster figures"), reverse("directory:cluster")),
         ],
     )

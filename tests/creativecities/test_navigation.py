@@ -140,6 +140,8 @@ def test_every_content_page_shows_its_whole_trail(client: Client) -> None:
         "/it/partners/": ["Home", "Rete"],
         "/it/cerca/": ["Home", "Cerca"],
         "/it/privacy/": ["Home", "Informativa sulla privacy"],
+        "/it/legal-notes/": ["Home", "Note legali"],
+        "/it/site-map/": ["Home", "Mappa del sito"],
         "/it/accounts/login/": ["Home", "Accedi"],
     }
     for path, crumbs in expected.items():
