@@ -1,4 +1,5 @@
-"""The plan's contribution to a sector's page: its published actions there."""
+"""The plan's contributions to a sector's page (its published actions there),
+to the home page (the latest actions) and to the header (the workspace)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from actionplan import permissions, published
-from actionplan.models import PartnerRole, Plan, PlanVersion
+from actionplan.models import (
+    WORKING_LANGUAGE,
+    PartnerRole,
+    Plan,
+    PlanVersion,
+    PublishedActionEntry,
+)
 from creativecities.panels.workplaces import Workplace
 from directory.models import Sector, User
 
@@ -37,6 +44,18 @@ def plan_sector_panel(request: HttpRequest, sector: Sector) -> tuple[str, dict[s
     if not entries:
         return None
     return "actionplan/sector_panel.html", {"plan_actions": entries}
+
+
+HOME_ACTIONS = 3
+
+
+def home_actions_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
+    """The actions of the last published versions, the newest first: one query
+    on their search entries, never on the plan's rows."""
+    entries = list(PublishedActionEntry.objects.newest().defer("search_vector")[:HOME_ACTIONS])
+    if not entries:
+        return None
+    return "actionplan/home/actions.html", {"entries": entries, "language": WORKING_LANGUAGE}
 
 
 def plan_workplace(user: User) -> Workplace | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from actionplan import page_cache, personal_data
+from actionplan import page_cache, personal_data, site_map, site_search
 from actionplan.admin.home import comments_waiting
 from actionplan.benchmark_demo import benchmark_demo
 from actionplan.demo import plan_demo
@@ -29,13 +29,13 @@ from actionplan.models import (
     Plan,
     Theme,
 )
-from actionplan.panels import plan_sector_panel, plan_workplace
+from actionplan.panels import home_actions_panel, plan_sector_panel, plan_workplace
 from actionplan.services.actions import ACTION_WORKFLOW
 from actionplan.services.following import FOLLOWING
 from actionplan.services.plans import PLAN_WORKFLOW
 from creativecities import history
 from creativecities.demo.loaders import register_demo_loader
-from creativecities.panels.pages import register_sector_panel
+from creativecities.panels.pages import register_home_panel, register_sector_panel
 from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_workbench
 from creativecities.panels.workplaces import register_workplace
@@ -59,6 +59,11 @@ def plug() -> None:
     # Panels: a sector's actions; the partners' workspace for their teams.
     register_sector_panel(plan_sector_panel)
     register_workplace(plan_workplace)
+    register_home_panel(home_actions_panel, order=40)
+    # Its section of the site map.
+    site_map.register()
+    # The published actions in the portal's one search.
+    site_search.register()
     # The admin home: comments waiting for moderation.
     register_workbench(comments_waiting)
     # Personal data: actions followed by email, deleted with the account.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from contactpoint import page_cache, personal_data
+from contactpoint import page_cache, personal_data, site_map, site_search
 from contactpoint.admin import home
 from contactpoint.demo import desk_demo
 from contactpoint.demo_calls import load_calls_and_premises
@@ -29,7 +29,12 @@ from contactpoint.models import (
     Premises,
     StandardReply,
 )
-from contactpoint.panels import guides_panel
+from contactpoint.panels import (
+    guides_panel,
+    home_calls_panel,
+    home_contact_panel,
+    home_guides_panel,
+)
 from contactpoint.services.alerts import ALERTS
 from contactpoint.services.desk import desk_contacts_forget
 from contactpoint.services.enquiries import ENQUIRY_WORKFLOW, FOLLOWUPS_DIGEST
@@ -39,7 +44,11 @@ from contactpoint.views.premises import sector_premises_panel
 from creativecities import history
 from creativecities.demo.loaders import register_demo_loader
 from creativecities.lists.search import index
-from creativecities.panels.pages import register_account_panel, register_sector_panel
+from creativecities.panels.pages import (
+    register_account_panel,
+    register_home_panel,
+    register_sector_panel,
+)
 from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_related_list, register_workbench
 from creativecities.subscriptions.digests import register_digest
@@ -59,15 +68,24 @@ def plug() -> None:
     # refreshes its search entry.
     history.track(StandardReply, fields=("title_it", "title_en", "topic", "text_it", "text_en"))
     history.track(Guide, fields=GUIDE_FIELDS, on_change=index)
-    # Calls and premises: their declared content, translated fields per language.
-    history.track(FundingCall, fields=CALL_FIELDS.tracked(FundingCall))
-    history.track(Premises, fields=PREMISES_FIELDS.tracked(Premises))
+    # Calls and premises: their declared content, translated fields per language;
+    # a change refreshes the search entry too.
+    history.track(FundingCall, fields=CALL_FIELDS.tracked(FundingCall), on_change=index)
+    history.track(Premises, fields=PREMISES_FIELDS.tracked(Premises), on_change=index)
     # Panels: a sector's guides, open calls and premises; a member's account
     # lists its organisations' enquiries.
     register_sector_panel(guides_panel)
     register_sector_panel(sector_calls_panel)
     register_sector_panel(sector_premises_panel)
     register_account_panel(account_enquiries)
+    # Guides, calls and premises in the portal's one search.
+    site_search.register()
+    # Its section of the site map.
+    site_map.register()
+    # The home page: calls closing soon, the latest guides, how to reach the desk.
+    register_home_panel(home_calls_panel, order=10)
+    register_home_panel(home_guides_panel, order=20)
+    register_home_panel(home_contact_panel, order=90)
     # The admin home: enquiries waiting; an organisation's enquiries on its admin page.
     register_workbench(home.enquiries_waiting)
     register_related_list("directory.organisation", home.organisation_enquiries)

@@ -147,6 +147,9 @@ TEMPLATES = [
                 "directory.context_processors.portal",
                 "creativecities.pagecache.context_processors.page_versions",
             ],
+            # Numbers, money, percentages and dates per language, in every
+            # template without a `{% load %}` (`creativecities/formatting.py`).
+            "builtins": ["creativecities.templatetags.formatting"],
         },
     },
 ]
@@ -384,6 +387,8 @@ RATE_LIMITS: dict[str, dict[str, str | list[str]]] = {
     # (`creativecities.subscriptions.services.subscription_mail`).
     "subscription_mail": {"recipient": ["10/h", "30/d"]},
     "survey_anonymous": {"address": "5/h", "account": "5/h"},
+    # The page rating's two steps, together: about a page a minute from one address.
+    "page_rating": {"address": ["20/10m", "60/d"]},
     # Ceilings over every address together, per campaign and per consultation
     # (`creativecities.limits.ratelimit.ceiling`): the desk is told when one is reached.
     "survey_anonymous_ceiling": {"target": f"{ANONYMOUS_INPUT_PER_HOUR}/h"},
@@ -411,6 +416,25 @@ DESK_EMAIL = os.environ.get("DESK_EMAIL", "sportello@localhost")
 DESK_SERVICE_TARGET_WORKING_DAYS = env_int("DESK_SERVICE_TARGET_WORKING_DAYS", 5)
 DESK_ANONYMISE_AFTER_MONTHS = env_int("DESK_ANONYMISE_AFTER_MONTHS", 24)
 PRIVACY_POLICY_VERSION = os.environ.get("PRIVACY_POLICY_VERSION", "2026-01")
+
+# The public body that publishes the portal, as every page's footer names it
+# (Modello Comuni's institutional details) and the legal pages refer to it; the
+# City of Genoa's public details by default.
+INSTITUTION = {
+    "name": os.environ.get("INSTITUTION_NAME", "Comune di Genova"),
+    "address": os.environ.get("INSTITUTION_ADDRESS", "Via Garibaldi 9, 16124 Genova"),
+    "tax_code": os.environ.get("INSTITUTION_TAX_CODE", "00856930102"),
+    "pec": os.environ.get("INSTITUTION_PEC", "comunegenova@postemailcertificata.it"),
+    "phone": os.environ.get("INSTITUTION_PHONE", "+39 010 557111"),
+    "website": os.environ.get("INSTITUTION_WEBSITE", "https://smart.comune.genova.it/"),
+    # Its data protection officer, as the privacy notice names them.
+    "dpo_email": os.environ.get("INSTITUTION_DPO_EMAIL", "rpd@comune.genova.it"),
+    "dpo_pec": os.environ.get("INSTITUTION_DPO_PEC", "dpo.comge@postecert.it"),
+}
+# The accessibility statement as AgID publishes it once filled in on
+# form.agid.gov.it (the footer links there, as AgID asks); until then the
+# footer links to the portal's own page.
+ACCESSIBILITY_STATEMENT_URL = os.environ.get("ACCESSIBILITY_STATEMENT_URL", "")
 
 # Registrations never confirmed are removed after this many days
 # (`manage.py directory_remove_unconfirmed`, daily).

@@ -9,7 +9,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from creativecities.media import media_serve
-from creativecities.views import healthz
+from creativecities.views import healthz, search, section
 from directory.views import second_factor
 from directory.views.members import LoginView, PasswordResetView
 from directory.views.public import export as directory_export
@@ -49,6 +49,9 @@ urlpatterns += i18n_patterns(
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("subscriptions/", include("creativecities.subscriptions.urls")),
+    # The whole portal's search, at an address in each language (/it/cerca/).
+    path(_("search/"), search, name="search"),
+    path("data/", section, {"name": "data"}, name="data"),
     path("contact-point/", include("contactpoint.urls")),
     path("action-plan/", include("actionplan.urls")),
     path("survey/", include("survey.urls")),

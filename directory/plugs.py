@@ -13,15 +13,17 @@ from django.utils.translation import gettext_lazy as _
 
 from creativecities import history
 from creativecities.lists.search import index
+from creativecities.panels.pages import register_home_panel
 from creativecities.panels.personal_data import register_personal_data
 from creativecities.panels.workbench import register_workbench
 from creativecities.retention import register_retention
 from creativecities.workflow import register_workflow
-from directory import page_cache, personal_data
+from directory import page_cache, personal_data, site_map, site_search
 from directory.admin import home
 from directory.login_throttle import login_records_forget
 from directory.models import PROFILE_FIELDS, Organisation
 from directory.services.moderation import ORGANISATION_WORKFLOW
+from directory.views.public import home_organisations_panel, home_sectors_panel
 
 
 def plug() -> None:
@@ -42,6 +44,13 @@ def plug() -> None:
     register_personal_data(
         "memberships", label=_("Memberships"), export=personal_data.memberships_of
     )
+    # The portal's one search: organisations. The home page: the newest
+    # organisations and the sectors.
+    site_search.register()
+    register_home_panel(home_organisations_panel, order=30)
+    register_home_panel(home_sectors_panel, order=60)
+    # Its sections of the site map; other apps add theirs the same way.
+    site_map.register()
     # Retention: login records (django-axes') past their period.
     register_retention("login records deleted", login_records_forget)
     # The admin home: organisations to review, the week's registrations.

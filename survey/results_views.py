@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from creativecities import fragments
+from creativecities.markdown import Section
 from creativecities.workflow import TransitionError
 from survey import exports, publishing, results
 from survey.disclosure import THRESHOLD
@@ -33,11 +34,21 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = get_object_or_404(Campaign.objects.published_results(), slug=slug)
     key = results.cache_key(campaign)
     fragments.prefetch(request, [fragments.fragment_key("survey_results", key)])
+    found = SimpleLazyObject(lambda: results.public_results(campaign))
     context = {
         "campaign": campaign,
         "results_key": key,
-        "results": SimpleLazyObject(lambda: results.public_results(campaign)),
+        "results": found,
         "threshold": THRESHOLD,
+        # The page index: a section per question with figures (the page numbers them all).
+        # Read only when the kept body is missing, as the results are.
+        "sections": SimpleLazyObject(
+            lambda: [
+                Section(f"question-{number}", str(result.question.text))
+                for number, result in enumerate(found.questions, start=1)
+                if not result.is_text
+            ]
+        ),
     }
     return render(request, "survey/results/public.html", context)
 

@@ -35,6 +35,7 @@ from actionplan.models.people import (
     PartnerRole,
 )
 from actionplan.models.plans import PLAN_FIELDS, THEME_FIELDS, Plan, PlanQuerySet, Theme
+from actionplan.models.search import PublishedActionEntry, PublishedActionEntryQuerySet
 from actionplan.models.versions import PlanVersion, PlanVersionQuerySet
 
 __all__ = [
@@ -71,6 +72,8 @@ __all__ = [
     "PlanQuerySet",
     "PlanVersion",
     "PlanVersionQuerySet",
+    "PublishedActionEntry",
+    "PublishedActionEntryQuerySet",
     "Theme",
     "WORKING_LANGUAGE",
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actionplan.models.actions import Action
 from actionplan.progress import Progress, indicator_progress
+from creativecities import formatting
 from directory.models import User
 
 # What partners edit on the workspace's indicator form (and the update service
@@ -88,4 +89,5 @@ class IndicatorUpdate(models.Model):
         ordering = ("-measured_on", "-pk")
 
     def __str__(self) -> str:
-        return f"{self.indicator}: {self.value} ({self.measured_on})"
+        value, day = formatting.number(self.value), formatting.day(self.measured_on)
+        return f"{self.indicator}: {value} {self.indicator.unit} ({day})".replace("  ", " ")

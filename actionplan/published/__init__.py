@@ -3,7 +3,8 @@
 Modules: `values` (each kind of value an action's declared fields hold, written,
 read, shown and exported one way), `reading` (the dataclasses and
 `read`/`latest`/`version`), `freezing` (`freeze`), `differences` (`differences`
-and its change records).
+and its change records), `searching` (`index_version`: the search entries of the
+last version).
 
 A `PlanVersion` keeps the plan as it was when the coordinator published it,
 as JSON, so that the public reads the same plan until the next version
@@ -70,6 +71,7 @@ from actionplan.published.reading import (
     read,
     version,
 )
+from actionplan.published.searching import index_version
 from actionplan.published.values import (
     ACTION_COLUMNS,
     ACTION_KINDS,
@@ -99,6 +101,7 @@ __all__ = [
     "Translated",
     "differences",
     "freeze",
+    "index_version",
     "latest",
     "read",
     "version",

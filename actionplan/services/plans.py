@@ -37,7 +37,7 @@ def _publish(plan: Plan, *, by: User | None, version_note: str = "") -> list[str
     """Freeze the plan into its next version (under the plan's row lock, so two
     publications at once get two numbers)."""
     plan.version += 1
-    PlanVersion.objects.create(
+    version = PlanVersion.objects.create(
         plan=plan,
         number=plan.version,
         data=published.freeze(plan),
@@ -45,6 +45,8 @@ def _publish(plan: Plan, *, by: User | None, version_note: str = "") -> list[str
         published_at=timezone.now(),
         published_by=by,
     )
+    # What the portal's search and the home page read of the plan follows.
+    published.index_version(version)
     return ["version"]
 
 

@@ -11,13 +11,12 @@ import functools
 from typing import Any
 
 from django import template
-from django.template.defaultfilters import floatformat
-from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from actionplan.progress import State
+from creativecities import formatting
 from directory.templatetags.portal import lang_attr
 
 register = template.Library()
@@ -30,14 +29,14 @@ def _ratio(value: Any, maximum: float, width: int) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _number(value: Any, language: str | None) -> str:
-    """`value|floatformat:"-2g"`, escaped; the same values recur across a plan's
-    indicators (baselines, targets), as do dates."""
-    return escape(floatformat(value, "-2g"))
+    """`value|number` (the language's separators), escaped; the same values
+    recur across a plan's indicators (baselines, targets), as do dates."""
+    return escape(formatting.number(value))
 
 
 @functools.lru_cache(maxsize=4096)
 def _date(value: Any, language: str | None) -> str:
-    return escape(date_format(value, "SHORT_DATE_FORMAT"))
+    return escape(formatting.day(value))
 
 
 @functools.lru_cache(maxsize=8)
@@ -46,7 +45,7 @@ def _texts(language: str | None) -> dict[str, str]:
     return {
         "no_target": gettext("No target set yet."),
         "no_value": gettext("No value measured yet."),
-        "percent": gettext("%(percent)s%% of the way to the target."),
+        "percent": gettext("%(percent)s of the way to the target."),
         "latest": gettext("Latest value %(value)s, measured on %(date)s."),
         "baseline": gettext("Baseline %(baseline)s."),
         "target_by": gettext("Target %(target)s by %(date)s."),
@@ -93,7 +92,7 @@ def indicator_progress(indicator: Any) -> SafeString:
     elif progress.percent is None:
         facts.append(texts["no_value"])
     else:
-        facts.append(texts["percent"] % {"percent": progress.percent})
+        facts.append(texts["percent"] % {"percent": formatting.percent(progress.percent)})
     if latest:
         facts.append(
             texts["latest"]

@@ -19,6 +19,7 @@ from actionplan.models import BenchmarkIndicator, BenchmarkValue
 from actionplan.permissions import can_report_benchmark
 from actionplan.services.benchmark import benchmark_value_record
 from creativecities import charts
+from creativecities.markdown import Section
 from directory.models import Partner, User
 
 
@@ -66,7 +67,13 @@ def comparisons(indicators: list[BenchmarkIndicator]) -> list[Comparison]:
 def benchmark(request: HttpRequest) -> HttpResponse:
     """Every shared indicator, with a chart and a table of the cities' values."""
     indicators = list(BenchmarkIndicator.objects.with_values())
-    return render(request, "actionplan/benchmark.html", {"comparisons": comparisons(indicators)})
+    # The page index: one section per indicator.
+    sections = [Section(indicator.slug, str(indicator.name)) for indicator in indicators]
+    return render(
+        request,
+        "actionplan/benchmark.html",
+        {"comparisons": comparisons(indicators), "sections": sections},
+    )
 
 
 @login_required

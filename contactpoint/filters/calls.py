@@ -14,6 +14,9 @@ from creativecities.filtersets import SharedFormFilterSet
 from directory.reference import reference
 from directory.widgets import FastSelect
 
+# Words past this are ignored (the portal's search cuts its own there too).
+MAX_WORDS = 200
+
 # "Open" means one can apply today: the calls closing soon are open too.
 STATUS_FILTERS = {
     CallStatus.FORTHCOMING.value: [CallStatus.FORTHCOMING.value],
@@ -32,6 +35,7 @@ STATUS_CHOICES = [
 class FundingCallFilter(SharedFormFilterSet):
     """Filters over calls annotated by `FundingCallQuerySet.with_status()`."""
 
+    q = django_filters.CharFilter(label=_("Words"), method="filter_words")
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=STATUS_CHOICES,
@@ -54,7 +58,7 @@ class FundingCallFilter(SharedFormFilterSet):
 
     class Meta:
         model = FundingCall
-        fields = ("status", "sector", "funder")
+        fields = ("q", "status", "sector", "funder")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Sectors come from the directory's cached reference data: the form
@@ -67,6 +71,13 @@ class FundingCallFilter(SharedFormFilterSet):
 
     def choices_version(self) -> Hashable:
         return tuple((sector.slug, sector.name) for sector in self.reference.sectors)
+
+    def filter_words(
+        self, queryset: FundingCallQuerySet, name: str, value: str
+    ) -> FundingCallQuerySet:
+        """Calls whose texts hold every word (the last one as a prefix), in the
+        list's own order: the portal's search links here with its words."""
+        return queryset.matching(value[:MAX_WORDS])
 
     def filter_status(
         self, queryset: FundingCallQuerySet, name: str, value: str

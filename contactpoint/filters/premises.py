@@ -13,9 +13,12 @@ from creativecities.filtersets import SharedFormFilterSet
 from directory.widgets import FastSelect
 
 ANY_AREA = "any"
+# Words past this are ignored (the portal's search cuts its own there too).
+MAX_WORDS = 200
 
 
 class PremisesFilter(SharedFormFilterSet):
+    q = django_filters.CharFilter(label=_("Words"), method="filter_words")
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Premises.Kind.choices, empty_label=_("Any kind"), widget=FastSelect
     )
@@ -58,7 +61,12 @@ class PremisesFilter(SharedFormFilterSet):
 
     class Meta:
         model = Premises
-        fields = ("kind", "area_min", "area_max", "rent_min", "rent_max", "area")
+        fields = ("q", "kind", "area_min", "area_max", "rent_min", "rent_max", "area")
+
+    def filter_words(self, queryset: PremisesQuerySet, name: str, value: str) -> PremisesQuerySet:
+        """Premises whose texts hold every word, newest first as the list is:
+        the portal's search links here with its words."""
+        return queryset.matching(value[:MAX_WORDS])
 
     def filter_area(self, queryset: PremisesQuerySet, name: str, value: str) -> PremisesQuerySet:
         if value == ANY_AREA:

@@ -9,6 +9,8 @@ from typing import Any
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -20,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.publication import FirstPublication
 from creativecities.fields import Declared
+from creativecities.lists.search import SearchableQuerySet, SearchDocument, Weighted
 from directory.models import Organisation, Sector
 
 # A call "closes soon" when its deadline falls within this many calendar days.
@@ -98,7 +101,7 @@ class _CallDates(Func):
         return self.sql.format(opens=opens, closes=closes), list(self.params)
 
 
-class FundingCallQuerySet(models.QuerySet["FundingCall"]):
+class FundingCallQuerySet(SearchableQuerySet["FundingCall"]):
     def published(self) -> FundingCallQuerySet:
         return self.filter(is_published=True)
 
@@ -210,9 +213,23 @@ class FundingCall(FirstPublication, models.Model):
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Kept current from `search_document` by the history's hook (`plugs.py`).
+    search_vector = SearchVectorField(null=True, editable=False)
     versions = GenericRelation("creativecities.Version")
 
     objects = FundingCallQuerySet.as_manager()
+
+    # Titles as typed (A), each language's title and description stemmed in its
+    # language (B), the sectors' names (C).
+    search_document = SearchDocument(
+        (
+            Weighted("A", "simple", ("title_it", "title_en", "funder_name")),
+            Weighted("B", "italian", ("title_it", "description_it")),
+            Weighted("B", "english", ("title_en", "description_en")),
+            Weighted("C", "italian", ("sectors__name_it",)),
+            Weighted("C", "english", ("sectors__name_en",)),
+        )
+    )
 
     class Meta:
         verbose_name = _("funding call")
@@ -221,6 +238,7 @@ class FundingCall(FirstPublication, models.Model):
         indexes = [
             models.Index(fields=["is_published", "closes_at"], name="fundingcall_deadline"),
             models.Index(fields=["published_at"], name="fundingcall_published"),
+            GinIndex(fields=["search_vector"], name="fundingcall_search"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -306,6 +324,7 @@ CALL_FIELDS = Declared(
     stamps=("published_at", "created_at", "updated_at"),
     undeclared={
         "id": "the row's key",
+        "search_vector": "the search entry, written from `search_document` on every change",
         "versions": "the call's history (`directory.Version`), not a field staff edit",
     },
 )

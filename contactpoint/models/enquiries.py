@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contactpoint.models.calls import FundingCall
 from contactpoint.models.guides import Guide
@@ -113,7 +114,7 @@ class Enquiry(models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("New")
         ASSIGNED = "assigned", _("Assigned")
-        ANSWERED = "answered", _("Answered")
+        ANSWERED = "answered", pgettext_lazy("enquiry status", "Answered")
         CLOSED = "closed", _("Closed")
 
     reference = models.CharField(

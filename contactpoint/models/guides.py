@@ -66,7 +66,7 @@ class Guide(models.Model):
     """A page of advice on one topic: how to settle, get permits, funding, staff.
 
     The body is Markdown typed in the admin; pages show it rendered and
-    sanitised on the server (`contactpoint.services.markdown`), never as typed.
+    sanitised on the server (`creativecities.markdown`), never as typed.
     """
 
     # Titles as typed (A); each language's title and summary stemmed (B), then

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -15,21 +17,26 @@ from django.utils.translation import gettext_lazy as _
 
 from contactpoint.models.publication import FirstPublication
 from creativecities.fields import Declared
+from creativecities.lists.search import SearchableQuerySet, SearchDocument, Weighted
 from creativecities.media import PortalFileName
 from directory.models import Municipality, Sector
 from directory.models.coordinates import Coordinates
 from directory.validators import validate_phone
 
 
-class PremisesQuerySet(models.QuerySet["Premises"]):
+class PremisesQuerySet(SearchableQuerySet["Premises"]):
     def published(self) -> PremisesQuerySet:
         return self.filter(is_published=True)
 
     def for_cards(self) -> PremisesQuerySet:
         """What a list card shows: the municipality and the first photo, in two
-        queries whatever the number of rows."""
-        return self.select_related("municipality").prefetch_related(
-            models.Prefetch("photos", queryset=PremisesPhoto.objects.order_by("order", "id"))
+        queries whatever the number of rows (the search vector stays behind)."""
+        return (
+            self.defer("search_vector")
+            .select_related("municipality")
+            .prefetch_related(
+                models.Prefetch("photos", queryset=PremisesPhoto.objects.order_by("order", "id"))
+            )
         )
 
     def in_sector(self, sector: Sector | int) -> PremisesQuerySet:
@@ -112,9 +119,23 @@ class Premises(FirstPublication, Coordinates):
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Kept current from `search_document` by the history's hook (`plugs.py`).
+    search_vector = SearchVectorField(null=True, editable=False)
     versions = GenericRelation("creativecities.Version")
 
     objects = PremisesQuerySet.as_manager()
+
+    # Title, address and place as typed (A), each language's title and
+    # description stemmed in its language (B), the sectors' names (C).
+    search_document = SearchDocument(
+        (
+            Weighted("A", "simple", ("title_it", "title_en", "address", "municipality__name")),
+            Weighted("B", "italian", ("title_it", "description_it")),
+            Weighted("B", "english", ("title_en", "description_en")),
+            Weighted("C", "italian", ("sectors__name_it",)),
+            Weighted("C", "english", ("sectors__name_en",)),
+        )
+    )
 
     class Meta:
         verbose_name = _("premises")
@@ -122,6 +143,7 @@ class Premises(FirstPublication, Coordinates):
         ordering = ("-published_at", "id")
         indexes = [
             models.Index(fields=["is_published", "-published_at", "id"], name="premises_newest"),
+            GinIndex(fields=["search_vector"], name="premises_search"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -155,6 +177,7 @@ PREMISES_FIELDS = Declared(
     stamps=("published_at", "created_at", "updated_at"),
     undeclared={
         "id": "the row's key",
+        "search_vector": "the search entry, written from `search_document` on every change",
         "versions": "the premises' history (`directory.Version`), not a field staff edit",
     },
 )

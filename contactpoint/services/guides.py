@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from contactpoint.models import Guide
-from contactpoint.services.markdown import render_markdown
+from creativecities.markdown import render_markdown
 
 
 def guide_body_html(guide: Guide) -> str:

@@ -29,7 +29,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
     filterset = FundingCallFilter(
         request.GET, queryset=FundingCall.objects.published().by_deadline(now)
     )
-    rows = FundingCall.objects.with_status(now)
+    rows = FundingCall.objects.with_status(now).defer("search_vector")
     paginator = DeferredJoinPaginator(filterset.qs, PER_PAGE, rows=rows)
     page_obj = paginator.get_page(request.GET.get("page"))
     page_obj.object_list = list(page_obj.object_list)

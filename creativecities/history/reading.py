@@ -4,16 +4,15 @@ a version next to the present, and going back to it."""
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import formats
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from creativecities import formatting
 from creativecities.history.models import Version
 from creativecities.history.recording import (
     EMPTY,
@@ -106,11 +105,11 @@ def _for_people(model_field: models.Field[Any, Any], value: Any) -> str:
     if isinstance(model_field, models.DateTimeField) and isinstance(value, str):
         moment = parse_datetime(value)
         if moment is not None:
-            return str(formats.date_format(moment, "DATETIME_FORMAT"))
+            return formatting.moment(moment)
     elif isinstance(model_field, models.DateField) and isinstance(value, str):
         day = parse_date(value)
         if day is not None:
-            return str(formats.date_format(day, "DATE_FORMAT"))
+            return formatting.day(day)
     elif isinstance(model_field, models.DecimalField | models.FloatField | models.IntegerField):
         return number(value)
     return str(value)
@@ -118,20 +117,12 @@ def _for_people(model_field: models.Field[Any, Any], value: Any) -> str:
 
 def number(value: Any) -> str:
     """A number in the locale (80,5 in Italian), without trailing zeros (80 not 80.00)."""
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
-    if amount == amount.to_integral_value():
-        amount = amount.quantize(Decimal(1))
-    else:
-        amount = amount.normalize()
-    return str(formats.number_format(amount, use_l10n=True, force_grouping=True))
+    return formatting.number(value)
 
 
 def day(value: datetime.date) -> str:
     """A date in the locale's long format (7 dicembre 2026)."""
-    return str(formats.date_format(value, "DATE_FORMAT"))
+    return formatting.day(value)
 
 
 def sentences(

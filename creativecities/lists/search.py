@@ -24,14 +24,17 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Field, Manager, Model, QuerySet
 
-from creativecities.lists.pagination import ordering
+from creativecities.lists.pagination import MAX_RESULTS, ordering, ranked_page
+from creativecities.text import clean_text
 
 WORD = re.compile(r"[0-9a-z]+")
 
 
 def fold(text: str) -> str:
-    """Lower-case the text and strip its accents: 'Città' -> 'citta'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """Lower-case the text and strip its accents: 'Città' -> 'citta'. Control
+    characters go too: an object still in memory may hold a NUL its column
+    never will, and PostgreSQL refuses one in the vector's text."""
+    decomposed = unicodedata.normalize("NFKD", clean_text(text, multiline=True).lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
@@ -230,3 +233,19 @@ class SearchableQuerySet(QuerySet[M]):
         return self.annotate(rank=SearchRank(F(self._document[0]), query)).order_by(
             "-rank", *ties, "pk"
         )
+
+
+def top_matches(
+    queryset: SearchableQuerySet[M], text: str, *, offset: int, limit: int
+) -> tuple[list[M], int]:
+    """The rows matching the words from `offset`, best first, and how many match
+    (counted up to one past `MAX_RESULTS`), in one query; nothing for text
+    without words (where `search` would leave the queryset whole).
+
+    What a kind of content gives the portal's search (`creativecities.sitesearch`).
+    """
+    if tsquery(text) is None:
+        return [], 0
+    return ranked_page(
+        queryset.search(text), offset=offset, limit=limit, candidates=MAX_RESULTS + 1
+    )

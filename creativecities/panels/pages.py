@@ -1,5 +1,6 @@
 """Panels apps add to pages of another app (a sector's page, a member's
-account page), so that the app drawing the page never imports them.
+account page, the cluster page, the home page), so that the app drawing the
+page never imports them.
 
 An app registers a callable in its `AppConfig.ready()`:
 
@@ -109,6 +110,34 @@ def render_cluster_panels(request: HttpRequest) -> list[SafeString]:
     """The HTML of every registered cluster panel that has something to show."""
     rendered = []
     for panel in _cluster_registry:
+        result = panel(request)
+        if result is not None:
+            template_name, context = result
+            rendered.append(render_to_string(template_name, context, request=request))
+    return rendered
+
+
+# Blocks of the home page, on the same pattern: an app registers a callable
+# `(request) -> (template name, context) | None` with its place on the page
+# (`order`, lower first: the calls closing soon before the contacts); the home
+# page draws each one that has something to show. The page keeps them all in
+# its cached fragment, so each may cost a query when the cache is cold.
+
+HomePanel = Callable[[HttpRequest], tuple[str, dict[str, Any]] | None]
+
+_home_registry: dict[HomePanel, int] = {}
+
+
+def register_home_panel(panel: HomePanel, *, order: int) -> HomePanel:
+    """Add a block to the home page (once), at `order` among the others."""
+    _home_registry[panel] = order
+    return panel
+
+
+def render_home_panels(request: HttpRequest) -> list[SafeString]:
+    """The HTML of every home block that has something to show, in their order."""
+    rendered = []
+    for panel in sorted(_home_registry, key=_home_registry.__getitem__):
         result = panel(request)
         if result is not None:
             template_name, context = result

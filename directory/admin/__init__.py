@@ -1,5 +1,5 @@
 """The desk's screens, one module per concern; importing them registers them."""
 
-from directory.admin import accounts, organisations, reference
+from directory.admin import accounts, organisations, ratings, reference
 
-__all__ = ["accounts", "organisations", "reference"]
+__all__ = ["accounts", "organisations", "ratings", "reference"]

@@ -11,6 +11,7 @@ from directory.models.organisations import (
     Organisation,
     OrganisationQuerySet,
 )
+from directory.models.ratings import PageRating, PageRatingQuerySet
 from directory.models.reference import Municipality, Page, Partner, Sector
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "Organisation",
     "OrganisationQuerySet",
     "Page",
+    "PageRating",
+    "PageRatingQuerySet",
     "Partner",
     "Sector",
     "User",

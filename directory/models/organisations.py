@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from creativecities.lists.search import SearchableQuerySet, SearchDocument, Weighted
 from creativecities.media import PortalFileName
@@ -200,7 +201,7 @@ class Organisation(Coordinates):
         DRAFT = "draft", _("Draft")
         PENDING = "pending", _("Pending approval")
         PUBLISHED = "published", _("Published")
-        REJECTED = "rejected", _("Rejected")
+        REJECTED = "rejected", pgettext_lazy("organisation status", "Rejected")
         ARCHIVED = "archived", _("Archived")
 
     class Size(models.TextChoices):

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from creativecities.markdown import Rendered, render_sections
 from creativecities.media import PortalFileName
 from directory.countries import validate_country_code
 from directory.models.coordinates import Coordinates
@@ -72,7 +73,12 @@ class Page(models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(
-        _("body"), help_text=_("Plain text; a blank line starts a new paragraph.")
+        _("body"),
+        help_text=_(
+            "Markdown: a blank line starts a new paragraph, a line starting with ## a "
+            "section (listed in the page's index), - a list item; [words](https://…) "
+            "makes a link."
+        ),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
@@ -86,6 +92,10 @@ class Page(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:page", kwargs={"slug": self.slug})
+
+    def rendered(self) -> Rendered:
+        """The body as safe HTML, its sections anchored, and their list."""
+        return render_sections(str(self.body or ""))
 
 
 class Partner(models.Model):

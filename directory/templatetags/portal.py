@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_info, gettext_lazy
 
+from creativecities import navigation
 from creativecities.fragments import fragment_key, prefetched
 
 register = template.Library()
@@ -75,6 +76,26 @@ def current_view_name(context: dict[str, Any]) -> str:
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     return match.view_name if match is not None else ""
+
+
+@register.simple_tag
+def main_menu(view_name: str) -> list[navigation.MenuItem]:
+    """The main menu's sections for the page of `view_name`, its own marked."""
+    return navigation.main_menu(view_name)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(place: str, *tail: Any) -> dict[str, Any]:
+    """The page's trail from the site's structure: `{% breadcrumbs "contactpoint:premises"
+    premises.title %}` (see `creativecities.navigation.trail`)."""
+    return {"crumbs": navigation.trail(place, *tail)}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs_here(context: dict[str, Any], label: Any) -> dict[str, Any]:
+    """The trail of a page whose template several views share: the places above
+    the view that answered, then `label`."""
+    return {"crumbs": navigation.trail_here(current_view_name(context), label)}
 
 
 CHECK_INPUTS = {"checkbox", "radio"}

@@ -16,9 +16,13 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from creativecities import fragments, pagecache
+from creativecities import fragments, pagecache, sitemap
 from creativecities.lists.pagination import DeferredJoinPaginator
-from creativecities.panels.pages import render_cluster_panels, render_sector_panels
+from creativecities.panels.pages import (
+    render_cluster_panels,
+    render_home_panels,
+    render_sector_panels,
+)
 from creativecities.text import export_value
 from directory import exports, figures
 from directory.filters import OrganisationFilter
@@ -40,9 +44,44 @@ NO_PIN: dict[str, Any] = {"name": "", "number": None, "colour": None}
 PARTIAL_HEADER = "X-Partial"
 
 
+HOME_ORGANISATIONS = 4
+
+
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "directory/home.html", {"sectors": Sector.objects.all()})
+    """The home page: a search, then the blocks the apps add (calls closing
+    soon, guides, organisations, plan actions, sectors, the desk's contacts).
+    They sit in the page's cached fragment: `panels` is called only when the
+    fragment is missing, so a warm home page reads nothing from the database."""
+    return render(request, "directory/home.html", {"panels": lambda: render_home_panels(request)})
+
+
+def home_organisations_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
+    """The organisations that joined the cluster last (one query; their sector
+    and place from the cached reference data)."""
+    organisations = list(
+        Organisation.objects.published()
+        .for_cards()
+        .order_by("-created_at", "id")[:HOME_ORGANISATIONS]
+    )
+    if not organisations:
+        return None
+    known = reference()
+    for organisation in organisations:
+        organisation.primary_sector = known.sector(organisation.primary_sector_id)
+        organisation.municipality = known.place(organisation.municipality_id)
+    return "directory/home_parts/organisations.html", {"organisations": organisations}
+
+
+def home_sectors_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
+    sectors = reference().sectors
+    return ("directory/home_parts/sectors.html", {"sectors": sectors}) if sectors else None
+
+
+@require_safe
+def sector_list(request: HttpRequest) -> HttpResponse:
+    """The sectors of the cluster, each with what it covers."""
+    return render(request, "directory/sector_list.html", {"sectors": Sector.objects.all()})
 
 
 @require_safe
@@ -247,6 +286,12 @@ def _place(organisation: Organisation, known: Any) -> dict[str, Any] | None:
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(Page, slug=slug)
     return render(request, "directory/page_detail.html", {"page": page})
+
+
+@require_safe
+def site_map(request: HttpRequest) -> HttpResponse:
+    """Every section of the portal and its pages, as the apps declare them."""
+    return render(request, "directory/site_map.html", {"sections": sitemap.site_map()})
 
 
 @require_safe

@@ -7,13 +7,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import template
-from django.conf import settings
-from django.template.defaultfilters import floatformat
-from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from creativecities import formatting
 from survey import schedule
 
 register = template.Library()
@@ -56,14 +54,11 @@ def _labels_in(language: str | None) -> tuple[str, str]:
 
 def _figure(value: Any, hidden: tuple[str, str]) -> str:
     if value.shown:
-        # An integer reads as the template would write it: localised only for
-        # a thousands separator, which the portal does not use.
-        number = value.value
-        return (
-            escape(formats.localize(number))
-            if settings.USE_THOUSAND_SEPARATOR or not isinstance(number, int)
-            else str(number)
-        )
+        # A small integer (most figures) needs neither separators nor decimals.
+        shown = value.value
+        if isinstance(shown, int) and -1000 < shown < 1000:
+            return str(shown)
+        return escape(formatting.number(shown))
     return hidden[0] if value.small else hidden[1]
 
 
@@ -94,7 +89,7 @@ def results_chart(chart: dict[str, Any], number: int, title: str) -> SafeString:
         f'<tr><th scope="row">{escape(bar["label"])}</th>'
         f'<td class="text-end">{_figure(bar["figure"], hidden)}</td>'
         '<td class="text-end">'
-        + (f"{floatformat(bar['share'], 1)}%" if bar["share"] is not None else "–")
+        + (escape(formatting.percent(bar["share"], 1)) if bar["share"] is not None else "–")
         + "</td></tr>\n"
         for bar in chart["bars"]
     )

@@ -61,7 +61,7 @@ def test_a_status_step_reads_as_a_sentence_with_the_status_label(
         (
             "en",
             "Marco Ferrari recorded 80.5 premises for «Premises reopened» "
-            "(measured on Dec. 7, 2026)",
+            "(measured on 7 December 2026)",
         ),
         (
             "it",

@@ -114,3 +114,17 @@ def test_the_demo_loads_eight_indicators_over_three_years_once() -> None:
     assert values == 8 * 5 * 3
     assert "(0 new)" in benchmark_demo(staff=staff, member=member)
     assert BenchmarkValue.objects.count() == values
+
+
+def test_the_page_has_an_index_of_its_indicators(client: Client) -> None:
+    rent = BenchmarkIndicatorFactory.create(name_en="Workspace rent")
+    jobs = BenchmarkIndicatorFactory.create(name_en="Creative jobs")
+
+    content = client.get("/en/action-plan/benchmark/").content.decode()
+
+    start = content.index('class="portal-page-index"')
+    index = content[start : content.index("</nav>", start)]
+    assert "Page index" in index
+    for indicator in (rent, jobs):
+        assert f'href="#{indicator.slug}">{indicator.name_en}</a>' in index
+        assert f'id="{indicator.slug}"' in content

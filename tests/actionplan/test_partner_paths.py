@@ -167,7 +167,7 @@ def test_every_edit_url_answers_a_viewer_the_portals_403_saying_why(
             response = getattr(client, method)(f"/it/action-plan/workspace/{path}")
             assert response.status_code == HTTPStatus.FORBIDDEN, path
             body = response.content.decode()
-            assert "Il Suo accesso allo spazio di lavoro è in sola lettura" in body, path
+            assert "Il tuo accesso allo spazio di lavoro è in sola lettura" in body, path
             assert "Errore 403" in body or "403" in body
 
 

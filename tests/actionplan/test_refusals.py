@@ -15,7 +15,7 @@ BRAND = "Creative Cities Genova"
 @pytest.mark.parametrize(
     ("language", "reason"),
     [
-        ("it", "Il Suo accesso allo spazio di lavoro è in sola lettura"),
+        ("it", "Il tuo accesso allo spazio di lavoro è in sola lettura"),
         ("en", "Your access to the workspace is read-only"),
     ],
 )

@@ -54,7 +54,7 @@ def test_search_filter_and_open_a_profile(page: Any, visit: Any, directory: None
     expect(results.get_by_role("heading", name="Organizzazioni trovate: 3")).to_be_visible()
 
     page.evaluate("window.samePage = true")
-    page.get_by_label("Cerca").fill("archit")
+    page.get_by_role("main").get_by_label("Cerca").fill("archit")
     page.get_by_role("button", name="Mostra i risultati").click()
 
     expect(results.get_by_role("link", name="Studio Nervi")).to_be_visible()
@@ -65,7 +65,7 @@ def test_search_filter_and_open_a_profile(page: Any, visit: Any, directory: None
     expect(page.locator("#results-title")).to_be_focused()
     check(page)
 
-    page.get_by_label("Cerca").fill("")
+    page.get_by_role("main").get_by_label("Cerca").fill("")
     page.get_by_label("Settore").select_option(label="Cinema")
     page.get_by_role("button", name="Mostra i risultati").click()
 
@@ -88,7 +88,7 @@ def test_back_reloads_only_steps_that_change_the_results(
     visit("/it/directory/")
     results = page.locator("#results")
     page.evaluate("window.samePage = true")
-    page.get_by_label("Cerca").fill("archit")
+    page.get_by_role("main").get_by_label("Cerca").fill("archit")
     page.get_by_role("button", name="Mostra i risultati").click()
     expect(results.get_by_role("heading", name="Organizzazioni trovate: 1")).to_be_visible()
     # Following the skip link adds a step to the history.
@@ -114,7 +114,7 @@ def test_the_form_works_without_javascript(browser: Any, live_server: Any, direc
     page = context.new_page()
     page.goto(live_server.url + "/en/directory/")
 
-    page.get_by_label("Search").fill("archit")
+    page.get_by_role("main").get_by_label("Search").fill("archit")
     page.get_by_role("button", name="Show results").click()
 
     expect(page).to_have_url(re.compile(r"/en/directory/\?q=archit"))

@@ -57,7 +57,7 @@ def test_small_screen_menu_opens_without_javascript(browser: Any, live_server: A
     page = context.new_page()
     page.goto(live_server.url + "/en/")
     nav_home = page.get_by_role("navigation", name="Main navigation").get_by_role(
-        "link", name="Partner network"
+        "link", name="Network"
     )
     expect(nav_home).to_be_hidden()
 

@@ -40,7 +40,7 @@ def test_a_member_follows_an_enquiry_from_the_account_page_and_downloads_their_d
     expect(page).to_have_url(re.compile(r"/it/contact-point/account/enquiries/CC-2026-000301/$"))
     settled(page)
     check(page)
-    page.get_by_label("Il Suo messaggio").fill("Abbiamo trovato uno spazio: ci serve un permesso?")
+    page.get_by_label("Il tuo messaggio").fill("Abbiamo trovato uno spazio: ci serve un permesso?")
     page.get_by_role("button", name="Invia", exact=True).click()
     expect(page.get_by_role("main")).to_contain_text("ci serve un permesso?")
     settled(page)

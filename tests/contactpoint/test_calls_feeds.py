@@ -128,7 +128,7 @@ def test_the_atom_feed_is_well_formed_and_lists_new_calls_newest_first(client: C
     assert titles == ["Newer & better", "Older"]
     summaries = [entry.findtext(f"{ATOM}summary") or "" for entry in root.iter(f"{ATOM}entry")]
     assert (
-        "deadline March 31, 2099, noon" in summaries[1]
+        "deadline 31 March 2099, 12:00" in summaries[1]
     )  # as the pages write dates, on Genoa time
     links = [str(link.get("href")) for link in root.iter(f"{ATOM}link")]
     assert sum("/contact-point/calls/call-" in link for link in links) == 2

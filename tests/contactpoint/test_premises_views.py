@@ -134,7 +134,7 @@ def test_a_premises_page_shows_its_photos_and_contact(client: Client) -> None:
 
     assert body.index('alt="Sala principale"') < body.index('alt="Ingresso"')
     assert body.count(".webp") >= 4  # each photo and its thumbnail
-    assert "€ 750" in body
+    assert "€750" in body
     assert 'href="tel:+39010123456"' in body
     assert "Historic centre" in body
 

@@ -113,4 +113,4 @@ def test_the_privacy_notice_states_the_periods(client: Any) -> None:
     content = client.get("/en/privacy/").content.decode()
 
     assert "How long we keep data" in content
-    assert "login records 90 days" in content
+    assert "Login records: 90 days." in content

@@ -142,7 +142,7 @@ def test_empty_state_says_what_was_searched_and_how_to_widen_it(client: Client) 
     assert 'href="?q=nervi&amp;international=on"' in content
     assert 'href="?sector=cinema&amp;international=on"' in content
     assert 'href="/en/directory/"' in content
-    assert 'href="/en/#sectors"' in content
+    assert 'href="/en/sectors/"' in content
 
 
 def test_results_partial_is_served_alone_to_the_script(client: Client) -> None:

@@ -128,6 +128,12 @@ def test_the_page_draws_accessible_charts_with_tables(client: Client) -> None:
     for chart_id in ("chart-sector", "chart-kind", "chart-place", "chart-growth"):
         assert f'aria-labelledby="{chart_id}-title {chart_id}-desc"' in content
         assert f'<title id="{chart_id}-title">' in content
+        # On a phone the chart scrolls in a frame a keyboard can reach.
+        assert re.search(
+            rf'class="portal-chart-frame"\s+role="region"\s+tabindex="0"\s+'
+            rf'aria-labelledby="{chart_id}-title">\s+<svg class="portal-chart"',
+            content,
+        )
     assert content.count("<table") == 4
     assert content.count("<caption>") == 4
     assert '<th scope="col">Sector</th>' in content

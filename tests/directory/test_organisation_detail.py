@@ -76,7 +76,7 @@ def test_public_profile_in_english(client: Client) -> None:
     ]:
         assert text in content, text
     with translation.override("en"):
-        shown = dateformat.format(confirmed, "N j, Y")  # e.g. "March 14, 2026", "Nov. 5, 2026"
+        shown = dateformat.format(confirmed, "j F Y")  # e.g. "14 March 2026", "5 November 2026"
     assert f"Last confirmed on {shown} by the organisation." in content
 
 

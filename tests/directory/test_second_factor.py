@@ -406,7 +406,7 @@ def test_the_code_page_speaks_italian(client: Client, paola: User) -> None:
     response = client.get("/it/accounts/second-factor/")
 
     assert '<html lang="it"' in response.content.decode()
-    assert "Inserisca il codice" in response.content.decode()
+    assert "Inserisci il codice" in response.content.decode()
 
 
 def test_members_have_no_second_factor_pages(client: Client, member: User) -> None:

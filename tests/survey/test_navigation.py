@@ -1,5 +1,6 @@
-"""The header links to the survey while a campaign is open (test_queries.py
-checks it costs pages with a query budget nothing)."""
+"""The header's quick links name the survey while a campaign is open (the menu
+always lists the survey's page under "Data and survey"; test_queries.py checks
+the quick link costs pages with a query budget nothing)."""
 
 import datetime
 
@@ -11,7 +12,7 @@ from tests.survey.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
 
-SURVEY_LINK = 'href="/en/survey/"'
+SURVEY_LINK = 'href="/en/survey/"><span>Answer the survey</span>'
 
 
 def test_the_home_page_links_to_an_open_campaign_and_then_every_page_does(

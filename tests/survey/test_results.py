@@ -480,3 +480,22 @@ def test_a_campaign_without_multiple_choices_reads_without_them(
     assert "multiple" not in kinds and kinds[:3] == ["single", "short_text", "scale"]
     assert found.questions[0].respondents == 25
     assert found.questions[2].breakdowns
+
+
+def test_public_page_has_an_index_of_its_questions(
+    client: Client, results_answered: SurveyQuestions
+) -> None:
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
+    page = client.get(url).content.decode()
+
+    index = page[
+        page.index('class="portal-page-index"') : page.index(
+            "</nav>", page.index('class="portal-page-index"')
+        )
+    ]
+    anchors = re.findall(r'href="#(question-\d+)"', index)
+    assert len(anchors) > 1
+    for anchor in anchors:
+        assert f'<h2 id="{anchor}"' in page
+    assert "Where do you work?" in index
+    assert "One word?" not in index  # written answers are never published

@@ -88,7 +88,7 @@ def test_lapsed_profiles_leave_the_listing_and_the_desk_is_told_once(
     assert "Importata Senza Membri" in desk[0].body
     assert f"/admin/directory/organisation/{lapsed.pk}/change/" in desk[0].body
     assert "nessun membro" in desk[0].body
-    assert "Profili usciti dalla directory" in desk[0].subject
+    assert "Profili usciti dall'elenco" in desk[0].subject
     lapsed.refresh_from_db()
     orphan.refresh_from_db()
     assert lapsed.lapse_notified_at is not None and orphan.lapse_notified_at is not None

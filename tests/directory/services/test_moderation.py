@@ -37,7 +37,7 @@ def test_approving_publishes_and_tells_the_members_in_both_languages(
     assert "Officina Grafica" in message.subject
     assert "Il tuo profilo è pubblicato" in message.subject
     assert "Your profile is published" in message.subject
-    assert "è pubblicato nella directory di Creative Cities" in message.body
+    assert "è pubblicato nell'elenco di Creative Cities" in message.body
     assert "is published in the Creative Cities directory" in message.body
     assert "/it/account/" in message.body and "/en/account/" in message.body
 

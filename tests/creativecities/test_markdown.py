@@ -6,7 +6,7 @@ from http import HTTPStatus
 import pytest
 from django.test import Client
 
-from contactpoint.services.markdown import render_markdown
+from creativecities.markdown import Section, render_markdown, render_sections
 from tests.contactpoint.factories import GuideFactory
 
 
@@ -77,3 +77,25 @@ def test_guide_page_shows_the_body_sanitised(client: Client) -> None:
     assert ("script", {}) not in elements
     hrefs = [attrs.get("href", "") for tag, attrs in elements if tag == "a"]
     assert hrefs == ["https://suap.example"]
+
+
+def test_sections_get_anchors_for_the_page_index() -> None:
+    rendered = render_sections(
+        "# Titolare del *trattamento*\n\nTesto.\n\n## Finalità\n\n### Dettaglio\n\n## Finalità"
+    )
+
+    assert rendered.sections == [
+        Section("section-titolare-del-trattamento", "Titolare del trattamento"),
+        Section("section-finalita", "Finalità"),
+        Section("section-finalita-2", "Finalità"),
+    ]
+    assert '<h2 id="section-titolare-del-trattamento">' in rendered.html
+    assert '<h2 id="section-finalita-2">Finalità</h2>' in rendered.html
+    assert "<h3>Dettaglio</h3>" in rendered.html  # only top sections are indexed
+
+
+def test_typed_html_never_sets_an_anchor_or_a_handler() -> None:
+    rendered = render_sections('<h2 id="main-content" onclick="x()">Raw</h2>\n\n## Real')
+
+    assert rendered.sections == [Section("section-real", "Real")]
+    assert desk_elements(rendered.html) == [("p", {}), ("h2", {"id": "section-real"})]
