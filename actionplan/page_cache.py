@@ -36,5 +36,7 @@ def register() -> None:
             "actionplan:benchmark_report": (BENCHMARK, PARTNERS),
             # The sector pages' panel of the plan's actions.
             "directory:sector": (PLAN,),
+            # The home page's newest actions of the published plan.
+            "directory:home": (PLAN,),
         }
     )

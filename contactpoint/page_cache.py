@@ -41,8 +41,10 @@ def register() -> None:
             "contactpoint:premises_map": (PREMISES, SECTORS),
             "contactpoint:premises_geojson": (PREMISES, SECTORS),
             "contactpoint:premises_detail": (PREMISES, SECTORS),
-            # The sector pages' panels of guides and premises.
+            # The sector pages' panels of guides and premises; the home page's
+            # guides (its contacts are the site's).
             "directory:sector": (GUIDES, PREMISES),
+            "directory:home": (GUIDES,),
         }
     )
     pagecache.cache_views(
@@ -53,6 +55,8 @@ def register() -> None:
             "contactpoint:calls_ical_sector": (CALLS, SECTORS),
             "contactpoint:calls_atom": (CALLS, SECTORS),
             "directory:sector": (CALLS,),
+            # The home page's calls closing soonest.
+            "directory:home": (CALLS,),
         },
         seconds=CALL_PAGES_SECONDS,
     )

@@ -27,7 +27,10 @@ def register() -> None:
     directory = (ORGANISATIONS, SECTORS)
     pagecache.cache_views(
         {
-            "directory:home": (SECTORS,),
+            # The home page's blocks: the newest organisations and the sectors
+            # with their counts (the other apps add the kinds of their blocks).
+            "directory:home": directory,
+            "directory:sectors": directory,
             "directory:sector": directory,
             "directory:list": directory,
             "directory:map": directory,
@@ -38,5 +41,8 @@ def register() -> None:
             "directory:privacy": (PAGES,),
             "directory:accessibility": (PAGES,),
             "directory:page": (PAGES,),
+            "directory:legal": (PAGES,),
+            # The site map lists the sectors and the pages of every app.
+            "directory:site_map": (SECTORS, PAGES),
         }
     )

@@ -9,6 +9,7 @@ their panels in.
 
 from __future__ import annotations
 
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from creativecities import history
@@ -21,7 +22,8 @@ from creativecities.workflow import register_workflow
 from directory import page_cache, personal_data, site_map, site_search
 from directory.admin import home
 from directory.login_throttle import login_records_forget
-from directory.models import PROFILE_FIELDS, Organisation
+from directory.models import PROFILE_FIELDS, Municipality, Organisation, Sector
+from directory.reference import reference_forget
 from directory.services.moderation import ORGANISATION_WORKFLOW
 from directory.views.public import home_organisations_panel, home_sectors_panel
 
@@ -59,3 +61,8 @@ def plug() -> None:
     page_cache.register()
     # No demo loader: `load_demo_data` loads the directory's content itself,
     # before every registered loader. No subscriptions.
+    # Caches: the sectors and places every page reads; a staff edit shows at once.
+    for model in (Sector, Municipality):
+        uid = f"reference-{model._meta.model_name}"
+        post_save.connect(reference_forget, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(reference_forget, sender=model, dispatch_uid=f"{uid}-deleted")

@@ -3,13 +3,16 @@
 Every directory page needs them (the filter form lists them all, each card
 names its sector and place, a profile its sectors), and they change a few
 times a year, by staff. Reading them from the cache saves a query each on
-every page; a change shows within `TIMEOUT` seconds. Each part is read only
+every page; a save or a deletion drops them (`reference_forget`, connected in
+`plugs.py`), so a renamed sector shows at once; a change that sends no signal
+(a bulk update) shows within `TIMEOUT` seconds. Each part is read only
 when a page asks for it, so a profile never reads the places.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from django.core.cache import cache
 
@@ -85,3 +88,8 @@ class Reference:
 
 def reference() -> Reference:
     return Reference()
+
+
+def reference_forget(**kwargs: Any) -> None:
+    """A sector or a place was saved or deleted: the next page reads them afresh."""
+    cache.delete_many([SECTORS_KEY, PLACES_KEY])

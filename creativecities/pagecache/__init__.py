@@ -18,7 +18,13 @@ from django.db.models.signals import post_migrate
 from creativecities.pagecache import checks as checks
 from creativecities.pagecache.middleware import PageCacheMiddleware
 from creativecities.pagecache.registry import SITE, cache_views, vary_on_header, watch
-from creativecities.pagecache.versions import bump, bump_after_commit, bump_everything, version
+from creativecities.pagecache.versions import (
+    bump,
+    bump_after_commit,
+    bump_everything,
+    version,
+    view_version,
+)
 
 __all__ = [
     "SITE",
@@ -29,6 +35,7 @@ __all__ = [
     "cache_views",
     "vary_on_header",
     "version",
+    "view_version",
     "watch",
 ]
 

@@ -63,6 +63,15 @@ def version(kind: str) -> str:
     return current([kind])[key(kind)] or _token()
 
 
+def view_version(view_name: str) -> str:
+    """One value that changes whenever a kind of content the view's pages
+    show changes (`registry.cache_views`): a fragment kept under it follows the
+    page, for a visitor the page cache does not answer too."""
+    kinds = sorted(registry.kinds_of(view_name) or {registry.SITE})
+    found = current(kinds)
+    return ".".join(found[key(kind)] or _token() for kind in kinds)
+
+
 def site_version(request: Any) -> str:
     """The site's version (`registry.SITE`) as this request first read it: the
     header's navigation is kept under it, and the view reading the page's

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, Stream
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
@@ -52,8 +53,14 @@ def home(request: HttpRequest) -> HttpResponse:
     """The home page: a search, then the blocks the apps add (calls closing
     soon, guides, organisations, plan actions, sectors, the desk's contacts).
     They sit in the page's cached fragment: `panels` is called only when the
-    fragment is missing, so a warm home page reads nothing from the database."""
-    return render(request, "directory/home.html", {"panels": lambda: render_home_panels(request)})
+    fragment is missing, so a warm home page reads nothing from the database.
+    The fragment is kept under the versions of what the blocks show, so an
+    edit shows at once."""
+    context = {
+        "panels": lambda: render_home_panels(request),
+        "panels_version": SimpleLazyObject(lambda: pagecache.view_version("directory:home")),
+    }
+    return render(request, "directory/home.html", context)
 
 
 def home_organisations_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:

@@ -47,6 +47,23 @@ def test_a_call_edited_shows_at_once_on_its_pages_feeds_and_sector(
         assert "Culture and creativity grants" in page_text(client, path), path
 
 
+def test_the_home_pages_calls_and_guides_follow_their_edits(
+    client: Client, call: FundingCall
+) -> None:
+    GuideFactory.create(slug="aprire-uno-studio", title_en="Opening a studio")
+    page = page_text(client, "/en/")
+    assert "Culture grants" in page and "Opening a studio" in page
+
+    call.title_en = "Culture and creativity grants"
+    call.save()
+    guide = Guide.objects.get(slug="aprire-uno-studio")
+    guide.title_en = "Opening a studio in Genoa"
+    guide.save()
+
+    page = page_text(client, "/en/")
+    assert "Culture and creativity grants" in page and "Opening a studio in Genoa" in page
+
+
 def test_a_call_withdrawn_leaves_the_list_and_the_sector_page(
     client: Client, call: FundingCall
 ) -> None:
@@ -61,7 +78,7 @@ def test_a_call_withdrawn_leaves_the_list_and_the_sector_page(
 
 
 def test_call_pages_are_kept_a_minute_at_most_since_their_status_follows_the_clock() -> None:
-    for name in ("contactpoint:calls", "contactpoint:call", "directory:sector"):
+    for name in ("contactpoint:calls", "contactpoint:call", "directory:sector", "directory:home"):
         assert registry.lifetime(name, 300) == CALL_PAGES_SECONDS
     assert registry.lifetime("contactpoint:guides", 300) == 300
 

@@ -34,6 +34,7 @@ PAGES_OF_A_PROFILE = [
     "/en/directory/map.geojson",
     "/en/directory/studio-alfa/",
     "/en/sectors/design/",
+    "/en/",  # the home page's newest organisations
 ]
 
 
@@ -108,16 +109,34 @@ def test_a_sector_renamed_shows_on_the_home_and_its_page(client: Client) -> None
         assert "Design and crafts" in page_text(client, path), path
 
 
-def test_a_page_edited_shows_at_once(client: Client, django_assert_num_queries: Any) -> None:
-    assert "Accessibility statement, 2026" not in page_kept(
-        client, "/en/accessibility/", django_assert_num_queries
-    )
+@pytest.mark.parametrize(
+    ("slug", "path"), [("accessibility", "/en/accessibility/"), ("legal", "/en/legal-notes/")]
+)
+def test_a_page_edited_shows_at_once(
+    client: Client, django_assert_num_queries: Any, slug: str, path: str
+) -> None:
+    assert "Edited in 2026" not in page_kept(client, path, django_assert_num_queries)
 
-    page = Page.objects.get(slug="accessibility")
-    page.title_en = "Accessibility statement, 2026"
+    page = Page.objects.get(slug=slug)
+    page.title_en = "Edited in 2026"
     page.save()
 
-    assert "Accessibility statement, 2026" in page_text(client, "/en/accessibility/")
+    assert "Edited in 2026" in page_text(client, path)
+
+
+def test_a_new_profile_shows_in_the_sectors_page_count_and_the_site_map_keeps_up(
+    client: Client, django_assert_num_queries: Any
+) -> None:
+    before = page_kept(client, "/en/sectors/", django_assert_num_queries)
+    page_kept(client, "/en/site-map/", django_assert_num_queries)
+
+    searchable(name="Studio Beta", primary_sector=sector("design"))
+    design = Sector.objects.get(slug="design")
+    design.name_en = "Design and crafts"
+    design.save()
+
+    assert page_text(client, "/en/sectors/") != before
+    assert "Design and crafts" in page_text(client, "/en/site-map/")
 
 
 def test_a_partner_added_shows_on_the_partners_page(
