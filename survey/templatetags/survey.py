@@ -96,11 +96,15 @@ def results_chart(chart: dict[str, Any], number: int, title: str) -> SafeString:
     description = escape(gettext("Bar chart. The table below gives the same numbers."))
     return mark_safe(  # noqa: S308 (every text escaped above; the rest are numbers)
         f'<figure class="portal-figure" aria-labelledby="{ident}-caption">\n'
+        # As `includes/chart.html`: a frame that scrolls on a phone, where the
+        # chart keeps a width at which its labels stay legible.
+        f'<div class="portal-chart-frame" role="region" tabindex="0"'
+        f' aria-labelledby="{ident}-title">\n'
         f'<svg class="portal-chart" viewBox="0 0 {chart["width"]} {chart["height"]}"'
         f' width="{chart["width"]}" height="{chart["height"]}" role="img"'
         f' aria-labelledby="{ident}-title {ident}-desc">\n'
         f'<title id="{ident}-title">{title}</title>\n<desc id="{ident}-desc">{description}</desc>\n'
-        f"{drawing}</svg>\n"
+        f"{drawing}</svg>\n</div>\n"
         f'<figcaption id="{ident}-caption">{title}</figcaption>\n'
         f'<div class="table-responsive" role="region" aria-label="{title}" tabindex="0">\n'
         f'<table class="table table-sm">\n<caption class="visually-hidden">{title}</caption>\n'

@@ -85,11 +85,12 @@ def test_an_indicator_says_its_progress_in_each_language_with_its_text_escaped(
 
     assert "<strong>&lt;b&gt;Start-ups&lt;/b&gt;</strong>" in english
     assert '<span class="text-muted">(<span>firms</span>)</span>' in english
-    assert "100% of the way to the target. Latest value 120.50, measured on" in english
-    assert "Baseline 0. Target 100 by 12/31/2027. <strong>Target reached.</strong>" in english
+    assert "100% of the way to the target. Latest value 120.5, measured on" in english
+    assert "Baseline 0. Target 100 by 31 December 2027. <strong>Target reached.</strong>" in english
     assert "No target set yet. Baseline 0.</p>" in english
     assert "100% del percorso verso l'obiettivo." in italian
-    assert "Valore di partenza 0. Obiettivo 100 entro il 31/12/2027." in italian
+    assert "Ultimo valore 120,5, misurato il" in italian
+    assert "Valore di partenza 0. Obiettivo 100 entro il 31 dicembre 2027." in italian
 
 
 def test_edits_after_publishing_wait_for_the_next_version(

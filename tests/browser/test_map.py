@@ -80,7 +80,11 @@ def test_pins_in_their_sectors_colours_beside_the_list_and_on_the_profile(
 
     # The pin's popup leads to the profile, whose small map shows the same pin.
     pin.click()
-    container.locator(".leaflet-popup").get_by_role("link", name="Studio Nervi").click()
+    link = container.locator(".leaflet-popup").get_by_role("link", name="Studio Nervi")
+    expect(link).to_be_visible()
+    # From the keyboard: on a phone the map may still be panning to show the
+    # popup, and a click during the pan can land beside the link.
+    link.press("Enter")
     expect(page).to_have_url(re.compile(r"/it/directory/studio-nervi/$"))
     small = page.locator("[data-place-map]")
     expect(small).to_be_visible()
