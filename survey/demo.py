@@ -146,7 +146,7 @@ QUESTIONNAIRE = [
                     ("eu", "Programmi europei", "European programmes"),
                     ("bank", "Prestiti bancari", "Bank loans"),
                     ("crowdfunding", "Crowdfunding", "Crowdfunding"),
-                    ("none", "Nessuna", "None"),
+                    ("none", "Nessuna di queste", "None of these"),
                 ],
             ),
         ],
