@@ -24,13 +24,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 _reference: dict[str, Any] = {}
 
 
+# The fixtures through which a test reaches the database (besides the marker).
+DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+)
+
+
+def _uses_database(item: pytest.Item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(names))
+
+
 @pytest.fixture(scope="session", autouse=True)
-def migrated_rows(django_db_setup: None, django_db_blocker: Any) -> str:
+def migrated_rows(request: pytest.FixtureRequest, django_db_blocker: Any) -> str:
     """The rows the migrations made (sectors, places, pages, partners, groups,
     permissions), as JSON, read as soon as the test database exists: a test
     that commits ends by emptying every table, and they are loaded back after
     it (`pytest_runtest_teardown` below). Read later, after such a test, they
-    would be gone."""
+    would be gone. A run without a database test (one file of pure tests) makes
+    no test database, and reads nothing: the connection would be the
+    development database's."""
+    if not any(_uses_database(item) for item in request.session.items):
+        return ""
+    request.getfixturevalue("django_db_setup")
     from django.db import connection
 
     with django_db_blocker.unblock():
