@@ -17,12 +17,14 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Func, IntegerField
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 
 from contactpoint.models import Enquiry, Topic
-from contactpoint.workdays import working_days_between
+from contactpoint.workdays import DAY_ZERO, working_days_by_number
 from creativecities import charts
 from directory.reference import reference
 
@@ -56,22 +58,43 @@ class _Month:
     to_close: list[int] = field(default_factory=list)
 
 
+def _day_number(day: TruncDate) -> Func:
+    """A local day as the number of days since `DAY_ZERO` (PostgreSQL's date
+    difference), NULL for none."""
+    return Func(
+        day,
+        template=f"(%(expressions)s - DATE '{DAY_ZERO.isoformat()}')",
+        output_field=IntegerField(),
+    )
+
+
 def _working_day_spans(since: datetime.datetime) -> dict[datetime.date, _Month]:
     """Per month since `since`, in one query: enquiries received and the working
     days (`contactpoint.workdays`) each took to its first answer and to closing."""
     months: dict[datetime.date, _Month] = {}
+    # Local day numbers from the database: a row costs a few look-ups in
+    # Python, not a time zone conversion, date objects and a walk over the days.
+    local = timezone.get_current_timezone()
     rows = (
         Enquiry.objects.filter(created_at__gte=since)
         .order_by("created_at")
-        .values_list("created_at", "first_answered_at", "closed_at")
+        .values_list(
+            _day_number(TruncDate("created_at", tzinfo=local)),
+            _day_number(TruncDate("first_answered_at", tzinfo=local)),
+            _day_number(TruncDate("closed_at", tzinfo=local)),
+        )
     )
+    month_of: dict[int, _Month] = {}
     for created, answered, closed in rows:
-        month = months.setdefault(timezone.localtime(created).date().replace(day=1), _Month())
+        month = month_of.get(created)
+        if month is None:
+            start = (DAY_ZERO + datetime.timedelta(days=created)).replace(day=1)
+            month = month_of[created] = months.setdefault(start, _Month())
         month.received += 1
         if answered is not None:
-            month.to_answer.append(working_days_between(created, answered))
+            month.to_answer.append(working_days_by_number(created, answered))
         if closed is not None:
-            month.to_close.append(working_days_between(created, closed))
+            month.to_close.append(working_days_by_number(created, closed))
     return months
 
 

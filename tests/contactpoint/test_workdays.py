@@ -1,15 +1,19 @@
 """Working days in Genoa: what the desk's service target counts."""
 
 import datetime
+import random
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from contactpoint.workdays import (
+    DAY_ZERO,
     easter_sunday,
     is_working_day,
     working_days_after,
     working_days_between,
+    working_days_by_number,
+    working_days_from_to,
 )
 
 ROME = ZoneInfo("Europe/Rome")
@@ -51,3 +55,22 @@ def test_easter_monday_is_skipped_when_counting_and_when_promising() -> None:
     assert working_days_between(at("2026-04-02"), at("2026-04-07")) == 2
     # Two working days after Thursday 2 April: Friday 3, then Tuesday 7.
     assert working_days_after(at("2026-04-02"), 2) == datetime.date(2026, 4, 7)
+
+
+def test_the_running_count_agrees_with_a_walk_over_the_days_across_years() -> None:
+    def walked(first: datetime.date, last: datetime.date) -> int:
+        days = (first + datetime.timedelta(days=n) for n in range(1, (last - first).days + 1))
+        return sum(is_working_day(day) for day in days)
+
+    generator = random.Random(24)  # noqa: S311 (test dates, not secrets)
+    for _ in range(300):
+        first = datetime.date(1998, 1, 1) + datetime.timedelta(days=generator.randrange(12_000))
+        last = first + datetime.timedelta(days=generator.randrange(-5, 800))
+        assert working_days_from_to(first, last) == walked(first, last), (first, last)
+        # The same count from the day numbers the database gives.
+        by_number = working_days_by_number((first - DAY_ZERO).days, (last - DAY_ZERO).days)
+        assert by_number == walked(first, last), (first, last)
+    # Across a year's end, a leap day and Easter Monday.
+    assert working_days_from_to(datetime.date(2027, 12, 31), datetime.date(2028, 1, 3)) == 1
+    assert working_days_from_to(datetime.date(2028, 2, 28), datetime.date(2028, 3, 1)) == 2
+    assert working_days_from_to(datetime.date(2026, 4, 3), datetime.date(2026, 4, 7)) == 1
