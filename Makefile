@@ -17,7 +17,7 @@ CLUSTER := node_modules/leaflet.markercluster/dist
 LOCAL_ENV := DJANGO_DEBUG=true
 
 .PHONY: run test lint format check-deploy setup install assets messages makemessages \
-	collectstatic migrate demo chromium wrk db-stop bench bench-desk bench-plan bench-survey bench-statistics bench-cpu abuse clean pytest coverage
+	collectstatic migrate demo chromium wrk db-stop bench bench-desk bench-plan bench-survey bench-statistics bench-cpu abuse page-weight clean pytest coverage
 
 # The web server and the task worker side by side (creativecities/supervisor.py):
 # mail goes through the database queue as in production, and the worker prints
@@ -175,6 +175,13 @@ bench-cpu: setup
 # 127.0.0.1, in a database of its own; prints what got through and the mail sent.
 abuse: setup
 	$(LOCAL) $(PY) bench/abuse.py
+
+# Issue 22's page weight: each public page's first load in Chromium against
+# gunicorn with production settings, on this checkout's database with the demo
+# data; fails past 200 KB or 15 requests (logos and map tiles aside) or on HTML
+# sent uncompressed (bench/page_weight.py).
+page-weight: setup migrate demo chromium
+	$(LOCAL) $(PY) bench/page_weight.py
 
 clean: db-stop
 	rm -rf $(VENV) node_modules staticfiles static/vendor .pytest_cache .mypy_cache .ruff_cache
