@@ -78,12 +78,13 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Only the parts of Bootstrap Italia the pages use: its CSS (with the map the
-# manifest storage follows), the woff2 fonts and the icon sprite. No JavaScript.
+# manifest storage follows), the woff2 fonts and, from its icon sprite, the icons
+# the templates name (creativecities/sprites.py). No JavaScript.
 # Then Leaflet and its clustering plugin for the directory's map.
 assets: node_modules/.installed $(VENV)/.installed
 	mkdir -p $(VENDOR)/css $(VENDOR)/svg $(VENDOR)/fonts
 	cp $(BI)/css/bootstrap-italia.min.css $(BI)/css/bootstrap-italia.min.css.map $(VENDOR)/css/
-	cp $(BI)/svg/sprites.svg $(VENDOR)/svg/
+	$(PY) -m creativecities.sprites $(BI)/svg/sprites.svg $(VENDOR)/svg/sprites.svg templates
 	for family in Titillium_Web Lora Roboto_Mono; do \
 		mkdir -p $(VENDOR)/fonts/$$family; \
 		cp $(BI)/fonts/$$family/*.woff2 $(BI)/fonts/$$family/*.txt $(VENDOR)/fonts/$$family/; \
