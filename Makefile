@@ -80,7 +80,9 @@ node_modules/.installed: package.json package-lock.json
 # Only the parts of Bootstrap Italia the pages use: its CSS (with the map the
 # manifest storage follows), the woff2 fonts and, from its icon sprite, the icons
 # the templates name (creativecities/sprites.py). No JavaScript.
-# Then Leaflet and its clustering plugin for the directory's map.
+# Then Leaflet for a place's map and, for the maps of results, Leaflet and its
+# clustering plugin in one stylesheet and one script (two requests, not five:
+# issue 22's page weight, `make page-weight`).
 assets: node_modules/.installed $(VENV)/.installed
 	mkdir -p $(VENDOR)/css $(VENDOR)/svg $(VENDOR)/fonts
 	cp $(BI)/css/bootstrap-italia.min.css $(BI)/css/bootstrap-italia.min.css.map $(VENDOR)/css/
@@ -89,11 +91,13 @@ assets: node_modules/.installed $(VENV)/.installed
 		mkdir -p $(VENDOR)/fonts/$$family; \
 		cp $(BI)/fonts/$$family/*.woff2 $(BI)/fonts/$$family/*.txt $(VENDOR)/fonts/$$family/; \
 	done
-	mkdir -p static/vendor/leaflet/images static/vendor/leaflet.markercluster
+	mkdir -p static/vendor/leaflet/images
 	cp $(LEAFLET)/leaflet.js $(LEAFLET)/leaflet.js.map $(LEAFLET)/leaflet.css static/vendor/leaflet/
 	cp $(LEAFLET)/images/*.png static/vendor/leaflet/images/
-	cp $(CLUSTER)/leaflet.markercluster.js $(CLUSTER)/leaflet.markercluster.js.map \
-		$(CLUSTER)/MarkerCluster.css $(CLUSTER)/MarkerCluster.Default.css static/vendor/leaflet.markercluster/
+	cat $(LEAFLET)/leaflet.css $(CLUSTER)/MarkerCluster.css $(CLUSTER)/MarkerCluster.Default.css \
+		> static/vendor/leaflet/leaflet-clusters.css
+	{ sed '/sourceMappingURL/d' $(LEAFLET)/leaflet.js; echo; \
+		sed '/sourceMappingURL/d' $(CLUSTER)/leaflet.markercluster.js; } > static/vendor/leaflet/leaflet-clusters.js
 
 makemessages: install
 	$(MANAGE) makemessages --locale it --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*'
