@@ -28,6 +28,8 @@ import os
 import shutil
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -250,13 +252,17 @@ def measure(
     return weight
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--files", action="store_true", help="list each page's requests and their bytes"
-    )
-    options = parser.parse_args()
-    signal.signal(signal.SIGTERM, stop_on_sigterm)
+@dataclass(frozen=True)
+class Site:
+    """The pages to open, and what their loads set aside."""
+
+    pages: list[tuple[str, str]]
+    blocked: frozenset[str]
+    media: str
+
+
+def prepare() -> tuple[str, Site]:
+    """Django on the checkout's database: its URL and the pages to open."""
     database_url = server_url()
     os.environ.update(server_environment(database_url, "creativecities.settings", {}))
     import django
@@ -270,10 +276,12 @@ def main() -> int:
     tiles = urlsplit(settings.MAP_TILES_URL).hostname
     blocked = frozenset({"tile.openstreetmap.org", *([tiles] if tiles else [])})
     media = settings.MEDIA_URL if settings.MEDIA_URL.startswith("/") else "/media/"
-    aside = (media,)
+    return database_url, Site(pages, blocked, media)
 
-    from playwright.sync_api import sync_playwright
 
+@contextmanager
+def portal(database_url: str) -> Iterator[int]:
+    """gunicorn with the portal's production settings on a free port (its number)."""
     port = free_port()
     gunicorn = start_gunicorn(
         database_url,
@@ -288,10 +296,28 @@ def main() -> int:
         },
     )
     try:
+        yield port
+    finally:
+        stop(gunicorn)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--files", action="store_true", help="list each page's requests and their bytes"
+    )
+    options = parser.parse_args()
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
+    database_url, site = prepare()
+    aside = (site.media,)
+
+    from playwright.sync_api import sync_playwright
+
+    with portal(database_url) as port:
         print(
             f"gunicorn on 127.0.0.1:{port} (production settings, {WORKERS[-1]} sync workers); "
-            f"Chromium, a fresh context per page; {', '.join(sorted(blocked))} blocked; "
-            f"{media} set aside\n"
+            f"Chromium, a fresh context per page; {', '.join(sorted(site.blocked))} blocked; "
+            f"{site.media} set aside\n"
         )
         weights = []
         with sync_playwright() as playwright:
@@ -299,13 +325,11 @@ def main() -> int:
                 executable_path=chromium(), args=["--headless", "--no-sandbox", "--disable-gpu"]
             )
             try:
-                for label, path in pages:
+                for label, path in site.pages:
                     url = f"http://127.0.0.1:{port}{path}"
-                    weights.append(measure(browser, url, label, blocked, aside))
+                    weights.append(measure(browser, url, label, site.blocked, aside))
             finally:
                 browser.close()
-    finally:
-        stop(gunicorn)
     for line in table(weights):
         print(line)
     if options.files:
