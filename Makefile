@@ -17,7 +17,7 @@ CLUSTER := node_modules/leaflet.markercluster/dist
 LOCAL_ENV := DJANGO_DEBUG=true
 
 .PHONY: run test lint format check-deploy setup install assets messages makemessages \
-	collectstatic migrate demo chromium wrk db-stop bench bench-desk bench-plan bench-survey bench-statistics bench-cpu abuse page-weight clean pytest coverage
+	collectstatic migrate demo chromium wrk db-stop bench bench-desk bench-plan bench-survey bench-statistics bench-cpu abuse page-weight lighthouse clean pytest coverage
 
 # The web server and the task worker side by side (creativecities/supervisor.py):
 # mail goes through the database queue as in production, and the worker prints
@@ -187,6 +187,12 @@ abuse: setup
 # sent uncompressed (bench/page_weight.py).
 page-weight: setup migrate demo chromium
 	$(LOCAL) $(PY) bench/page_weight.py
+
+# Issue 22's Lighthouse scores (mobile): Lighthouse from package.json's
+# devDependencies (`make install` runs npm ci), Debian's Chromium headless, the
+# same production server (bench/lighthouse.py; `--all` for every page kind).
+lighthouse: setup migrate demo chromium
+	CHROME_PATH=/usr/bin/chromium $(LOCAL) $(PY) bench/lighthouse.py
 
 clean: db-stop
 	rm -rf $(VENV) node_modules staticfiles static/vendor .pytest_cache .mypy_cache .ruff_cache
