@@ -17,7 +17,7 @@ CLUSTER := node_modules/leaflet.markercluster/dist
 LOCAL_ENV := DJANGO_DEBUG=true
 
 .PHONY: run test lint format check-deploy setup install assets messages makemessages \
-	collectstatic migrate demo chromium wrk db-stop bench bench-desk bench-plan bench-survey bench-statistics bench-cpu abuse clean pytest coverage
+	collectstatic migrate demo chromium wrk db-stop bench bench-desk bench-plan bench-survey bench-statistics bench-cpu abuse page-weight lighthouse clean pytest coverage
 
 # The web server and the task worker side by side (creativecities/supervisor.py):
 # mail goes through the database queue as in production, and the worker prints
@@ -78,21 +78,26 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Only the parts of Bootstrap Italia the pages use: its CSS (with the map the
-# manifest storage follows), the woff2 fonts and the icon sprite. No JavaScript.
-# Then Leaflet and its clustering plugin for the directory's map.
+# manifest storage follows), the woff2 fonts and, from its icon sprite, the icons
+# the templates name (creativecities/sprites.py). No JavaScript.
+# Then Leaflet for a place's map and, for the maps of results, Leaflet and its
+# clustering plugin in one stylesheet and one script (two requests, not five:
+# issue 22's page weight, `make page-weight`).
 assets: node_modules/.installed $(VENV)/.installed
 	mkdir -p $(VENDOR)/css $(VENDOR)/svg $(VENDOR)/fonts
 	cp $(BI)/css/bootstrap-italia.min.css $(BI)/css/bootstrap-italia.min.css.map $(VENDOR)/css/
-	cp $(BI)/svg/sprites.svg $(VENDOR)/svg/
+	$(PY) -m creativecities.sprites $(BI)/svg/sprites.svg $(VENDOR)/svg/sprites.svg templates
 	for family in Titillium_Web Lora Roboto_Mono; do \
 		mkdir -p $(VENDOR)/fonts/$$family; \
 		cp $(BI)/fonts/$$family/*.woff2 $(BI)/fonts/$$family/*.txt $(VENDOR)/fonts/$$family/; \
 	done
-	mkdir -p static/vendor/leaflet/images static/vendor/leaflet.markercluster
+	mkdir -p static/vendor/leaflet/images
 	cp $(LEAFLET)/leaflet.js $(LEAFLET)/leaflet.js.map $(LEAFLET)/leaflet.css static/vendor/leaflet/
 	cp $(LEAFLET)/images/*.png static/vendor/leaflet/images/
-	cp $(CLUSTER)/leaflet.markercluster.js $(CLUSTER)/leaflet.markercluster.js.map \
-		$(CLUSTER)/MarkerCluster.css $(CLUSTER)/MarkerCluster.Default.css static/vendor/leaflet.markercluster/
+	cat $(LEAFLET)/leaflet.css $(CLUSTER)/MarkerCluster.css $(CLUSTER)/MarkerCluster.Default.css \
+		> static/vendor/leaflet/leaflet-clusters.css
+	{ sed '/sourceMappingURL/d' $(LEAFLET)/leaflet.js; echo; \
+		sed '/sourceMappingURL/d' $(CLUSTER)/leaflet.markercluster.js; } > static/vendor/leaflet/leaflet-clusters.js
 
 makemessages: install
 	$(MANAGE) makemessages --locale it --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*'
@@ -175,6 +180,19 @@ bench-cpu: setup
 # 127.0.0.1, in a database of its own; prints what got through and the mail sent.
 abuse: setup
 	$(LOCAL) $(PY) bench/abuse.py
+
+# Issue 22's page weight: each public page's first load in Chromium against
+# gunicorn with production settings, on this checkout's database with the demo
+# data; fails past 200 KB or 15 requests (logos and map tiles aside) or on HTML
+# sent uncompressed (bench/page_weight.py).
+page-weight: setup migrate demo chromium
+	$(LOCAL) $(PY) bench/page_weight.py
+
+# Issue 22's Lighthouse scores (mobile): Lighthouse from package.json's
+# devDependencies (`make install` runs npm ci), Debian's Chromium headless, the
+# same production server (bench/lighthouse.py; `--all` for every page kind).
+lighthouse: setup migrate demo chromium
+	CHROME_PATH=/usr/bin/chromium $(LOCAL) $(PY) bench/lighthouse.py
 
 clean: db-stop
 	rm -rf $(VENV) node_modules staticfiles static/vendor .pytest_cache .mypy_cache .ruff_cache

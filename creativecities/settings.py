@@ -104,7 +104,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: an anonymous visitor's kept page is answered before every other
+    # Outermost: every HTML page compressed, a kept one too (the page cache
+    # keeps the body uncompressed, answered to a client that cannot inflate it).
+    # Static files come compressed ahead of time (whitenoise). Django's gzip
+    # pads each response at random against BREACH (the CSRF token in forms).
+    "django.middleware.gzip.GZipMiddleware",
+    # Then: an anonymous visitor's kept page is answered before every other
     # middleware (creativecities/pagecache; it reads no body).
     "creativecities.pagecache.PageCacheMiddleware",
     # Then an oversized body is refused before anything reads it.

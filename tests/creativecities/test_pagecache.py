@@ -2,6 +2,7 @@
 versions that invalidate it, and its checks. What each kind of content
 invalidates is tested beside each app (`tests/<app>/test_page_cache.py`)."""
 
+import gzip
 import shutil
 import socket
 import subprocess
@@ -49,8 +50,28 @@ def privacy_page(title: str) -> Page:
     return page
 
 
-def test_the_middleware_comes_first() -> None:
-    assert settings.MIDDLEWARE[0] == "creativecities.pagecache.PageCacheMiddleware"
+def test_the_middleware_comes_first_inside_compression() -> None:
+    assert settings.MIDDLEWARE[:2] == [
+        "django.middleware.gzip.GZipMiddleware",
+        "creativecities.pagecache.PageCacheMiddleware",
+    ]
+
+
+def test_a_page_comes_compressed_when_rendered_and_when_kept(
+    client: Client, django_assert_num_queries: Any
+) -> None:
+    privacy_page("Privacy notice")
+    rendered = client.get(PAGE, headers={"accept-encoding": "gzip, br"})
+    with django_assert_num_queries(0):
+        kept = client.get(PAGE, headers={"accept-encoding": "gzip"})
+    plain = client.get(PAGE)
+
+    for response in (rendered, kept):
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response.headers["Vary"]
+        assert "Privacy notice" in gzip.decompress(response.content).decode()
+    assert "Content-Encoding" not in plain.headers
+    assert "Privacy notice" in plain.content.decode()
 
 
 def test_a_second_visit_is_answered_from_the_cache_with_no_query(
@@ -334,7 +355,8 @@ def other_process(cache: BaseCache) -> PageCacheMiddleware:
     """A second app process: the portal's middleware and views behind a page
     cache middleware of its own, on a cache object of its own."""
     rest = BaseHandler()
-    with override_settings(MIDDLEWARE=settings.MIDDLEWARE[1:]):
+    inner = settings.MIDDLEWARE.index("creativecities.pagecache.PageCacheMiddleware") + 1
+    with override_settings(MIDDLEWARE=settings.MIDDLEWARE[inner:]):
         rest.load_middleware()
     middleware = PageCacheMiddleware(rest.get_response)
     middleware.cache = cache

@@ -37,10 +37,9 @@ def test_map_page_is_the_list_of_results_without_javascript(client: Client) -> N
 def test_map_page_loads_leaflet_and_its_script_and_passes_the_filters(client: Client) -> None:
     content = client.get("/en/directory/map/?sector=design&page=2").content.decode()
 
-    assert re.search(r'src="/static/vendor/leaflet/leaflet\.[0-9a-f]+\.js"', content)
-    assert re.search(
-        r'src="/static/vendor/leaflet.markercluster/leaflet\.markercluster\.[0-9a-f]+\.js"', content
-    )
+    # Leaflet and its clustering plugin in one file each (issue 22's page weight).
+    assert re.search(r'src="/static/vendor/leaflet/leaflet-clusters\.[0-9a-f]+\.js"', content)
+    assert re.search(r'href="/static/vendor/leaflet/leaflet-clusters\.[0-9a-f]+\.css"', content)
     assert re.search(r'src="/static/js/map\.[0-9a-f]+\.js"', content)
     assert 'data-geojson="/en/directory/map.geojson?sector=design"' in content
     assert 'data-tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in content
