@@ -13,6 +13,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from creativecities import history
+from creativecities.demo.loaders import register_demo_loader
 from creativecities.lists.search import index
 from creativecities.panels.pages import register_home_panel
 from creativecities.panels.personal_data import register_personal_data
@@ -21,6 +22,7 @@ from creativecities.retention import register_retention
 from creativecities.workflow import register_workflow
 from directory import page_cache, personal_data, site_map, site_search
 from directory.admin import home
+from directory.demo_ratings import ratings_demo
 from directory.login_throttle import login_records_forget
 from directory.models import PROFILE_FIELDS, Municipality, Organisation, Sector
 from directory.reference import reference_forget
@@ -59,8 +61,9 @@ def plug() -> None:
     register_workbench(home.organisations_waiting)
     # Page cache: the pages kept for anonymous visitors until what they show changes.
     page_cache.register()
-    # No demo loader: `load_demo_data` loads the directory's content itself,
-    # before every registered loader. No subscriptions.
+    # Demo data: `load_demo_data` loads the directory's organisations itself,
+    # before every registered loader; the page ratings are a loader. No subscriptions.
+    register_demo_loader(ratings_demo)
     # Caches: the sectors and places every page reads; a staff edit shows at once.
     for model in (Sector, Municipality):
         uid = f"reference-{model._meta.model_name}"

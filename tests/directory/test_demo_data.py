@@ -194,3 +194,16 @@ def test_loading_the_demo_makes_every_kept_page_stale(load) -> None:
     load()
 
     assert pagecache.version(pagecache.SITE) != before
+
+
+def test_the_demo_ratings_give_the_desks_figures_per_page_once(admin_client: Client) -> None:
+    from directory.demo_ratings import RATINGS, ratings_demo
+    from directory.models import PageRating
+
+    assert "16 answers on 8 pages" in ratings_demo(staff=None, member=None)
+    assert "kept" in ratings_demo(staff=None, member=None)  # a second load adds nothing
+    assert PageRating.objects.count() == len(RATINGS)
+    figures = {row["path"]: row for row in PageRating.objects.figures()}
+    assert len(figures) == 8
+    page = admin_client.get("/admin/directory/pagerating/").content.decode()
+    assert "/contact-point/guides/partecipare-a-un-bando/" in page
