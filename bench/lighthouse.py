@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.page_weight import chromium, portal, prepare  # noqa: E402
+from bench.page_weight import MISSING_PATH, chromium, portal, prepare  # noqa: E402
 from bench.servers import stop_on_sigterm  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -129,7 +129,13 @@ def main() -> int:
     signal.signal(signal.SIGTERM, stop_on_sigterm)
     database_url, site = prepare()
     wanted = set(options.page) or (None if options.all else set(DEFAULT_PAGES))
-    pages = [(label, path) for label, path in site.pages if wanted is None or label in wanted]
+    # Lighthouse audits only a page that answers 200: the 404 page is weighed
+    # (`page_weight.py`), not scored.
+    pages = [
+        (label, path)
+        for label, path in site.pages
+        if (wanted is None or label in wanted) and path != MISSING_PATH
+    ]
     version = subprocess.run(
         [str(LIGHTHOUSE), "--version"], capture_output=True, text=True, check=False
     ).stdout.strip()
