@@ -92,7 +92,11 @@ def find_premises(words: str, offset: int, limit: int) -> tuple[list[Hit], int]:
             title=item.title,
             url=item.get_absolute_url(),
             summary=excerpt(item.description),
-            facts=(item.get_kind_display(), f"{item.floor_area} m²", item.address),
+            facts=(
+                item.get_kind_display(),
+                f"{formatting.number(item.floor_area)} m²",
+                item.address,
+            ),
         )
         for item in premises
     ], found

@@ -56,6 +56,7 @@ def saffron() -> dict[str, Any]:
             title_en="Saffron warehouse",
             slug="magazzino-zafferano",
             kind=Premises.Kind.WAREHOUSE,
+            floor_area=1200,
         ),
         "action": action,
     }
@@ -84,6 +85,7 @@ def test_every_kind_is_found_grouped_in_its_order(client: Client, saffron: Any) 
         'href="/it/contact-point/premises/magazzino-zafferano/">Magazzino dello zafferano</a>',
     ]:
         assert link in content
+    assert "1.200 m²" in content  # the floor area with Italian separators
     action = saffron["action"]
     plan = action.theme.plan
     assert (
@@ -252,3 +254,11 @@ def test_the_missing_page_offers_the_search(client: Client) -> None:
         assert response.status_code == HTTPStatus.NOT_FOUND
         main = response.content.decode().partition("<main")[2]
         assert f'action="{action}"' in main and 'name="q"' in main
+
+
+def test_a_premises_floor_area_reads_with_the_languages_separators(client: Client) -> None:
+    PremisesFactory.create(title_it="Capannone", slug="capannone", floor_area=1200)
+    for path in ("/it/contact-point/premises/", "/it/contact-point/premises/capannone/"):
+        content = client.get(path).content.decode()
+        assert "1.200 m²" in content, path
+        assert "1200 m²" not in content, path
