@@ -11,6 +11,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from creativecities import pagecache
 from creativecities.filtersets import SharedFormFilterSet
 from creativecities.lists.pagination import (
     PER_PAGE,
@@ -20,6 +21,7 @@ from creativecities.lists.pagination import (
 )
 from creativecities.lists.search import tsquery
 from directory.models import Municipality, Organisation, OrganisationQuerySet
+from directory.page_cache import ORGANISATIONS
 from directory.reference import reference
 from directory.widgets import FastSelect
 
@@ -191,8 +193,26 @@ class OrganisationFilter(SharedFormFilterSet):
         if self.ranked:
             return RankedPaginator(results, per_page)
         return DeferredJoinPaginator(
-            results, per_page, rows=Organisation.objects.for_cards(), count_queryset=self.matches
+            results,
+            per_page,
+            rows=Organisation.objects.for_cards(),
+            count_queryset=self.matches,
+            count_key=self.count_key,
         )
+
+    @property
+    def count_key(self) -> str | None:
+        """Where the count of a search without words is kept: such searches are
+        few (the choices' combinations), and the same for every visitor. It
+        changes with any edit of an organisation (`ORGANISATIONS`' version);
+        the sectors and places are in it by their slugs."""
+        if self.words is not None or self.searched:
+            return None
+        filters = self.form_key
+        if filters is None:
+            return None
+        kept = "&".join(part for part in filters.split("&") if part.split("=")[0] != "sort")
+        return f"directory:list-count:{kept}:{pagecache.version(ORGANISATIONS)}"
 
     def attach(self, organisations: list[Organisation]) -> list[Organisation]:
         """Give each card its sector and place from the rows the form already read,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any, TypeVar
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import Field, Model, QuerySet
@@ -18,6 +19,9 @@ from django.utils.functional import cached_property
 
 PER_PAGE = 20
 MAX_RESULTS = 1000
+# How long a count kept under `count_key` is reused at most: its key follows
+# the edits of what it counts, the clock (rows that lapse) only this late.
+COUNT_SECONDS = 60
 
 T = TypeVar("T", bound=Model)
 
@@ -68,18 +72,29 @@ class DeferredJoinPaginator(CappedPaginator[T]):
         *,
         rows: QuerySet[T] | None = None,
         count_queryset: QuerySet[T] | None = None,
+        count_key: str | None = None,
     ) -> None:
         """`rows` reads a page's rows by id: the columns and joins the page shows,
         without the filters of `object_list` (by default, whole rows of its model).
         `count_queryset` counts the matches, when a cheaper query than
-        `object_list` counts the same rows (without its ordering or joins)."""
+        `object_list` counts the same rows (without its ordering or joins).
+        `count_key` keeps the count in the cache for `COUNT_SECONDS`, for a
+        listing that many visitors ask for alike: the key must change with
+        what it counts (the filters, and a version bumped on every edit)."""
         super().__init__(object_list, per_page)
         self.queryset = object_list
         self.rows = object_list.model._default_manager.all() if rows is None else rows
         self.count_queryset = object_list if count_queryset is None else count_queryset
+        self.count_key = count_key
 
     @cached_property
     def found(self) -> int:
+        if self.count_key is None:
+            return self._count()
+        found = cache.get_or_set(self.count_key, self._count, COUNT_SECONDS)
+        return self._count() if found is None else int(found)
+
+    def _count(self) -> int:
         return self.count_queryset.order_by()[: self.max_results + 1].count()
 
     def page(self, number: Any) -> Page[T]:

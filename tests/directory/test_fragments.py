@@ -3,6 +3,7 @@ minute, and a change to a profile shows at once."""
 
 import datetime
 import re
+from typing import Any
 
 import pytest
 from django.conf import LazySettings
@@ -11,7 +12,7 @@ from django.utils import formats, timezone, translation
 
 from directory.models import Organisation
 from tests.directory.factories import SectorFactory, UserFactory
-from tests.directory.searchable import searchable
+from tests.directory.searchable import searchable, sector
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +96,33 @@ def test_the_words_searched_are_shown_in_their_own_form_and_never_cached(client:
     assert '<option value="name" selected>' in second
     cached = [str(value) for value in cache._cache.values()]  # type: ignore[attr-defined]
     assert not [value for value in cached if 'value="liuteria"' in value]
+
+
+def test_the_count_of_a_browsed_list_is_kept_until_an_organisation_changes(
+    client: Client, settings: LazySettings, django_assert_num_queries: Any
+) -> None:
+    settings.PAGE_CACHE = False  # the list rendered each time, as for a member
+    searchable(name="Studio Alfa", slug="alfa")
+    assert "Organisations found: 1" in client.get("/en/directory/").content.decode()
+
+    # Counted once: the next visitor's page reads the count kept, and only the page's rows.
+    with django_assert_num_queries(1):
+        assert "Organisations found: 1" in client.get("/en/directory/").content.decode()
+
+    searchable(name="Studio Beta", slug="beta")
+    assert "Organisations found: 2" in client.get("/en/directory/").content.decode()
+    # Sorted otherwise, the same organisations: the same count.
+    assert "Organisations found: 2" in client.get("/en/directory/?sort=newest").content.decode()
+
+
+def test_a_count_is_kept_for_its_own_filters_only(client: Client, settings: LazySettings) -> None:
+    settings.PAGE_CACHE = False
+    searchable(name="Studio Alfa", slug="alfa", primary_sector=sector("design"))
+    searchable(name="Studio Beta", slug="beta", primary_sector=sector("cinema"))
+    searchable(name="Studio Gamma", slug="gamma", primary_sector=sector("cinema"))
+
+    assert "Organisations found: 3" in client.get("/en/directory/").content.decode()
+    assert "Organisations found: 1" in client.get("/en/directory/?sector=design").content.decode()
+    assert "Organisations found: 2" in client.get("/en/directory/?sector=cinema").content.decode()
+    # Words are counted each time (they are free text, never a key).
+    assert "Organisations found: 1" in client.get("/en/directory/?q=gamma").content.decode()
