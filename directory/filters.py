@@ -23,7 +23,7 @@ from creativecities.lists.search import tsquery
 from directory.models import Municipality, Organisation, OrganisationQuerySet
 from directory.page_cache import ORGANISATIONS
 from directory.reference import reference
-from directory.widgets import FastSelect
+from directory.widgets import FastInput, FastSelect
 
 SORT_RELEVANCE = "relevance"
 SORT_NAME = "name"
@@ -43,7 +43,7 @@ SEARCH_FIELD = "q"
 NOT_FILTERS = {"sort", "page"}
 
 
-class SearchInput(forms.TextInput):
+class SearchInput(FastInput):
     input_type = "search"
 
 

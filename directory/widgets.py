@@ -11,6 +11,29 @@ from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
 
 
+class FastInput(forms.TextInput):
+    """A one-line text `<input>` written out in Python, the same markup as
+    Django's: its three nested templates (input, attributes) took half a
+    millisecond of the directory's list page, which draws its search box on
+    every request (the rest of the form comes from the cache)."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        shown = self.format_value(value)
+        written = [f'<input type="{self.input_type}" name="{escape(name)}"']
+        if shown is not None:
+            written.append(f' value="{escape(str(shown))}"')
+        # In their order, as Django's template writes them (`flatatt` sorts them).
+        for attribute, given in self.build_attrs(self.attrs, attrs).items():
+            if given is True:
+                written.append(f" {escape(attribute)}")
+            elif given is not False:
+                written.append(f' {escape(attribute)}="{escape(str(given))}"')
+        written.append(">")
+        return mark_safe("".join(written))  # noqa: S308 (every name and value is escaped)
+
+
 class FastSelect(forms.Select):
     """A single-choice `<select>` written out in Python.
 
