@@ -284,7 +284,7 @@ STORAGES = {
             "DJANGO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"
         ),
     },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "creativecities.staticfiles.StaticFilesStorage"},
 }
 
 # Cache: local memory by default; a shared backend when running several servers.
