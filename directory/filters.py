@@ -130,8 +130,8 @@ class OrganisationFilter(SharedFormFilterSet):
         }
 
     def choices_version(self) -> Hashable:
-        sectors = tuple((sector.slug, sector.name) for sector in self.reference.sectors)
-        return sectors, tuple(self.reference.places)
+        """The reference data's token: it changes whenever they may have."""
+        return self.reference.token
 
     # Filters --------------------------------------------------------------
 
