@@ -388,15 +388,15 @@ class Protection:
         return Figure(self.values[variable], Status.SHOWN if status is None else status)
 
     def table(self, table: CountTable, ids: dict[Position, int]) -> ProtectedTable:
-        def at(p: Position) -> Figure:
-            return self.figure(ids[p])
-
+        # Each figure made once: a results page has some two thousand.
+        at = {p: self.figure(v) for p, v in ids.items()}
+        rows, columns = table.rows, table.columns
         return ProtectedTable(
-            cells=tuple(tuple(at((i, j)) for j in range(table.columns)) for i in range(table.rows)),
-            row_totals=tuple(at((i, table.columns)) for i in range(table.rows)),
-            column_totals=tuple(at((table.rows, j)) for j in range(table.columns)),
-            grand_total=at((table.rows, table.columns)),
-            hidden=frozenset(p for p in table.positions() if at(p).hidden),
+            cells=tuple(tuple(at[(i, j)] for j in range(columns)) for i in range(rows)),
+            row_totals=tuple(at[(i, columns)] for i in range(rows)),
+            column_totals=tuple(at[(rows, j)] for j in range(columns)),
+            grand_total=at[(rows, columns)],
+            hidden=frozenset(p for p in table.positions() if at[p].hidden),
         )
 
 
@@ -454,8 +454,9 @@ class System:
     def equal(self, members: Iterable[int], total: int) -> None:
         """The members add up to the total."""
         terms: Terms = {}
-        for v, coefficient in [*((m, 1) for m in members), (total, -1)]:
-            terms[v] = terms.get(v, 0) + coefficient
+        for m in members:
+            terms[m] = terms.get(m, 0) + 1
+        terms[total] = terms.get(total, 0) - 1
         terms = {v: c for v, c in terms.items() if c}
         if _evaluate(terms, self.values) != 0:
             raise ValueError("the figures do not add up")
@@ -474,15 +475,18 @@ class System:
         """A table's figures and equations; for multiple choice, each cell at
         most its row's total, and the "did not tick" counts sensitive too."""
         ids: dict[Position, int] = {}
-        for p in table.positions():
-            i, j = p
-            if i == table.rows and j == table.columns:
-                rank = RANK_GRAND
-            else:
-                rank = RANK_TOTAL if table.is_total(p) else RANK_CELL
-            value = table.value(p)
-            floor = 1 if j == table.columns and value > 0 else 0
-            ids[p] = self.figure(value, key=keys(p) if keys else None, floor=floor, rank=rank)
+        rows, columns = table.rows, table.columns
+        for i, row in enumerate((*table.cells, table.column_totals)):
+            for j, value in enumerate(
+                (*row, table.row_totals[i] if i < rows else table.grand_total)
+            ):
+                p = (i, j)
+                if i == rows and j == columns:
+                    rank = RANK_GRAND
+                else:
+                    rank = RANK_TOTAL if i == rows or j == columns else RANK_CELL
+                floor = 1 if j == columns and value > 0 else 0
+                ids[p] = self.figure(value, key=keys(p) if keys else None, floor=floor, rank=rank)
         for members, total in table.lines():
             self.equal([ids[m] for m in members], ids[total])
         if not table.additive_rows:
