@@ -5,10 +5,10 @@ number of aggregate queries whatever the number of answers.
 is what may be published: aggregate figures only, each through `disclosure`.
 
 Queries, for any campaign: the questions and their choices (2); single choices
-and scales by value and by sector, kind and size (3); multiple choices likewise,
-and their respondents (6); numbers and scales summarised (1); answer sets by
-sector, kind and size (1); for staff, free texts (1) and published organisations
-by sector (1).
+and scales by value and by sector, kind and size (1, grouping sets); multiple
+choices likewise (1) and their respondents (1); numbers summarised (1: a scale's
+summary comes from its counts by value); answer sets by sector, kind and size
+(1); for staff, free texts (1) and published organisations by sector (1).
 
 Each count comes with a signature of the answer sets it counts (the sum of a
 hash of their ids): two figures of the public page with the same count and
@@ -21,6 +21,7 @@ disjoint sets, as the counts do.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -50,7 +51,7 @@ from creativecities import charts
 from directory.models import Organisation, Sector
 from survey import disclosure
 from survey.disclosure import CountTable, Figure, Position, ProtectedTable
-from survey.models import Answer, AnswerChoice, AnswerSet, Campaign, Question
+from survey.models import Answer, AnswerChoice, AnswerSet, Campaign, Choice, Question
 
 Kind = Question.Kind
 CHOICE_KINDS = (Kind.SINGLE, Kind.SCALE)
@@ -283,15 +284,58 @@ def _grouped_by_dimension(
 Counted = dict[Any, tuple[int, int]]
 
 
+def _fetched(queryset: Any) -> list[tuple[Any, ...]]:
+    """A `values_list` queryset's rows in one fetch, without the ORM's work
+    per row (the desk's page lists thousands of written answers)."""
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:  # no question of the kind
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _summary(counted: dict[int, tuple[int, int]]) -> dict[str, Any]:
+    """Count, mean, median, extremes and signature of answers given as
+    value -> (count, signature), as the numbers' query reads them (the median
+    is PostgreSQL's `percentile_cont(0.5)`)."""
+    values = sorted(value for value, (n, _sig) in counted.items() if n)
+    count = sum(counted[value][0] for value in values)
+
+    def at(position: int) -> int:
+        """The value at this position of the answers in order."""
+        for value in values:
+            position -= counted[value][0]
+            if position < 0:
+                return value
+        raise IndexError(position)
+
+    middle = (count - 1) / 2
+    low, high = at(math.floor(middle)), at(math.ceil(middle))
+    return {
+        "count": count,
+        "mean": sum(value * counted[value][0] for value in values) / count,
+        "median": low + (middle - math.floor(middle)) * (high - low),
+        "minimum": values[0],
+        "maximum": values[-1],
+        "sig": sum(sig for _n, sig in counted.values()),
+    }
+
+
 def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     """Every question's results, read in a fixed number of queries; for the
     public, protected together (`protect_campaign`)."""
     questions = list(
         Question.objects.filter(section__campaign=campaign)
         .select_related("section")
-        .prefetch_related("choices")
         .order_by("section__order", "section__pk", "order", "pk")
     )
+    # Each question's choices, read in one query as a prefetch would, without
+    # its machinery (a few milliseconds of a page).
+    choices: dict[int, list[Choice]] = {question.pk: [] for question in questions}
+    for choice in Choice.objects.filter(question_id__in=list(choices)).order_by("order", "pk"):
+        choices[choice.question_id].append(choice)
     sets = AnswerSet.objects.submitted().filter(campaign=campaign)
     # Filtered through the join the breakdowns make anyway (not a subquery).
     submitted = AnswerSet.Status.SUBMITTED
@@ -345,10 +389,21 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     ):
         ticked_by[name][row["question_id"]][level] = (row["n"], row["sig"])
 
-    summaries = {
+    # A scale's summary from its counts by value (the levels of one dimension
+    # cover every answer): only the numbers are read again.
+    by_value: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    scales = set(of_kinds(Kind.SCALE))
+    for (question_id, value), counted in cells[NAMES[0]].items():
+        if question_id in scales:
+            by_value[question_id][value] = (
+                sum(n for n, _sig in counted.values()),
+                sum(sig or 0 for _n, sig in counted.values()),
+            )
+    summaries = {question_id: _summary(counted) for question_id, counted in by_value.items()}
+    summaries |= {
         row["question_id"]: row
         for row in _grouped(
-            answers.filter(question_id__in=of_kinds(Kind.NUMBER, Kind.SCALE), number__isnull=False),
+            answers.filter(question_id__in=of_kinds(Kind.NUMBER), number__isnull=False),
             "question_id",
             count=Count("pk"),
             mean=Avg("number"),
@@ -360,7 +415,7 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     }
     texts: dict[int, list[str]] = defaultdict(list)
     if not public:
-        for question_id, text in (
+        for question_id, text in _fetched(
             answers.filter(question_id__in=of_kinds(*TEXT_KINDS))
             .exclude(text="")
             .order_by("question_id", "answer_set__submitted_at", "pk")
@@ -375,8 +430,8 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     for question in questions:
         result = QuestionResult(question=question, public=public)
         if question.kind in (Kind.SINGLE, Kind.MULTIPLE):
-            values: list[Any] = [choice.pk for choice in question.choices.all()]
-            result.columns = [choice.label for choice in question.choices.all()]
+            values: list[Any] = [choice.pk for choice in choices[question.pk]]
+            result.columns = [choice.label for choice in choices[question.pk]]
         elif question.kind == Kind.SCALE:
             values = list(range(Question.SCALE_MIN, Question.SCALE_MAX + 1))
             result.columns = [str(value) for value in values]
