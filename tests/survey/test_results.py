@@ -16,6 +16,7 @@ from django.urls import reverse
 from directory.models import Organisation, Sector, User
 from survey import reading, results
 from survey.models import Answer, Question
+from survey.templatetags.survey import text_items
 from tests.directory.factories import OrganisationFactory, UserFactory
 from tests.survey.factories_results import (
     SurveyQuestions,
@@ -482,6 +483,15 @@ def test_the_desk_page_reads_as_many_queries_for_many_answers_as_for_few(
     # Every written answer is listed, its line breaks kept and its markup escaped.
     assert content.count("<li>SECRET-LONG-ANSWER</li>") == 9
     assert "<li>&lt;b&gt;First&lt;/b&gt;<br>second line</li>" in content
+
+
+def test_written_answers_are_listed_one_an_item_their_line_breaks_kept() -> None:
+    assert text_items([]) == ""
+    assert text_items(["<b>a</b>\r", "\nb & c", "d\re\r\nf"]) == (
+        "<li>&lt;b&gt;a&lt;/b&gt;<br></li><li><br>b &amp; c</li><li>d<br>e<br>f</li>"
+    )
+    # An answer holding the character that joins them is listed whole all the same.
+    assert text_items(["a\x00b", "'c'"]) == "<li>a\x00b</li><li>&#x27;c&#x27;</li>"
 
 
 def test_a_breakdown_table_shows_each_level_with_its_totals(
