@@ -282,6 +282,8 @@ def _grouped_by_dimension(
 
 # value key -> (count, signature) per level
 Counted = dict[Any, tuple[int, int]]
+# No answer: (count, signature).
+NONE = (0, 0)
 
 
 def _fetched(queryset: Any) -> list[tuple[Any, ...]]:
@@ -446,14 +448,15 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
                 row_levels = []
                 row_totals = []
                 row_signatures: list[tuple[list[int], int]] = []
+                # Each value's counts by level, looked up once for all the levels.
+                by_level = [source.get((question.pk, value), {}) for value in values]
+                answered = ticked_by[name].get(question.pk, {})
                 for level, label in labels[name].items():
-                    counted = [
-                        source.get((question.pk, value), {}).get(level, (0, 0)) for value in values
-                    ]
+                    counted = [found.get(level, NONE) for found in by_level]
                     counts = [n for n, _sig in counted]
                     sigs = [sig or 0 for _n, sig in counted]
                     if multiple:
-                        total, total_sig = ticked_by[name].get(question.pk, {}).get(level, (0, 0))
+                        total, total_sig = answered.get(level, NONE)
                     else:
                         total, total_sig = sum(counts), sum(sigs)
                     if total:
