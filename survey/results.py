@@ -295,7 +295,8 @@ def _fetched(queryset: Any) -> list[tuple[Any, ...]]:
         return []
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    return rows
 
 
 def _summary(counted: dict[int, tuple[int, int]]) -> dict[str, Any]:
@@ -395,13 +396,13 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     # cover every answer): only the numbers are read again.
     by_value: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
     scales = set(of_kinds(Kind.SCALE))
-    for (question_id, value), counted in cells[NAMES[0]].items():
+    for (question_id, value), per_level in cells[NAMES[0]].items():
         if question_id in scales:
             by_value[question_id][value] = (
-                sum(n for n, _sig in counted.values()),
-                sum(sig or 0 for _n, sig in counted.values()),
+                sum(n for n, _sig in per_level.values()),
+                sum(sig or 0 for _n, sig in per_level.values()),
             )
-    summaries = {question_id: _summary(counted) for question_id, counted in by_value.items()}
+    summaries = {question_id: _summary(found) for question_id, found in by_value.items()}
     summaries |= {
         row["question_id"]: row
         for row in _grouped(
@@ -452,7 +453,7 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
                 by_level = [source.get((question.pk, value), {}) for value in values]
                 answered = ticked_by[name].get(question.pk, {})
                 for level, label in labels[name].items():
-                    counted = [found.get(level, NONE) for found in by_level]
+                    counted = [at_value.get(level, NONE) for at_value in by_level]
                     counts = [n for n, _sig in counted]
                     sigs = [sig or 0 for _n, sig in counted]
                     if multiple:
