@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import template
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -125,16 +124,15 @@ def results_chart(chart: dict[str, Any], number: int, title: str) -> SafeString:
 @register.simple_tag
 def breakdown_tables(result: Any) -> SafeString:
     """A question's tables by sector, by kind and by size, each captioned
-    "<question>, by <heading>" (as `{% blocktranslate %}` wrote it, its values
-    escaped), one after the other: a loop of the page's some sixty tables."""
-    question = conditional_escape(result.question.text)
+    "<question>, by <heading>", one after the other: a loop of the page's some
+    sixty tables. The caption is escaped once, by the table."""
     caption = gettext("%(question)s, by %(heading)s")
     return mark_safe(  # noqa: S308 (each table escapes its texts)
         "\n".join(
             breakdown_table(
                 breakdown,
                 result.columns,
-                caption % {"question": question, "heading": conditional_escape(breakdown.heading)},
+                caption % {"question": result.question.text, "heading": breakdown.heading},
             )
             for breakdown in result.breakdowns
         )

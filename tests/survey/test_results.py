@@ -485,6 +485,21 @@ def test_the_desk_page_reads_as_many_queries_for_many_answers_as_for_few(
     assert "<li>&lt;b&gt;First&lt;/b&gt;<br>second line</li>" in content
 
 
+def test_a_breakdown_caption_reads_as_its_question_is_written(
+    client: Client, results_answered: SurveyQuestions
+) -> None:
+    """Escaped once: "City's" reads as such, not as "City&#x27;s"; markup is text."""
+    results_answered.single.text_en = "The City's <b>place</b> & yours?"
+    results_answered.single.save()
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
+    page = client.get(url).content.decode()
+
+    caption = "The City&#x27;s &lt;b&gt;place&lt;/b&gt; &amp; yours?, by Sector"
+    assert f"<caption>{caption}</caption>" in page
+    assert f'aria-label="{caption}"' in page
+    assert "<b>place</b>" not in page
+
+
 def test_written_answers_are_listed_one_an_item_their_line_breaks_kept() -> None:
     assert text_items([]) == ""
     assert text_items(["<b>a</b>\r", "\nb & c", "d\re\r\nf"]) == (
