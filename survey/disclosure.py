@@ -136,12 +136,14 @@ class CountTable:
     def __post_init__(self) -> None:
         if len(self.row_totals) != len(self.cells):
             raise ValueError("one row total per row")
-        if any(len(row) != len(self.column_totals) for row in self.cells):
+        columns = len(self.column_totals)
+        if any(len(row) != columns for row in self.cells):
             raise ValueError("one column total per column")
-        if any(value < 0 for value in self.values()):
+        if min(self.values(), default=0) < 0:
             raise ValueError("counts are never negative")
+        sums = [sum(column) for column in zip(*self.cells, strict=True)] or [0] * columns
         for j, total in enumerate(self.column_totals):
-            if sum(row[j] for row in self.cells) != total:
+            if sums[j] != total:
                 raise ValueError(f"column {j} does not add up to its total")
         if sum(self.row_totals) != self.grand_total:
             raise ValueError("the row totals do not add up to the grand total")
@@ -388,15 +390,15 @@ class Protection:
         return Figure(self.values[variable], Status.SHOWN if status is None else status)
 
     def table(self, table: CountTable, ids: dict[Position, int]) -> ProtectedTable:
-        def at(p: Position) -> Figure:
-            return self.figure(ids[p])
-
+        # Each figure made once: a results page has some two thousand.
+        at = {p: self.figure(v) for p, v in ids.items()}
+        rows, columns = table.rows, table.columns
         return ProtectedTable(
-            cells=tuple(tuple(at((i, j)) for j in range(table.columns)) for i in range(table.rows)),
-            row_totals=tuple(at((i, table.columns)) for i in range(table.rows)),
-            column_totals=tuple(at((table.rows, j)) for j in range(table.columns)),
-            grand_total=at((table.rows, table.columns)),
-            hidden=frozenset(p for p in table.positions() if at(p).hidden),
+            cells=tuple(tuple(at[(i, j)] for j in range(columns)) for i in range(rows)),
+            row_totals=tuple(at[(i, columns)] for i in range(rows)),
+            column_totals=tuple(at[(rows, j)] for j in range(columns)),
+            grand_total=at[(rows, columns)],
+            hidden=frozenset(p for p in table.positions() if at[p].hidden),
         )
 
 
@@ -454,8 +456,9 @@ class System:
     def equal(self, members: Iterable[int], total: int) -> None:
         """The members add up to the total."""
         terms: Terms = {}
-        for v, coefficient in [*((m, 1) for m in members), (total, -1)]:
-            terms[v] = terms.get(v, 0) + coefficient
+        for m in members:
+            terms[m] = terms.get(m, 0) + 1
+        terms[total] = terms.get(total, 0) - 1
         terms = {v: c for v, c in terms.items() if c}
         if _evaluate(terms, self.values) != 0:
             raise ValueError("the figures do not add up")
@@ -474,23 +477,38 @@ class System:
         """A table's figures and equations; for multiple choice, each cell at
         most its row's total, and the "did not tick" counts sensitive too."""
         ids: dict[Position, int] = {}
-        for p in table.positions():
-            i, j = p
-            if i == table.rows and j == table.columns:
-                rank = RANK_GRAND
-            else:
-                rank = RANK_TOTAL if table.is_total(p) else RANK_CELL
-            value = table.value(p)
-            floor = 1 if j == table.columns and value > 0 else 0
-            ids[p] = self.figure(value, key=keys(p) if keys else None, floor=floor, rank=rank)
-        for members, total in table.lines():
-            self.equal([ids[m] for m in members], ids[total])
+        rows, columns = table.rows, table.columns
+        # The variables as the table lays them out, totals last (a results page
+        # has some two thousand figures: no per-position method calls).
+        grid: list[list[int]] = []
+        for i, row in enumerate((*table.cells, table.column_totals)):
+            line = []
+            for j, value in enumerate(
+                (*row, table.row_totals[i] if i < rows else table.grand_total)
+            ):
+                p = (i, j)
+                if i == rows and j == columns:
+                    rank = RANK_GRAND
+                else:
+                    rank = RANK_TOTAL if i == rows or j == columns else RANK_CELL
+                floor = 1 if j == columns and value > 0 else 0
+                ids[p] = v = self.figure(
+                    value, key=keys(p) if keys else None, floor=floor, rank=rank
+                )
+                line.append(v)
+            grid.append(line)
+        # The equations of `CountTable.lines`, in its order.
+        if table.additive_rows:
+            for line in grid:
+                self.equal(line[:columns], line[columns])
+        for j in range(columns + 1):
+            self.equal([grid[i][j] for i in range(rows)], grid[rows][j])
         if not table.additive_rows:
-            for i in range(table.rows + 1):
-                whole = ids[(i, table.columns)]
-                for j in range(table.columns):
-                    self.at_most(ids[(i, j)], whole)
-                    self.complements.append((whole, ids[(i, j)]))
+            for line in grid:
+                whole = line[columns]
+                for part in line[:columns]:
+                    self.at_most(part, whole)
+                    self.complements.append((whole, part))
         return ids
 
     def protect(self) -> Protection:

@@ -5,10 +5,10 @@ number of aggregate queries whatever the number of answers.
 is what may be published: aggregate figures only, each through `disclosure`.
 
 Queries, for any campaign: the questions and their choices (2); single choices
-and scales by value and by sector, kind and size (3); multiple choices likewise,
-and their respondents (6); numbers and scales summarised (1); answer sets by
-sector, kind and size (1); for staff, free texts (1) and published organisations
-by sector (1).
+and scales by value and by sector, kind and size (1, grouping sets); multiple
+choices likewise (1) and their respondents (1); numbers summarised (1: a scale's
+summary comes from its counts by value); answer sets by sector, kind and size
+(1); for staff, free texts (1) and published organisations by sector (1).
 
 Each count comes with a signature of the answer sets it counts (the sum of a
 hash of their ids): two figures of the public page with the same count and
@@ -21,6 +21,7 @@ disjoint sets, as the counts do.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -50,7 +51,7 @@ from creativecities import charts
 from directory.models import Organisation, Sector
 from survey import disclosure
 from survey.disclosure import CountTable, Figure, Position, ProtectedTable
-from survey.models import Answer, AnswerChoice, AnswerSet, Campaign, Question
+from survey.models import Answer, AnswerChoice, AnswerSet, Campaign, Choice, Question
 
 Kind = Question.Kind
 CHOICE_KINDS = (Kind.SINGLE, Kind.SCALE)
@@ -281,6 +282,48 @@ def _grouped_by_dimension(
 
 # value key -> (count, signature) per level
 Counted = dict[Any, tuple[int, int]]
+# No answer: (count, signature).
+NONE = (0, 0)
+
+
+def _fetched(queryset: Any) -> list[tuple[Any, ...]]:
+    """A `values_list` queryset's rows in one fetch, without the ORM's work
+    per row (the desk's page lists thousands of written answers)."""
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:  # no question of the kind
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    return rows
+
+
+def _summary(counted: dict[int, tuple[int, int]]) -> dict[str, Any]:
+    """Count, mean, median, extremes and signature of answers given as
+    value -> (count, signature), as the numbers' query reads them (the median
+    is PostgreSQL's `percentile_cont(0.5)`)."""
+    values = sorted(value for value, (n, _sig) in counted.items() if n)
+    count = sum(counted[value][0] for value in values)
+
+    def at(position: int) -> int:
+        """The value at this position of the answers in order."""
+        for value in values:
+            position -= counted[value][0]
+            if position < 0:
+                return value
+        raise IndexError(position)
+
+    middle = (count - 1) / 2
+    low, high = at(math.floor(middle)), at(math.ceil(middle))
+    return {
+        "count": count,
+        "mean": sum(value * counted[value][0] for value in values) / count,
+        "median": low + (middle - math.floor(middle)) * (high - low),
+        "minimum": values[0],
+        "maximum": values[-1],
+        "sig": sum(sig for _n, sig in counted.values()),
+    }
 
 
 def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
@@ -289,9 +332,13 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     questions = list(
         Question.objects.filter(section__campaign=campaign)
         .select_related("section")
-        .prefetch_related("choices")
         .order_by("section__order", "section__pk", "order", "pk")
     )
+    # Each question's choices, read in one query as a prefetch would, without
+    # its machinery (a few milliseconds of a page).
+    choices: dict[int, list[Choice]] = {question.pk: [] for question in questions}
+    for choice in Choice.objects.filter(question_id__in=list(choices)).order_by("order", "pk"):
+        choices[choice.question_id].append(choice)
     sets = AnswerSet.objects.submitted().filter(campaign=campaign)
     # Filtered through the join the breakdowns make anyway (not a subquery).
     submitted = AnswerSet.Status.SUBMITTED
@@ -345,10 +392,21 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     ):
         ticked_by[name][row["question_id"]][level] = (row["n"], row["sig"])
 
-    summaries = {
+    # A scale's summary from its counts by value (the levels of one dimension
+    # cover every answer): only the numbers are read again.
+    by_value: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    scales = set(of_kinds(Kind.SCALE))
+    for (question_id, value), per_level in cells[NAMES[0]].items():
+        if question_id in scales:
+            by_value[question_id][value] = (
+                sum(n for n, _sig in per_level.values()),
+                sum(sig or 0 for _n, sig in per_level.values()),
+            )
+    summaries = {question_id: _summary(found) for question_id, found in by_value.items()}
+    summaries |= {
         row["question_id"]: row
         for row in _grouped(
-            answers.filter(question_id__in=of_kinds(Kind.NUMBER, Kind.SCALE), number__isnull=False),
+            answers.filter(question_id__in=of_kinds(Kind.NUMBER), number__isnull=False),
             "question_id",
             count=Count("pk"),
             mean=Avg("number"),
@@ -360,7 +418,7 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     }
     texts: dict[int, list[str]] = defaultdict(list)
     if not public:
-        for question_id, text in (
+        for question_id, text in _fetched(
             answers.filter(question_id__in=of_kinds(*TEXT_KINDS))
             .exclude(text="")
             .order_by("question_id", "answer_set__submitted_at", "pk")
@@ -375,8 +433,8 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
     for question in questions:
         result = QuestionResult(question=question, public=public)
         if question.kind in (Kind.SINGLE, Kind.MULTIPLE):
-            values: list[Any] = [choice.pk for choice in question.choices.all()]
-            result.columns = [choice.label for choice in question.choices.all()]
+            values: list[Any] = [choice.pk for choice in choices[question.pk]]
+            result.columns = [choice.label for choice in choices[question.pk]]
         elif question.kind == Kind.SCALE:
             values = list(range(Question.SCALE_MIN, Question.SCALE_MAX + 1))
             result.columns = [str(value) for value in values]
@@ -391,14 +449,15 @@ def compute(campaign: Campaign, *, public: bool) -> CampaignResults:
                 row_levels = []
                 row_totals = []
                 row_signatures: list[tuple[list[int], int]] = []
+                # Each value's counts by level, looked up once for all the levels.
+                by_level = [source.get((question.pk, value), {}) for value in values]
+                answered = ticked_by[name].get(question.pk, {})
                 for level, label in labels[name].items():
-                    counted = [
-                        source.get((question.pk, value), {}).get(level, (0, 0)) for value in values
-                    ]
+                    counted = [at_value.get(level, NONE) for at_value in by_level]
                     counts = [n for n, _sig in counted]
                     sigs = [sig or 0 for _n, sig in counted]
                     if multiple:
-                        total, total_sig = ticked_by[name].get(question.pk, {}).get(level, (0, 0))
+                        total, total_sig = answered.get(level, NONE)
                     else:
                         total, total_sig = sum(counts), sum(sigs)
                     if total:

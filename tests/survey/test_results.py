@@ -8,13 +8,15 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
+from django.db.models import Avg, Count, Max, Min
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from directory.models import Organisation, Sector, User
 from survey import reading, results
-from survey.models import Question
+from survey.models import Answer, Question
+from survey.templatetags.survey import text_items
 from tests.directory.factories import OrganisationFactory, UserFactory
 from tests.survey.factories_results import (
     SurveyQuestions,
@@ -88,6 +90,56 @@ def test_staff_results_count_every_answer(results_answered: SurveyQuestions) -> 
     assert len(short_text.texts) == 16
     sector = survey_breakdown(single, "sector")
     assert sector.table.cells == ((4, 6, 0), (5, 10, 0))
+
+
+@pytest.mark.parametrize("scales", [(1, 2, 2, 4, 5, 5, 3), (1, 2, 3, 5), (4,), (3, 3, 1, 1)])
+def test_a_scale_summary_is_what_postgresql_computes(
+    scales: tuple[int, ...],
+    survey_two_sectors: tuple[Sector, Sector],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A scale's summary comes from its counts by value, not from a query of its
+    own: the same count, mean, median (`percentile_cont`), extremes and, for
+    the protection, signature."""
+    survey = results_campaign(results_status="published")
+    for n, scale in enumerate(scales):
+        results_answer(survey, sector=survey_two_sectors[n % 2], scale=scale)
+    results_answer(survey, single="home")  # an answer set that left the scale out
+    expected = (
+        Answer.objects.filter(question=survey.scale, number__isnull=False)
+        .values("question_id")
+        .annotate(
+            count=Count("pk"),
+            mean=Avg("number"),
+            median=results.Median("number"),
+            minimum=Min("number"),
+            maximum=Max("number"),
+            sig=results.signature("answer_set_id"),
+        )
+        .get()
+    )
+    protected: dict[int, dict[str, Any]] = {}
+    protect = results.protect_campaign
+
+    def protect_seen(found: results.CampaignResults, **given: Any) -> None:
+        protected.update(given["summaries"])
+        protect(found, **given)
+
+    monkeypatch.setattr(results, "protect_campaign", protect_seen)
+
+    summary = results.staff_results(survey.campaign).questions[2].summary
+    results.public_results(survey.campaign)
+
+    assert summary is not None
+    assert (summary.count, summary.minimum, summary.maximum, summary.median) == (
+        expected["count"],
+        expected["minimum"],
+        expected["maximum"],
+        expected["median"],
+    )
+    assert summary.mean == pytest.approx(expected["mean"])
+    assert protected[survey.scale.pk]["count"] == expected["count"]
+    assert protected[survey.scale.pk]["sig"] == expected["sig"]
 
 
 @dataclass
@@ -431,6 +483,30 @@ def test_the_desk_page_reads_as_many_queries_for_many_answers_as_for_few(
     # Every written answer is listed, its line breaks kept and its markup escaped.
     assert content.count("<li>SECRET-LONG-ANSWER</li>") == 9
     assert "<li>&lt;b&gt;First&lt;/b&gt;<br>second line</li>" in content
+
+
+def test_a_breakdown_caption_reads_as_its_question_is_written(
+    client: Client, results_answered: SurveyQuestions
+) -> None:
+    """Escaped once: "City's" reads as such, not as "City&#x27;s"; markup is text."""
+    results_answered.single.text_en = "The City's <b>place</b> & yours?"
+    results_answered.single.save()
+    url = reverse("survey_results:public", kwargs={"slug": results_answered.campaign.slug})
+    page = client.get(url).content.decode()
+
+    caption = "The City&#x27;s &lt;b&gt;place&lt;/b&gt; &amp; yours?, by Sector"
+    assert f"<caption>{caption}</caption>" in page
+    assert f'aria-label="{caption}"' in page
+    assert "<b>place</b>" not in page
+
+
+def test_written_answers_are_listed_one_an_item_their_line_breaks_kept() -> None:
+    assert text_items([]) == ""
+    assert text_items(["<b>a</b>\r", "\nb & c", "d\re\r\nf"]) == (
+        "<li>&lt;b&gt;a&lt;/b&gt;<br></li><li><br>b &amp; c</li><li>d<br>e<br>f</li>"
+    )
+    # An answer holding the character that joins them is listed whole all the same.
+    assert text_items(["a\x00b", "'c'"]) == "<li>a\x00b</li><li>&#x27;c&#x27;</li>"
 
 
 def test_a_breakdown_table_shows_each_level_with_its_totals(
