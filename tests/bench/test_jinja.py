@@ -27,7 +27,7 @@ def jinja_engine(settings: LazySettings) -> None:
 
 
 @pytest.fixture
-def directory() -> list[Organisation]:
+def two_sectors_and_a_page_more() -> list[Organisation]:
     """One page and one more organisation, in two sectors."""
     return [
         searchable(
@@ -47,7 +47,7 @@ def normalised(html: str) -> str:
     return html.replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
 
 
-def page(client: Client, path: str) -> str:
+def normalised_page(client: Client, path: str) -> str:
     response = client.get(path)
     assert response.status_code == HTTPStatus.OK, path
     return normalised(response.content.decode())
@@ -64,18 +64,22 @@ def page(client: Client, path: str) -> str:
 @pytest.mark.parametrize("language", ["it", "en"])
 @pytest.mark.parametrize("fragments", ["rendered", "cached"])
 def test_jinja_draws_the_list_page_as_django_does(
-    client: Client, directory: list[Organisation], language: str, query: str, fragments: str
+    client: Client,
+    two_sectors_and_a_page_more: list[Organisation],
+    language: str,
+    query: str,
+    fragments: str,
 ) -> None:
     django_path = f"/{language}/directory/{query}"
     jinja_path = f"/{language}/bench/jinja/directory/{query}"
     if fragments == "rendered":  # each engine draws the header's menu, footer and filters
         cache.clear()
-        by_django = page(client, django_path)
+        by_django = normalised_page(client, django_path)
         cache.clear()
-        by_jinja = page(client, jinja_path)
+        by_jinja = normalised_page(client, jinja_path)
     else:
-        by_django = page(client, django_path)
-        by_jinja = page(client, jinja_path)
+        by_django = normalised_page(client, django_path)
+        by_jinja = normalised_page(client, jinja_path)
 
     # The login link brings the visitor back to the address asked for.
     asked, listed = jinja_path.split("?")[0], django_path.split("?")[0]
