@@ -24,14 +24,6 @@ name contains NAME (cProfile, the same requests).
 in turn and prints, for each page, its wall time (the database's work
 included) and its CPU time at each size: what does not stay flat as the
 directory grows.
-
-`--jinja` compares the engines on the directory's list: the page as the
-portal renders it (Django's templates) and as `bench/jinja/` does (Jinja2's
-port, same view context), in `--rounds` alternating rounds of `--requests`
-requests each (which engine goes first alternates too); for each, the median
-over the rounds of each round's median CPU per request, for the whole page and
-for its templates alone (the outermost template's `render`, the form widgets'
-own templates included).
 """
 
 from __future__ import annotations
@@ -178,13 +170,9 @@ def main() -> int:
     parser.add_argument("--profile", default="")
     parser.add_argument("--profile-lines", type=int, default=40)
     parser.add_argument("--sizes", type=int, nargs="*", default=[])
-    parser.add_argument("--jinja", action="store_true")
-    parser.add_argument("--rounds", type=int, default=10)
     options = parser.parse_args()
     if options.sizes:
         return sizes(options.sizes, options.requests)
-    if options.jinja:
-        return engines(options.count, options.requests, options.rounds, options.anonymous)
 
     setup(options.set, options.count, options.reload)
     from django.test import Client
@@ -225,102 +213,6 @@ def main() -> int:
             stats = pstats.Stats(profiler, stream=sys.stdout)
             stats.sort_stats("tottime").print_stats(options.profile_lines)
             stats.sort_stats("cumulative").print_stats(options.profile_lines)
-    return 0
-
-
-JINJA_PAGES = {
-    "Django templates": "/it/directory/",
-    "Jinja2 templates": "/it/bench/jinja/directory/",
-}
-
-
-class TemplateClock:
-    """The CPU time spent inside the outermost `render` of a template of either
-    engine (templates a template renders, such as a form's widgets, inside it)."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-        self.depth = 0
-
-    def wrap(self, render: Callable[..., str]) -> Callable[..., str]:
-        def timed(*args: object, **kwargs: object) -> str:
-            if self.depth:
-                return render(*args, **kwargs)
-            self.depth += 1
-            started = time.process_time()
-            try:
-                return render(*args, **kwargs)
-            finally:
-                self.seconds += time.process_time() - started
-                self.depth -= 1
-
-        return timed
-
-
-def engines(count: int, requests: int, rounds: int, anonymous: bool) -> int:
-    """The list page by Django's templates and by Jinja2's port, side by side."""
-    setup("directory", count, reload=False)
-    from django.template.backends import django as django_backend
-    from django.template.backends import jinja2 as jinja2_backend
-
-    clock = TemplateClock()
-    for backend in (django_backend, jinja2_backend):
-        backend.Template.render = clock.wrap(backend.Template.render)  # type: ignore[method-assign]
-    for line in hardware():
-        print(line)
-    from django.test import Client
-
-    client = Client(HTTP_HOST="127.0.0.1") if anonymous else member_client()
-    for path in JINJA_PAGES.values():  # templates compiled, connection open, fragments cached
-        for _ in range(20):
-            client.get(path)  # type: ignore[attr-defined]
-    page: dict[str, list[float]] = {name: [] for name in JINJA_PAGES}
-    template: dict[str, list[float]] = {name: [] for name in JINJA_PAGES}
-    weight: dict[str, int] = {}
-    for number in range(rounds):
-        order = list(JINJA_PAGES.items())
-        for name, path in order if number % 2 == 0 else reversed(order):
-            cpu, rendering = [], []
-            for _ in range(requests):
-                clock.seconds = 0.0
-                started = time.process_time()
-                response = client.get(path)  # type: ignore[attr-defined]
-                cpu.append(time.process_time() - started)
-                rendering.append(clock.seconds)
-                if response.status_code != 200:
-                    raise SystemExit(f"{path} answered {response.status_code}")
-                weight[name] = len(response.content)
-            page[name].append(statistics.median(cpu) * 1000)
-            template[name].append(statistics.median(rendering) * 1000)
-    who = "anonymous" if anonymous else "a logged-in member"
-    print(
-        f"\nThe directory's list, first page, as {who}, fragment caches warm: {rounds} "
-        f"alternating rounds of {requests} requests an engine; median of the rounds' "
-        "median CPU per request of this process (milliseconds)"
-    )
-    print(
-        f"{'engine':<18} {'page':>7} {'templates':>10} {'the rest':>9} {'KiB':>6}   rounds (page)"
-    )
-    figures = {}
-    for name in JINJA_PAGES:
-        whole, rendering = statistics.median(page[name]), statistics.median(template[name])
-        figures[name] = (whole, rendering)
-        rounds_text = " ".join(f"{value:.2f}" for value in page[name])
-        print(
-            f"{name:<18} {whole:7.2f} {rendering:10.2f} {whole - rendering:9.2f} "
-            f"{weight[name] / 1024:6.1f}   {rounds_text}"
-        )
-    (django_page, django_templates), (jinja_page, jinja_templates) = figures.values()
-    # Each round's two engines ran back to back: their difference is the least noisy figure.
-    django_rounds, jinja_rounds = page.values()
-    paired = statistics.median(d - j for d, j in zip(django_rounds, jinja_rounds, strict=True))
-    print(
-        f"Jinja2 saves {django_page - jinja_page:.2f} ms of the page's {django_page:.2f} ms "
-        f"({(django_page - jinja_page) / django_page:.0%}); its templates take "
-        f"{jinja_templates:.2f} ms where Django's take {django_templates:.2f} ms "
-        f"({(django_templates - jinja_templates) / django_templates:.0%} less); "
-        f"median of the rounds' differences {paired:.2f} ms ({paired / django_page:.0%})"
-    )
     return 0
 
 

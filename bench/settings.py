@@ -2,9 +2,8 @@
 naive directory mounted.
 
 Every value comes from `creativecities.settings` (and so from the same
-environment variables production uses); only the root URLs, the naive
-pages' templates and the Jinja2 engine of the list page's port
-(`bench/jinja/`) are added.
+environment variables production uses); only the root URLs and the naive
+pages' templates are added.
 """
 
 import copy
@@ -12,7 +11,6 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from bench import jinja
 from creativecities import settings as portal
 
 globals().update({name: value for name, value in vars(portal).items() if name.isupper()})
@@ -20,7 +18,6 @@ globals().update({name: value for name, value in vars(portal).items() if name.is
 ROOT_URLCONF = "bench.urls"
 TEMPLATES = copy.deepcopy(portal.TEMPLATES)
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], Path(__file__).parent / "naive" / "templates"]
-TEMPLATES.append(jinja.engine(portal.TEMPLATES[0]["OPTIONS"]["context_processors"]))
 
 # The benchmark loads and serves its own database, never a real one.
 if portal.DATABASES["default"]["NAME"] != "creativecities_bench":
