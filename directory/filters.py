@@ -3,13 +3,15 @@ so that a search can be bookmarked and shared."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+import datetime
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
 import django_filters
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
 from creativecities import pagecache
 from creativecities.filtersets import SharedFormFilterSet
@@ -18,9 +20,11 @@ from creativecities.lists.pagination import (
     CappedPaginator,
     DeferredJoinPaginator,
     RankedPaginator,
+    Shape,
 )
 from creativecities.lists.search import tsquery
 from directory.models import Municipality, Organisation, OrganisationQuerySet
+from directory.models.organisations import lapse_boundary
 from directory.page_cache import ORGANISATIONS
 from directory.reference import reference
 from directory.widgets import FastInput, FastSelect
@@ -41,6 +45,19 @@ ORDERINGS = {SORT_NAME: ("name", "id"), SORT_NEWEST: ("-created_at", "id")}
 SEARCH_FIELD = "q"
 # Parameters that are not filters: removing them never widens a search.
 NOT_FILTERS = {"sort", "page"}
+
+
+# What each filter does with its value, once resolved (a sector's id, a place's,
+# the words' tsquery): shared by the filters and by the results' compiled query
+# (`OrganisationFilter.shape`), so that both ask the same.
+FILTERS: dict[str, Callable[[OrganisationQuerySet, Any], OrganisationQuerySet]] = {
+    "q": lambda queryset, raw: queryset.matching_tsquery(raw),
+    "sector": lambda queryset, pk: queryset.filter(sectors=pk),
+    "kind": lambda queryset, value: queryset.filter(kind__exact=value),
+    "municipality": lambda queryset, pk: queryset.filter(municipality_id=pk),
+    "size": lambda queryset, value: queryset.filter(size__exact=value),
+    "international": lambda queryset, _value: queryset.filter(open_to_international=True),
+}
 
 
 class SearchInput(FastInput):
@@ -97,9 +114,20 @@ class OrganisationFilter(SharedFormFilterSet):
         label=_("Sort by"), choices=SORT_CHOICES, method="keep", empty_label=None, widget=FastSelect
     )
 
+    _queryset: OrganisationQuerySet | None
+
     def __init__(
-        self, data: QueryDict | dict[str, str] | None = None, *args: Any, **kwargs: Any
+        self,
+        data: QueryDict | dict[str, str] | None = None,
+        *args: Any,
+        base: Callable[[datetime.datetime | None], OrganisationQuerySet] | None = None,
+        **kwargs: Any,
     ) -> None:
+        """`base(since)` makes the organisations filtered (the published ones, for a
+        lapse boundary, or now's if None): given instead of a queryset, the results'
+        query is compiled once per shape (`paginator`), and the queryset is only
+        built if something asks for it."""
+        self.base = base
         if isinstance(data, QueryDict):
             self.asked = data.copy()
         else:
@@ -108,10 +136,32 @@ class OrganisationFilter(SharedFormFilterSet):
         self.asked.pop("page", None)
         # No default sort goes into the data: the form would show it and send it
         # back with the next search, so typing words would keep sorting by name.
+        lazy = base is not None and not args and kwargs.get("queryset") is None
+        if lazy:
+            kwargs["queryset"] = Organisation.objects.none()
         super().__init__(self.asked.copy(), *args, **kwargs)
+        if lazy:
+            self._queryset = None
         self.reference = reference()
         self.words: str | None = None
-        self.matches: OrganisationQuerySet = self.queryset
+        self._matches: OrganisationQuerySet | None = None
+
+    @property
+    def queryset(self) -> OrganisationQuerySet:
+        if self._queryset is None:
+            if self.base is None:
+                raise TypeError("An OrganisationFilter needs a queryset or a base.")
+            self._queryset = self.base(None)
+        return self._queryset
+
+    @queryset.setter
+    def queryset(self, value: OrganisationQuerySet | None) -> None:
+        self._queryset = value
+
+    @property
+    def matches(self) -> OrganisationQuerySet:
+        """After `qs`, the filtered, unsorted queryset (for counting)."""
+        return self.queryset if self._matches is None else self._matches
 
     def choices(self) -> dict[str, Sequence[Any]]:
         """Sectors and places from the reference data: the form is built anew
@@ -138,23 +188,24 @@ class OrganisationFilter(SharedFormFilterSet):
     def filter_text(
         self, queryset: OrganisationQuerySet, name: str, value: str
     ) -> OrganisationQuerySet:
-        self.words = value if tsquery(value) is not None else None
-        return queryset.matching(value)
+        raw = tsquery(value)
+        self.words = value if raw is not None else None
+        return queryset if raw is None else FILTERS["q"](queryset, raw)
 
     def filter_sector(
         self, queryset: OrganisationQuerySet, name: str, value: str
     ) -> OrganisationQuerySet:
-        return queryset.filter(sectors=self.reference.sector_by_slug[value].pk)
+        return FILTERS["sector"](queryset, self.reference.sector_by_slug[value].pk)
 
     def filter_municipality(
         self, queryset: OrganisationQuerySet, name: str, value: str
     ) -> OrganisationQuerySet:
-        return queryset.filter(municipality_id=self.reference.place_by_slug[value][0])
+        return FILTERS["municipality"](queryset, self.reference.place_by_slug[value][0])
 
     def filter_international(
         self, queryset: OrganisationQuerySet, name: str, value: bool | None
     ) -> OrganisationQuerySet:
-        return queryset.filter(open_to_international=True) if value else queryset
+        return FILTERS["international"](queryset, None) if value else queryset
 
     def keep(self, queryset: OrganisationQuerySet, name: str, value: str) -> OrganisationQuerySet:
         """Sorting happens once every filter is applied (see `filter_queryset`)."""
@@ -181,24 +232,74 @@ class OrganisationFilter(SharedFormFilterSet):
         return self.words is not None and self.order == SORT_RELEVANCE
 
     def filter_queryset(self, queryset: OrganisationQuerySet) -> OrganisationQuerySet:
-        self.matches = super().filter_queryset(queryset)
+        matches: OrganisationQuerySet = super().filter_queryset(queryset)
+        self._matches = matches
         if self.ranked and self.words is not None:
-            return self.matches.ranked(self.words)
-        return self.matches.order_by(*ORDERINGS.get(self.order, ORDERINGS[SORT_NAME]))
+            return matches.ranked(self.words)
+        return matches.order_by(*ORDERINGS.get(self.order, ORDERINGS[SORT_NAME]))
 
     def paginator(self, per_page: int = PER_PAGE) -> CappedPaginator[Organisation]:
         """The results' pages: ranked a page at a time in one query, or chosen
-        by id and read as cards."""
-        results = self.qs
+        by id and read as cards. With a `base`, the query is compiled once per
+        process and shape of the search (`shape`) rather than on every request."""
+        shape = None if self.base is None else self.shape(self.base)
+        results = None if shape is not None else self.qs
         if self.ranked:
-            return RankedPaginator(results, per_page)
+            return RankedPaginator(results, per_page, shape=shape)
         return DeferredJoinPaginator(
             results,
             per_page,
             rows=Organisation.objects.for_cards(),
-            count_queryset=self.matches,
+            count_queryset=self.matches if shape is None else None,
             count_key=self.count_key,
+            shape=shape,
         )
+
+    def shape(
+        self, base: Callable[[datetime.datetime | None], OrganisationQuerySet]
+    ) -> Shape[Organisation]:
+        """The results' query by shape: which filters are used and the order make
+        its key; their values, resolved as the filters resolve them, and the
+        lapse boundary are its parameters. Built as `qs` builds it, filter by
+        filter in the form's order (`FILTERS`)."""
+        data = self.cleaned_data
+        values: dict[str, Any] = {"since": lapse_boundary()}
+        for name, value in data.items():
+            if value in EMPTY_VALUES or name in NOT_FILTERS:
+                continue
+            if name == SEARCH_FIELD:
+                raw = tsquery(value)
+                if raw is not None:
+                    values[name] = raw
+            elif name == "sector":
+                values[name] = self.reference.sector_by_slug[value].pk
+            elif name == "municipality":
+                values[name] = self.reference.place_by_slug[value][0]
+            elif name == "international":
+                if value:
+                    values[name] = None
+            else:
+                values[name] = value
+        used = tuple(name for name in values if name != "since")
+        self.words = data.get(SEARCH_FIELD) if SEARCH_FIELD in values else None
+        ranked = self.ranked
+        order = ORDERINGS.get(self.order, ORDERINGS[SORT_NAME])
+
+        def build(values: Mapping[str, Any]) -> OrganisationQuerySet:
+            queryset = base(values["since"])
+            for name in used:
+                queryset = FILTERS[name](queryset, values.get(name))
+            if ranked:
+                ranked_queryset: OrganisationQuerySet = queryset.ranked_tsquery(
+                    values[SEARCH_FIELD]
+                )
+                return ranked_queryset
+            ordered: OrganisationQuerySet = queryset.order_by(*order)
+            return ordered
+
+        # A flag is no parameter: it is in the key (`used`), not in the values.
+        parameters = {name: value for name, value in values.items() if value is not None}
+        return Shape(Organisation, ("directory", base, used, ranked, order), parameters, build)
 
     @property
     def count_key(self) -> str | None:

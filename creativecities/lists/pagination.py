@@ -9,13 +9,18 @@ order cheap, come from the queryset and the caller. See directory/README.md
 from __future__ import annotations
 
 import math
-from typing import Any, TypeVar
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import Field, Model, QuerySet
+from django.db.models.expressions import Col
 from django.utils.functional import cached_property
+
+from creativecities.lists.compiled import queries
 
 PER_PAGE = 20
 MAX_RESULTS = 1000
@@ -24,6 +29,30 @@ MAX_RESULTS = 1000
 COUNT_SECONDS = 60
 
 T = TypeVar("T", bound=Model)
+
+# Stand-ins for a page's bounds while its SQL is compiled (Django writes them into
+# the text), replaced by parameters.
+_LIMIT_MARK = 987_654_321
+_OFFSET_MARK = 987_654_321_001
+
+
+@dataclass(frozen=True)
+class Shape(Generic[T]):
+    """A list's query named by its shape, for a paginator to compile it once per
+    process (`creativecities.lists.compiled`) instead of on every request.
+
+    `build(values)` makes the ordered queryset for any values through the ORM;
+    `key` names everything else its SQL depends on (the filters used, the
+    order); `values` are this request's. The queryset is built for a request
+    only where a paginator still needs it (an uncached count)."""
+
+    model: type[T]
+    key: Hashable
+    values: Mapping[str, Any]
+    build: Callable[[Mapping[str, Any]], QuerySet[T]]
+
+    def queryset(self) -> QuerySet[T]:
+        return self.build(self.values)
 
 
 class CappedPaginator(Paginator[T]):
@@ -67,12 +96,13 @@ class DeferredJoinPaginator(CappedPaginator[T]):
 
     def __init__(
         self,
-        object_list: QuerySet[T],
+        object_list: QuerySet[T] | None,
         per_page: int = PER_PAGE,
         *,
         rows: QuerySet[T] | None = None,
         count_queryset: QuerySet[T] | None = None,
         count_key: str | None = None,
+        shape: Shape[T] | None = None,
     ) -> None:
         """`rows` reads a page's rows by id: the columns and joins the page shows,
         without the filters of `object_list` (by default, whole rows of its model).
@@ -80,12 +110,31 @@ class DeferredJoinPaginator(CappedPaginator[T]):
         `object_list` counts the same rows (without its ordering or joins).
         `count_key` keeps the count in the cache for `COUNT_SECONDS`, for a
         listing that many visitors ask for alike: the key must change with
-        what it counts (the filters, and a version bumped on every edit)."""
-        super().__init__(object_list, per_page)
-        self.queryset = object_list
-        self.rows = object_list.model._default_manager.all() if rows is None else rows
-        self.count_queryset = object_list if count_queryset is None else count_queryset
+        what it counts (the filters, and a version bumped on every edit).
+        With a `shape` instead of `object_list`, a page's SQL is compiled once
+        per process and shape (`rows` must then join nothing)."""
+        queryset = shape.queryset if shape is not None else None
+        if object_list is None and shape is None:
+            raise TypeError("A paginator needs a queryset or a shape.")
+        super().__init__(object_list if object_list is not None else [], per_page)
+        self.shape = shape
+        self._queryset = object_list
+        self._build = queryset
+        model = shape.model if shape is not None else object_list.model  # type: ignore[union-attr]
+        self.rows = model._default_manager.all() if rows is None else rows
+        self._count_queryset = count_queryset
         self.count_key = count_key
+
+    @cached_property
+    def queryset(self) -> QuerySet[T]:
+        """The ordered queryset, built from the shape only when asked for."""
+        if self._queryset is None:
+            self._queryset = self._build()  # type: ignore[misc]
+        return self._queryset
+
+    @property
+    def count_queryset(self) -> QuerySet[T]:
+        return self.queryset if self._count_queryset is None else self._count_queryset
 
     @cached_property
     def found(self) -> int:
@@ -101,8 +150,52 @@ class DeferredJoinPaginator(CappedPaginator[T]):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
+        if self.shape is not None:
+            return Page(self._shaped_page(self.shape, bottom, top), number, self)
         ids = self.queryset.values("pk")[bottom:top]
         return Page(self.rows.filter(pk__in=ids).order_by(*ordering(self.queryset)), number, self)
+
+    def _shaped_page(self, shape: Shape[T], bottom: int, top: int) -> list[T]:
+        """The page's rows by the shape's SQL, compiled once per process."""
+        if top <= bottom:
+            return []
+        rows = self.rows
+        values = {**shape.values, "page_limit": top - bottom, "page_offset": bottom}
+
+        def build(values: Mapping[str, Any]) -> tuple[str, list[Any], Any]:
+            queryset = shape.build(values)
+            ids = queryset.values("pk")[_OFFSET_MARK : _OFFSET_MARK + _LIMIT_MARK]
+            page = rows.filter(pk__in=ids).order_by(*ordering(queryset))
+            compiler = page.query.get_compiler(using=page.db)
+            sql, params = compiler.as_sql()
+            names = []
+            for column, _sql, _alias in compiler.select:
+                if not isinstance(column, Col) or column.alias != page.model._meta.db_table:
+                    raise ValueError("A shaped page reads its model's own columns only.")
+                names.append(column.target.attname)
+            sql, params = _bounds_as_parameters(
+                sql, list(params), values["page_limit"], values["page_offset"]
+            )
+            return sql, params, (names, page.db)
+
+        sql, params, (names, using) = queries.get(("deferred join", shape.key), values, build)
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            result = cursor.fetchall()
+        return [shape.model.from_db(using, names, row) for row in result]
+
+
+def _bounds_as_parameters(
+    sql: str, params: list[Any], limit: Any, offset: Any
+) -> tuple[str, list[Any]]:
+    """The page's bounds, which Django writes into the SQL, made parameters."""
+    text = f"LIMIT {_LIMIT_MARK} OFFSET {_OFFSET_MARK}"
+    if sql.count(text) != 1:
+        raise ValueError("The page's bounds are not where a deferred join puts them.")
+    position = sql.index(text)
+    before = sql[:position].count("%s")
+    bounded = [*params[:before], limit, offset, *params[before:]]
+    return sql.replace(text, "LIMIT %s OFFSET %s"), bounded
 
 
 class RankedPaginator(CappedPaginator[T]):
@@ -116,11 +209,22 @@ class RankedPaginator(CappedPaginator[T]):
     query. For a word in most rows the order is therefore among those only.
     The page's rows are then read whole, with the queryset's columns (`only()`,
     `defer()`); related rows are not joined (see `OrganisationFilter.attach`).
+    With a `shape` instead of a queryset, the SQL is compiled once per process
+    and shape.
     """
 
-    def __init__(self, object_list: QuerySet[T], per_page: int = PER_PAGE) -> None:
-        super().__init__(object_list, per_page)
+    def __init__(
+        self,
+        object_list: QuerySet[T] | None,
+        per_page: int = PER_PAGE,
+        *,
+        shape: Shape[T] | None = None,
+    ) -> None:
+        if object_list is None and shape is None:
+            raise TypeError("A paginator needs a queryset or a shape.")
+        super().__init__(object_list if object_list is not None else [], per_page)
         self.queryset = object_list
+        self.shape = shape
         self.ranked = 0
 
     @property
@@ -145,12 +249,27 @@ class RankedPaginator(CappedPaginator[T]):
 
     def _fetch(self, number: int) -> list[T]:
         offset = (number - 1) * self.per_page
-        rows, self.ranked = ranked_page(
-            self.queryset,
-            offset=offset,
-            limit=min(self.per_page, self.max_results - offset),
-            candidates=self.max_results + 1,
+        limit = min(self.per_page, self.max_results - offset)
+        candidates = self.max_results + 1
+        shape = self.shape
+        if shape is None:
+            rows, self.ranked = ranked_page(
+                cast("QuerySet[T]", self.queryset),
+                offset=offset,
+                limit=limit,
+                candidates=candidates,
+            )
+            return rows
+
+        def build(values: Mapping[str, Any]) -> tuple[str, list[Any], Any]:
+            queryset = shape.build(values)
+            sql, params, names = ranked_sql(queryset, candidates)
+            return sql, params, (names, queryset.db)
+
+        sql, params, (names, using) = queries.get(
+            ("ranked", shape.key, candidates), shape.values, build
         )
+        rows, self.ranked = run_ranked(shape.model, using, sql, [*params, limit, offset], names)
         return rows
 
     def _check_object_list_is_ordered(self) -> None:
@@ -167,6 +286,13 @@ def ranked_page(
     rank): the bounded set of matches keeps just those and the id, the page's
     rows are joined back by id, and the matches are counted beside them.
     """
+    sql, params, names = ranked_sql(queryset, candidates)
+    return run_ranked(queryset.model, queryset.db, sql, [*params, limit, offset], names)
+
+
+def ranked_sql(queryset: QuerySet[Any], candidates: int) -> tuple[str, list[Any], list[str]]:
+    """`ranked_page`'s SQL for `queryset`, its parameters but the page's LIMIT and
+    OFFSET (the last two), and the attribute names of the columns it reads."""
     model = queryset.model
     table = model._meta.db_table
     connection = connections[queryset.db]
@@ -198,13 +324,19 @@ def ranked_page(
         f" LEFT JOIN (page JOIN {quote(table)} o ON o.{pk_column} = page.{pk_column})"
         f" ON TRUE ORDER BY {page_order}"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit, offset])
+    return sql, list(params), [field.attname for field in fields]
+
+
+def run_ranked(
+    model: type[T], using: str, sql: str, params: list[Any], names: list[str]
+) -> tuple[list[T], int]:
+    """Run a `ranked_sql` query: the page's rows (`names`, in the model's order, as
+    `from_db` expects them) and the count of the matches."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
         result = cursor.fetchall()
     found = int(result[0][0]) if result else 0
-    # In the model's order, as `from_db` expects the values.
-    names = [field.attname for field in fields]
-    rows = [model.from_db(queryset.db, names, row[1:]) for row in result if row[1] is not None]
+    rows = [model.from_db(using, names, row[1:]) for row in result if row[1] is not None]
     return rows, found
 
 

@@ -201,17 +201,25 @@ class SearchableQuerySet(QuerySet[M]):
 
     def matching(self, text: str) -> Self:
         """The rows whose vector matches the words, in no particular order."""
+        raw = tsquery(text)
+        return self if raw is None else self.matching_tsquery(raw)
+
+    def matching_tsquery(self, raw: str) -> Self:
+        """`matching` for the words' `tsquery` (one parameter of the SQL, so that a
+        list can compile the query once for any words)."""
         field, configs = self._document
-        query = search_query(text, configs)
-        if query is None:
-            return self
-        return self.filter(**{field: query})
+        return self.filter(**{field: _parsed(raw, configs)})
 
     def ranked(self, text: str) -> Self:
         """The rows annotated with their `rank` for the words and ordered by it,
         equal ranks in the queryset's order (its own, else the model's), then
         by id. Filters nothing: see `matching` and `search`."""
-        query = search_query(text, self._document[1])
+        raw = tsquery(text)
+        return self if raw is None else self.ranked_tsquery(raw)
+
+    def ranked_tsquery(self, raw: str) -> Self:
+        """`ranked` for the words' `tsquery`."""
+        query = _parsed(raw, self._document[1])
         return self if query is None else self._ranked(query)
 
     def search(self, text: str) -> Self:

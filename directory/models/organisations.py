@@ -32,16 +32,22 @@ from directory.validators import (
 )
 
 
+def lapse_boundary() -> datetime.datetime:
+    """The oldest confirmation that keeps a profile public now."""
+    return timezone.now() - Organisation.LAPSE_AFTER
+
+
 class OrganisationQuerySet(SearchableQuerySet["Organisation"]):
-    def published(self) -> OrganisationQuerySet:
+    def published(self, *, since: datetime.datetime | None = None) -> OrganisationQuerySet:
         """Profiles the public sees: published and confirmed by a member recently.
 
         A profile nobody has confirmed for 18 months may describe a business that
         no longer exists, so it leaves the public listing until confirmed again.
+        `since` is the oldest confirmation that counts (`lapse_boundary()`).
         """
         return self.filter(
             status=Organisation.Status.PUBLISHED,
-            confirmed_at__gte=timezone.now() - Organisation.LAPSE_AFTER,
+            confirmed_at__gte=lapse_boundary() if since is None else since,
         )
 
     def lapsed(self) -> OrganisationQuerySet:

@@ -3,6 +3,7 @@ open data and the site's own pages."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 from typing import Any
 
@@ -28,7 +29,7 @@ from creativecities.text import export_value
 from directory import exports, figures
 from directory.filters import OrganisationFilter
 from directory.maps import sector_pins
-from directory.models import Organisation, Page, Partner, Sector
+from directory.models import Organisation, OrganisationQuerySet, Page, Partner, Sector
 from directory.page_cache import ORGANISATIONS
 from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
 from directory.reference import reference
@@ -133,13 +134,17 @@ def organisation_cards(
     )
 
 
+def published_cards(since: datetime.datetime | None = None) -> OrganisationQuerySet:
+    """What the directory lists: the published profiles' card columns."""
+    cards: OrganisationQuerySet = Organisation.objects.published(since=since).for_cards()
+    return cards
+
+
 def _results(request: HttpRequest, action: str) -> dict[str, Any]:
     """The filtered, sorted, paginated directory: at most four queries. `action`
     is the filter form's address. Its cards, the form (unless words were
     searched) and the page's own fragments are read from the cache at once."""
-    filterset = OrganisationFilter(
-        request.GET, queryset=Organisation.objects.published().for_cards()
-    )
+    filterset = OrganisationFilter(request.GET, base=published_cards)
     page_obj = filterset.paginator().get_page(request.GET.get("page"))
     page_obj.object_list = filterset.attach(list(page_obj.object_list))
     form_key = filterset.form_key
