@@ -66,7 +66,15 @@ from bench.servers import (  # noqa: E402
     wait_for_idle_database,
     warm,
 )
-from bench.targets import CACHED, Checks, Figure, Page, check_calm, check_saturated  # noqa: E402
+from bench.targets import (  # noqa: E402
+    CACHED,
+    Checks,
+    Figure,
+    Page,
+    ceilings,
+    check_calm,
+    check_saturated,
+)
 from bench.targets import directory_pages as measured_pages  # noqa: E402
 
 BENCH_DATABASE = "creativecities_bench"
@@ -366,6 +374,9 @@ def main() -> int:
         saturated_checks = check_saturated(dict[Page, Figure](saturated))
         print_checks("Against issue 24's targets (at saturation)", saturated_checks)
         misses += saturated_checks.misses
+        if lines := ceilings(dict[Page, Figure](saturated)):
+            print("\nThe most a page drawn in the portal's frame can be, at saturation")
+            print("\n".join(lines))
     print("\nTargets")
     if misses:
         for miss in misses:

@@ -18,9 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-BARE, NAIVE, PORTAL, CACHED = "bare", "naive", "portal", "cached"
+BARE, FRAME, NAIVE, PORTAL, CACHED = "bare", "frame", "naive", "portal", "cached"
 GROUP_LABELS = {
     BARE: "",
+    FRAME: "frame",
     NAIVE: "naive",
     PORTAL: "portal, rendered",
     CACHED: "portal, page cache",
@@ -89,6 +90,9 @@ def directory_pages(words: dict[str, str], slugs: list[str], *, language: str = 
 
     return [
         Page(BARE, "bare view", ["/bench/hello"]),
+        # The portal's base template around nothing, without a query: no page
+        # drawn in it, the naive ones included, can cost less.
+        Page(FRAME, "empty page", [f"/{language}/bench/frame"]),
         *pages(NAIVE, f"/{language}/bench/naive/directory/"),
         *pages(PORTAL, f"/{language}/directory/"),
         *pages(CACHED, f"/{language}/directory/"),
@@ -159,6 +163,24 @@ def check_calm(results: dict[Page, Figure]) -> Checks:
     errors = sum(figure.errors for figure in results.values())
     checks.check(f"2 clients: {errors} errors", errors == 0)
     return checks
+
+
+def ceilings(results: dict[Page, Figure]) -> list[str]:
+    """How many times the naive way a page could be at most, were it to cost no
+    more than the empty page in the portal's frame: a target above it asks for
+    less than the frame and middleware every page, the naive ones too, go through."""
+    frame = _find(results, FRAME, "empty page")
+    if frame is None or not frame.throughput:
+        return []
+    lines = []
+    for name in TIMES_NAIVE_PAGES:
+        naive = _find(results, NAIVE, name)
+        if naive is not None and naive.throughput:
+            lines.append(
+                f"  {name}: at most {frame.throughput / naive.throughput:.2f}x the naive way "
+                "(the empty page's rate over the naive page's)"
+            )
+    return lines
 
 
 def check_saturated(results: dict[Page, Figure]) -> Checks:

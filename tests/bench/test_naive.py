@@ -11,9 +11,11 @@ from django.test import Client
 
 from bench.targets import (
     CACHED,
+    FRAME,
     NAIVE,
     PORTAL,
     Page,
+    ceilings,
     check_calm,
     check_saturated,
     directory_pages,
@@ -107,3 +109,27 @@ def test_the_benchmark_names_the_page_that_misses_its_target() -> None:
 
     figures[page_of(pages, PORTAL, "profile")] = Measured(100.0)
     assert check_calm(figures).misses == ["2 clients: profile 5.0% of the bare view (>= 25%)"]
+
+
+def test_the_empty_page_is_the_portals_frame_without_a_query(
+    client: Client, django_assert_num_queries: Any
+) -> None:
+    with django_assert_num_queries(0):
+        response = client.get("/it/bench/frame")
+
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert 'class="it-header-wrapper"' in html
+    assert "<footer" in html
+
+
+def test_the_ceiling_is_the_empty_page_over_each_naive_page() -> None:
+    pages = directory_pages({"rare": "a", "tenth": "b", "common": "c"}, ["x"])
+    figures = {page: Measured(100.0) for page in pages}
+    figures[page_of(pages, FRAME, "empty page")] = Measured(300.0)
+    figures[page_of(pages, NAIVE, "profile")] = Measured(120.0)
+
+    lines = ceilings(figures)
+
+    assert "  profile: at most 2.50x the naive way" in "\n".join(lines)
+    assert "  list, first page: at most 3.00x the naive way" in "\n".join(lines)
