@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from django.core.cache import cache as fragments_cache
 from django.db import connection
 from django.urls import reverse
 
+from creativecities import pagecache
 from directory.models import Municipality, Organisation
 
 PLACE_COLUMNS = ("name", "slug", "kind")
@@ -56,6 +58,28 @@ def read_profile(slug: str) -> Organisation | None:
         pk=organisation.municipality_id, name=name, slug=place_slug, kind=kind
     )
     organisation.sector_ids = list(row[-1])  # type: ignore[attr-defined]
+    return organisation
+
+
+# How long a profile read is kept at most: its key follows every edit of the
+# directory (see `kept_profile`), so this bounds only what a bulk update escapes.
+PROFILE_SECONDS = 60
+
+
+def kept_profile(slug: str) -> Organisation | None:
+    """`read_profile`, kept in the cache under the versions of what a profile shows
+    (the organisations, the sectors and places): any save, deletion or change of
+    sectors of any organisation, through any process, shows on the next request (a
+    bulk update, which sends no signal, within `PROFILE_SECONDS`).
+    The profile is kept whatever its status; whether it is public is decided on
+    each request (a profile lapses with the clock, not with an edit). A slug that
+    finds nothing is not kept, so that made-up addresses fill no cache."""
+    key = f"directory:profile:{pagecache.view_version('directory:detail')}:{slug}"
+    organisation: Organisation | None = fragments_cache.get(key)
+    if organisation is None:
+        organisation = read_profile(slug)
+        if organisation is not None:
+            fragments_cache.set(key, organisation, PROFILE_SECONDS)
     return organisation
 
 

@@ -77,7 +77,7 @@ HOT_PAGES: list[tuple[str, Callable[[int], None], Counts]] = [
     ("/it/directory/", organisations, (5, 1)),
     ("/it/directory/?page=2&sector=design", organisations, (5, 1)),
     ("/it/directory/?q=fotografia", organisations, (4, 1)),
-    ("/it/directory/studio-1-0/", organisations, (3, 1)),
+    ("/it/directory/studio-1-0/", organisations, (3, 0)),
     ("/it/sectors/design/", organisations, (9, 7)),
     ("/it/contact-point/calls/", calls, (4, 2)),
     ("/it/contact-point/guides/", guides, (3, 2)),

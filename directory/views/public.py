@@ -31,7 +31,7 @@ from directory.filters import OrganisationFilter
 from directory.maps import sector_pins
 from directory.models import Organisation, OrganisationQuerySet, Page, Partner, Sector
 from directory.page_cache import ORGANISATIONS
-from directory.profiles import language_names, profile_url_affixes, read_profile, social_links
+from directory.profiles import kept_profile, language_names, profile_url_affixes, social_links
 from directory.reference import reference
 from directory.structured_data import absolute_url, organisation_json_ld
 from directory.validators import ateco_label
@@ -232,7 +232,7 @@ def _may_preview(user: Any, organisation: Organisation) -> bool:
 
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = read_profile(slug)
+    organisation = kept_profile(slug)
     if organisation is None:
         raise Http404
     preview = not organisation.is_public

@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import formats, timezone, translation
 
 from directory.models import Organisation
+from directory.services.organisations import organisation_confirm_current
 from tests.directory.factories import SectorFactory, UserFactory
 from tests.directory.searchable import searchable, sector
 
@@ -33,13 +34,32 @@ def test_a_confirmation_shows_at_once_on_the_profile(
     client: Client, settings: LazySettings
 ) -> None:
     # The fragments of a rendered page (a member's, or the page cache's first
-    # rendering): a bulk update sends no signal, so the page cache is off here.
+    # rendering): the page cache is off here.
     settings.PAGE_CACHE = False
+    member = UserFactory()
+    organisation = searchable(
+        slug="studio", confirmed_at=timezone.now() - datetime.timedelta(days=200), members=[member]
+    )
+    client.get("/en/directory/studio/")
+
+    confirmed = organisation_confirm_current(organisation=organisation, by=member).confirmed_at
+
+    with translation.override("en"):
+        shown = formats.date_format(timezone.localtime(confirmed), "DATE_FORMAT")
+    assert f"Last confirmed on {shown}" in client.get("/en/directory/studio/").content.decode()
+
+
+def test_the_profiles_fragments_follow_a_bulk_update_of_its_confirmation(
+    client: Client, settings: LazySettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bulk update sends no signal and leaves `updated_at` alone: once the read of
+    the profile is not kept (`PROFILE_SECONDS`), its kept fragments must follow."""
+    settings.PAGE_CACHE = False
+    monkeypatch.setattr("directory.profiles.PROFILE_SECONDS", 0)
     searchable(slug="studio", confirmed_at=timezone.now() - datetime.timedelta(days=200))
     client.get("/en/directory/studio/")
     confirmed = timezone.now()
 
-    # A bulk update leaves `updated_at` alone; the cached profile must still follow.
     Organisation.objects.filter(slug="studio").update(confirmed_at=confirmed)
 
     with translation.override("en"):
