@@ -76,38 +76,40 @@ class OrganisationFilter(SharedFormFilterSet):
 
     q = django_filters.CharFilter(
         label=_("Search"),
-        method="filter_text",
+        method="narrow",
         max_length=200,
         widget=SearchInput,
         help_text=_("Words in the name or description; the last word may be incomplete."),
     )
     sector = django_filters.ChoiceFilter(
         label=_("Sector"),
-        method="filter_sector",
+        method="narrow",
         empty_label=_("All sectors"),
         widget=FastSelect,
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind"),
+        method="narrow",
         choices=Organisation.Kind.choices,
         empty_label=_("All kinds"),
         widget=FastSelect,
     )
     municipality = django_filters.ChoiceFilter(
         label=_("Place"),
-        method="filter_municipality",
+        method="narrow",
         empty_label=_("All places"),
         widget=FastSelect,
     )
     size = django_filters.ChoiceFilter(
         label=_("Size"),
+        method="narrow",
         choices=Organisation.Size.choices,
         empty_label=_("Any size"),
         widget=FastSelect,
     )
     international = django_filters.BooleanFilter(
         label=_("Open to international cooperation"),
-        method="filter_international",
+        method="narrow",
         widget=forms.CheckboxInput,
     )
     sort = django_filters.ChoiceFilter(
@@ -185,27 +187,26 @@ class OrganisationFilter(SharedFormFilterSet):
 
     # Filters --------------------------------------------------------------
 
-    def filter_text(
-        self, queryset: OrganisationQuerySet, name: str, value: str
-    ) -> OrganisationQuerySet:
-        raw = tsquery(value)
-        self.words = value if raw is not None else None
-        return queryset if raw is None else FILTERS["q"](queryset, raw)
+    def resolved(self, name: str, value: Any) -> tuple[bool, Any]:
+        """Whether filter `name` narrows the results for this (valid, non-empty)
+        value, and the value its query takes (`FILTERS`): a sector's or a place's
+        id, the words' tsquery, None for a flag."""
+        if name == SEARCH_FIELD:
+            raw = tsquery(value)
+            return raw is not None, raw
+        if name == "sector":
+            return True, self.reference.sector_by_slug[value].pk
+        if name == "municipality":
+            return True, self.reference.place_by_slug[value][0]
+        if name == "international":
+            return bool(value), None
+        return True, value
 
-    def filter_sector(
-        self, queryset: OrganisationQuerySet, name: str, value: str
-    ) -> OrganisationQuerySet:
-        return FILTERS["sector"](queryset, self.reference.sector_by_slug[value].pk)
-
-    def filter_municipality(
-        self, queryset: OrganisationQuerySet, name: str, value: str
-    ) -> OrganisationQuerySet:
-        return FILTERS["municipality"](queryset, self.reference.place_by_slug[value][0])
-
-    def filter_international(
-        self, queryset: OrganisationQuerySet, name: str, value: bool | None
-    ) -> OrganisationQuerySet:
-        return FILTERS["international"](queryset, None) if value else queryset
+    def narrow(self, queryset: OrganisationQuerySet, name: str, value: Any) -> OrganisationQuerySet:
+        narrows, parameter = self.resolved(name, value)
+        if name == SEARCH_FIELD:
+            self.words = value if narrows else None
+        return FILTERS[name](queryset, parameter) if narrows else queryset
 
     def keep(self, queryset: OrganisationQuerySet, name: str, value: str) -> OrganisationQuerySet:
         """Sorting happens once every filter is applied (see `filter_queryset`)."""
@@ -263,25 +264,17 @@ class OrganisationFilter(SharedFormFilterSet):
         lapse boundary are its parameters. Built as `qs` builds it, filter by
         filter in the form's order (`FILTERS`)."""
         data = self.cleaned_data
+        used: list[str] = []
         values: dict[str, Any] = {"since": lapse_boundary()}
         for name, value in data.items():
             if value in EMPTY_VALUES or name in NOT_FILTERS:
                 continue
-            if name == SEARCH_FIELD:
-                raw = tsquery(value)
-                if raw is not None:
-                    values[name] = raw
-            elif name == "sector":
-                values[name] = self.reference.sector_by_slug[value].pk
-            elif name == "municipality":
-                values[name] = self.reference.place_by_slug[value][0]
-            elif name == "international":
-                if value:
-                    values[name] = None
-            else:
-                values[name] = value
-        used = tuple(name for name in values if name != "since")
-        self.words = data.get(SEARCH_FIELD) if SEARCH_FIELD in values else None
+            narrows, parameter = self.resolved(name, value)
+            if narrows:
+                used.append(name)
+                if parameter is not None:  # a flag is in the key, not in the values
+                    values[name] = parameter
+        self.words = data.get(SEARCH_FIELD) if SEARCH_FIELD in used else None
         ranked = self.ranked
         order = ORDERINGS.get(self.order, ORDERINGS[SORT_NAME])
 
@@ -297,9 +290,7 @@ class OrganisationFilter(SharedFormFilterSet):
             ordered: OrganisationQuerySet = queryset.order_by(*order)
             return ordered
 
-        # A flag is no parameter: it is in the key (`used`), not in the values.
-        parameters = {name: value for name, value in values.items() if value is not None}
-        return Shape(Organisation, ("directory", base, used, ranked, order), parameters, build)
+        return Shape(Organisation, ("directory", base, tuple(used), ranked, order), values, build)
 
     @property
     def count_key(self) -> str | None:

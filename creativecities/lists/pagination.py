@@ -55,6 +55,14 @@ class Shape(Generic[T]):
         return self.build(self.values)
 
 
+def _given(object_list: QuerySet[T] | None, shape: Shape[T] | None) -> Any:
+    """What Django's paginator holds: the queryset, or nothing when a shape is
+    given instead (the paginators here never read it)."""
+    if object_list is None and shape is None:
+        raise TypeError("A paginator needs a queryset or a shape.")
+    return object_list if object_list is not None else []
+
+
 class CappedPaginator(Paginator[T]):
     """What every paginator here shares: a count that stops at `max_results`.
 
@@ -113,13 +121,9 @@ class DeferredJoinPaginator(CappedPaginator[T]):
         what it counts (the filters, and a version bumped on every edit).
         With a `shape` instead of `object_list`, a page's SQL is compiled once
         per process and shape (`rows` must then join nothing)."""
-        queryset = shape.queryset if shape is not None else None
-        if object_list is None and shape is None:
-            raise TypeError("A paginator needs a queryset or a shape.")
-        super().__init__(object_list if object_list is not None else [], per_page)
+        super().__init__(_given(object_list, shape), per_page)
         self.shape = shape
         self._queryset = object_list
-        self._build = queryset
         model = shape.model if shape is not None else object_list.model  # type: ignore[union-attr]
         self.rows = model._default_manager.all() if rows is None else rows
         self._count_queryset = count_queryset
@@ -128,9 +132,9 @@ class DeferredJoinPaginator(CappedPaginator[T]):
     @cached_property
     def queryset(self) -> QuerySet[T]:
         """The ordered queryset, built from the shape only when asked for."""
-        if self._queryset is None:
-            self._queryset = self._build()  # type: ignore[misc]
-        return self._queryset
+        if self._queryset is not None:
+            return self._queryset
+        return cast("Shape[T]", self.shape).queryset()
 
     @property
     def count_queryset(self) -> QuerySet[T]:
@@ -220,9 +224,7 @@ class RankedPaginator(CappedPaginator[T]):
         *,
         shape: Shape[T] | None = None,
     ) -> None:
-        if object_list is None and shape is None:
-            raise TypeError("A paginator needs a queryset or a shape.")
-        super().__init__(object_list if object_list is not None else [], per_page)
+        super().__init__(_given(object_list, shape), per_page)
         self.queryset = object_list
         self.shape = shape
         self.ranked = 0
