@@ -17,7 +17,8 @@ every sector and place, while a change still shows on the next request.
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, cast
 
 from django.core.cache import cache
 
@@ -46,6 +47,25 @@ def _current_token() -> str:
     return token
 
 
+V = TypeVar("V")
+
+
+class _per_token(Generic[V]):  # a decorator, named like cached_property
+    """A part of the reference data made once per process and token: like
+    `cached_property`, but shared by every request that reads under the token."""
+
+    def __init__(self, make: Callable[[Reference], V]) -> None:
+        self.make = make
+        self.name = make.__name__
+        self.__doc__ = make.__doc__
+
+    def __get__(self, reference: Reference, owner: type | None = None) -> V:
+        found = reference._kept.get(self.name)
+        if found is None:
+            found = reference._kept[self.name] = self.make(reference)
+        return cast("V", found)
+
+
 class Reference:
     """One page's view of the reference data: read-only, shared with the
     other requests of the process that read it under the same token."""
@@ -57,72 +77,45 @@ class Reference:
             _kept = (token, {})
         self.token, self._kept = _kept
 
-    def _part(self, name: str, make: Any) -> Any:
-        found = self._kept.get(name)
-        if found is None:
-            found = self._kept[name] = make()
-        return found
-
-    @property
+    @_per_token
     def sectors(self) -> list[Sector]:
         """Every sector, in their order, with their names in both languages."""
+        sectors: list[Sector] = cache.get_or_set(  # type: ignore[assignment]
+            SECTORS_KEY,
+            lambda: list(Sector.objects.only("id", "slug", "name_it", "name_en", "order")),
+            TIMEOUT,
+        )
+        return sectors
 
-        def read() -> list[Sector]:
-            sectors: list[Sector] | None = cache.get(SECTORS_KEY)
-            if sectors is None:
-                sectors = list(Sector.objects.only("id", "slug", "name_it", "name_en", "order"))
-                cache.set(SECTORS_KEY, sectors, TIMEOUT)
-            return sectors
-
-        found: list[Sector] = self._part("sectors", read)
-        return found
-
-    @property
+    @_per_token
     def places(self) -> list[PlaceRow]:
         """Every place, in their order, as plain rows (a hundred instances add up)."""
+        places: list[PlaceRow] = cache.get_or_set(  # type: ignore[assignment]
+            PLACES_KEY,
+            lambda: list(Municipality.objects.values_list("id", "slug", "name", "kind")),
+            TIMEOUT,
+        )
+        return places
 
-        def read() -> list[PlaceRow]:
-            places: list[PlaceRow] | None = cache.get(PLACES_KEY)
-            if places is None:
-                places = list(Municipality.objects.values_list("id", "slug", "name", "kind"))
-                cache.set(PLACES_KEY, places, TIMEOUT)
-            return places
-
-        found: list[PlaceRow] = self._part("places", read)
-        return found
-
-    @property
+    @_per_token
     def sector_by_slug(self) -> dict[str, Sector]:
-        found: dict[str, Sector] = self._part(
-            "sector_by_slug", lambda: {sector.slug: sector for sector in self.sectors}
-        )
-        return found
+        return {sector.slug: sector for sector in self.sectors}
 
-    @property
+    @_per_token
     def sector_by_id(self) -> dict[int, Sector]:
-        found: dict[int, Sector] = self._part(
-            "sector_by_id", lambda: {sector.pk: sector for sector in self.sectors}
-        )
-        return found
+        return {sector.pk: sector for sector in self.sectors}
 
-    @property
+    @_per_token
     def place_by_slug(self) -> dict[str, PlaceRow]:
-        found: dict[str, PlaceRow] = self._part(
-            "place_by_slug", lambda: {row[1]: row for row in self.places}
-        )
-        return found
+        return {row[1]: row for row in self.places}
 
-    @property
+    @_per_token
     def _place_rows(self) -> dict[int, PlaceRow]:
-        found: dict[int, PlaceRow] = self._part(
-            "place_rows", lambda: {row[0]: row for row in self.places}
-        )
-        return found
+        return {row[0]: row for row in self.places}
 
-    @property
+    @_per_token
     def _place_objects(self) -> dict[int, Municipality]:
-        found: dict[int, Municipality] = self._part("place_objects", dict)
-        return found
+        return {}
 
     def sector(self, pk: int) -> Sector:
         """A sector by id; one added in the last minute is read from the database."""
